@@ -1,0 +1,48 @@
+# The two commands: `make` builds every chart and report from data/ into renders/;
+# `make test` runs the whole suite. Both install what they need first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := all
+.PHONY: all setup system-deps validate renders readme test lint bench clean
+
+all: validate renders readme
+
+setup: $(STAMP) system-deps
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "orgchart needs Python 3.11 or newer; set PYTHON=python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+# Graphviz's `dot` comes from Debian's graphviz package.
+system-deps:
+	@bash scripts/system-deps.sh
+
+validate: setup
+	$(BIN)/orgchart validate
+
+renders: setup
+	$(BIN)/orgchart build --out renders
+
+readme: setup
+	$(BIN)/python scripts/update_readme.py
+
+lint: setup
+	$(BIN)/ruff check orgchart tests benchmarks scripts
+	$(BIN)/ruff format --check orgchart tests benchmarks scripts
+	$(BIN)/mypy
+
+test: setup lint
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

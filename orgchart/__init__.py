@@ -1,0 +1,54 @@
+"""orgchart: an organization's structure, era by era, where every fact is a cited quote.
+
+>>> import orgchart
+>>> ds = orgchart.load()             # the bundled ICE ERO / DRO data, or load("path/to/data")
+>>> era = ds.latest                  # or ds.era("ero-2023"); ds.eras is chronological
+>>> era.get("ERO").kind
+'directorate'
+"""
+
+from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
+from orgchart.graph import Dataset, EraDate, OrgChart, load
+from orgchart.model import (
+    EDGE_KINDS,
+    NODE_KINDS,
+    Citation,
+    Claim,
+    Edge,
+    Era,
+    Finding,
+    LineageLink,
+    Node,
+    Source,
+    SourceDate,
+)
+from orgchart.validate import fold_white_space, quote_is_found
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "EDGE_KINDS",
+    "NODE_KINDS",
+    "AmbiguousError",
+    "Citation",
+    "Claim",
+    "DataError",
+    "Dataset",
+    "Edge",
+    "Era",
+    "EraDate",
+    "Finding",
+    "LineageLink",
+    "Node",
+    "NotFoundError",
+    "OrgChart",
+    "OrgChartError",
+    "OutputError",
+    "Problem",
+    "Source",
+    "SourceDate",
+    "__version__",
+    "fold_white_space",
+    "load",
+    "quote_is_found",
+]

@@ -1,0 +1,42 @@
+"""Atomic file output: write to a temporary file beside the target, then rename.
+
+A failed or interrupted write leaves the target as it was (absent or old), never half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from orgchart.errors import OutputError, display_path
+
+
+def write_bytes_atomic(path: str | Path, content: bytes) -> Path:
+    """Write `content` to `path` atomically, creating parent directories.
+
+    Raises:
+        OutputError: the directory cannot be created or the file cannot be written.
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise OutputError(f"cannot write {display_path(target)}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {display_path(target)}: {error.strerror or error}") from None
+        raise
+    return target
+
+
+def write_text_atomic(path: str | Path, text: str) -> Path:
+    """Write `text` as UTF-8 to `path` atomically (see `write_bytes_atomic`)."""
+    return write_bytes_atomic(path, text.encode("utf-8"))

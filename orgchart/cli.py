@@ -1,0 +1,240 @@
+"""The command line: parse arguments, call the library, print. No logic of its own.
+
+Library errors (`OrgChartError`) become a red message on stderr and exit code 1; usage mistakes
+are Click's usage errors (exit 2). Heavy libraries are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.tree import Tree
+
+from orgchart import __version__
+from orgchart.errors import DataError, OrgChartError
+from orgchart.graph import Dataset, OrgChart, load
+
+app = typer.Typer(
+    name="orgchart",
+    help="Model an organization era by era from cited source documents; validate, show, export.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Dataset directory (sources.yaml, sources/, eras/). Default: the bundled ICE ERO data.",
+        envvar="ORGCHART_DATA",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+]
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(error: OrgChartError) -> typer.Exit:
+    """Print a library error for a person and return the exit to raise."""
+    console = _err()
+    if isinstance(error, DataError):
+        console.print(f"[bold red]error:[/] {len(error.problems)} problem(s) in the data")
+        for problem in error.problems:
+            console.print(f"  [red]{escape(str(problem))}[/]")
+    else:
+        console.print(f"[bold red]error:[/] {escape(str(error))}")
+    return typer.Exit(1)
+
+
+def open_dataset(data: Path | None, *, strict: bool = False) -> Dataset:
+    """Load the dataset or exit with the error printed."""
+    try:
+        return load(data, strict=strict)
+    except OrgChartError as error:
+        raise fail(error) from None
+
+
+def resolve_era(dataset: Dataset, era: str | None) -> OrgChart:
+    """The named era, or the latest when none is named."""
+    try:
+        return dataset.era(era) if era else dataset.latest
+    except OrgChartError as error:
+        raise fail(error) from None
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print `text`, or write it atomically to `output`."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from orgchart.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OrgChartError as error:
+        raise fail(error) from None
+    _err().print(f"wrote {escape(str(output))}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"orgchart {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """orgchart: a cited, era-by-era model of an organization."""
+
+
+@app.command()
+def validate(
+    data: DataOption = None,
+    strict: Annotated[bool, typer.Option(help="Treat uncited facts as errors.")] = False,
+) -> None:
+    """Check the dataset: schema, ids, references, parent forest, quotes, checksums.
+
+    Exit 0 when valid (findings are printed as warnings), 1 with every error listed otherwise.
+    """
+    dataset = open_dataset(data, strict=strict)
+    console = _err()
+    total = 0
+    for chart in dataset.eras:
+        for finding in chart.findings:
+            total += 1
+            console.print(f"[yellow]warning:[/] {chart.id}: {finding.kind}: {escape(finding.message)}")
+    nodes = sum(len(chart) for chart in dataset.eras)
+    _out().print(
+        f"ok: {len(dataset.eras)} eras, {len(dataset.sources)} sources, {nodes} nodes; "
+        f"every quote found; {total} finding(s)"
+    )
+
+
+@app.command()
+def eras(
+    data: DataOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table (as in the README).")] = False,
+) -> None:
+    """List the eras in chronological order, with date, reason and sources."""
+    from orgchart.summary import era_summaries, eras_markdown
+
+    dataset = open_dataset(data)
+    if markdown:
+        sys.stdout.write(eras_markdown(dataset))
+        return
+    rows = era_summaries(dataset)
+    if as_json:
+        sys.stdout.write(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title="Eras, oldest first", title_justify="left")
+    for column in ("era", "date", "sources", "nodes", "edges", "claims", "findings"):
+        table.add_column(
+            column, overflow="fold", justify="right" if column in ("nodes", "edges", "claims", "findings") else "left"
+        )
+    for row in rows:
+        table.add_row(
+            row.id,
+            f"{row.date} ({row.precision})",
+            "\n".join(row.sources),
+            str(row.nodes),
+            str(row.edges),
+            str(row.claims),
+            str(row.findings),
+        )
+    console = _out()
+    console.print(table)
+    console.print("\n[bold]Why these dates[/]")
+    for row in rows:
+        console.print(f"  [bold]{row.id}[/]: {escape(row.reason)}")
+
+
+@app.command()
+def show(
+    era: Annotated[str, typer.Argument(help="Era id (see `orgchart eras`).")],
+    root: Annotated[str | None, typer.Option(help="Start at this node (id, name or acronym).")] = None,
+    depth: Annotated[int | None, typer.Option(min=0, help="Levels below the root to show.")] = None,
+    data: DataOption = None,
+) -> None:
+    """Print an era's tree with each node's kind; oversight and other relations follow."""
+    chart = resolve_era(open_dataset(data), era)
+    try:
+        starts = (chart.get(root),) if root else chart.roots()
+    except OrgChartError as error:
+        raise fail(error) from None
+    title = f"[bold]{escape(chart.label)}[/] ({chart.date.label})"
+    tree = Tree(title)
+    for start in starts:
+        _grow(tree, chart, start.id, depth)
+    console = _out()
+    console.print(tree)
+    others = [e for e in chart.edges if e.kind != "parent" or chart.is_second_parent(e)]
+    if others and not root:
+        console.print("\n[bold]Other relations[/]")
+        for edge in others:
+            label = "second parent" if edge.kind == "parent" else edge.kind
+            console.print(f"  {escape(edge.superior)} --{label}--> {escape(edge.subordinate)}")
+
+
+def _grow(branch: Tree, chart: OrgChart, node_id: str, depth: int | None) -> None:
+    node = chart.node(node_id)
+    acronym = f" ({escape(node.acronym)})" if node.acronym else ""
+    child = branch.add(f"{escape(node.name)}{acronym} [dim]{node.kind} · {escape(node.id)}[/]")
+    if depth == 0:
+        return
+    for sub in chart.children(node_id):
+        _grow(child, chart, sub.id, None if depth is None else depth - 1)
+
+
+@app.command()
+def export(
+    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: json.")] = "json",
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Export an era in an interchange format (node-link JSON)."""
+    if format != "json":
+        raise typer.BadParameter(f"unknown format {format!r}; valid formats: json", param_hint="--format")
+    chart = resolve_era(open_dataset(data), era)
+    from orgchart.export.json import to_json
+
+    emit(to_json(chart), output)
+
+
+@app.command()
+def build(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
+    data: DataOption = None,
+) -> None:
+    """Write every chart, report and export of the dataset into a directory (what `make` runs)."""
+    from orgchart.build import build_all
+
+    dataset = open_dataset(data)
+    try:
+        written = build_all(dataset, out)
+    except OrgChartError as error:
+        raise fail(error) from None
+    _out().print(f"wrote {len(written)} files into {escape(str(out))}")

@@ -1,0 +1,84 @@
+"""The error hierarchy. The library raises these; only the CLI turns them into exit codes.
+
+Each error that concerns data carries a list of `Problem`s, so a user sees every problem at once
+(as pydantic's `ValidationError` does) with the file, line, what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as we can."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        text = f"{where}: {self.message}"
+        return f"{text}\n    fix: {self.fix}" if self.fix else text
+
+
+class OrgChartError(Exception):
+    """Base of every error this library raises on purpose."""
+
+
+class DataError(OrgChartError, ValueError):
+    """The data on disk is malformed or inconsistent; `problems` lists every problem found."""
+
+    def __init__(self, problems: Sequence[Problem], summary: str = "") -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems))
+        count = len(self.problems)
+        head = summary or f"{count} problem{'s' if count != 1 else ''} in the data"
+        super().__init__(head + "\n" + "\n".join(str(p) for p in self.problems))
+
+
+class NotFoundError(OrgChartError, LookupError):
+    """A lookup (era, node, source) matched nothing; the message lists the closest names."""
+
+    def __init__(self, what: str, wanted: str, candidates: Iterable[str]) -> None:
+        self.what = what
+        self.wanted = wanted
+        self.suggestions = tuple(closest(wanted, candidates))
+        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no {what} {wanted!r}{hint}")
+
+
+class AmbiguousError(OrgChartError, LookupError):
+    """A lookup matched several entities; the message lists them so the user can pick one."""
+
+    def __init__(self, what: str, wanted: str, matches: Iterable[str]) -> None:
+        self.what = what
+        self.wanted = wanted
+        self.matches = tuple(sorted(matches))
+        super().__init__(f"{what} {wanted!r} is ambiguous: it matches {', '.join(self.matches)}; use an id")
+
+
+class OutputError(OrgChartError, OSError):
+    """An output could not be written (the target is left as it was)."""
+
+
+def closest(wanted: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """The candidates nearest to `wanted`, best first, for 'did you mean' messages."""
+    pool = sorted(set(candidates))
+    lowered = {c.lower(): c for c in pool}
+    hits = difflib.get_close_matches(wanted.lower(), list(lowered), n=limit, cutoff=0.5)
+    return [lowered[h] for h in hits]
+
+
+def display_path(path: Path) -> str:
+    """A path as the user is likely to recognise it: relative to the working directory if
+    it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,2 @@
+"""Interchange formats, one module each, every one with a `to_*` (text or bytes) and a
+`write_*` (atomic file) function."""

@@ -1,0 +1,277 @@
+"""OrgChart (one era as a networkx graph) and Dataset (all eras, in chronological order).
+
+`OrgChart.graph` is a real `networkx.MultiDiGraph` whose edges point from superior to
+subordinate and are keyed by edge kind, so every networkx algorithm works on it. Both classes
+are built once from validated data and never change afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import networkx as nx
+
+from orgchart.errors import AmbiguousError, NotFoundError
+from orgchart.loader import load_data
+from orgchart.model import Citation, Claim, Edge, Era, Finding, LineageLink, Node, Source
+from orgchart.validate import ValidatedData, validate
+
+BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
+"""The bundled dataset (ICE ERO and DRO), used when no data directory is given."""
+
+
+def default_data_dir() -> Path:
+    """The data directory to use when none is given: `$ORGCHART_DATA`, else the bundled one."""
+    return Path(os.environ.get("ORGCHART_DATA") or BUNDLED_DATA)
+
+
+@dataclass(frozen=True)
+class EraDate:
+    """When an era's documents were written: the span of its sources' dates."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+    label: str
+    reason: str
+
+
+def citation_dicts(citations: tuple[Citation, ...]) -> list[dict[str, str]]:
+    """Citations as plain `{source, quote}` dicts, the form every output uses."""
+    return [{"source": c.source, "quote": c.quote} for c in citations]
+
+
+class OrgChart:
+    """One era: its nodes, edges, claims and findings, over a `networkx.MultiDiGraph`.
+
+    Example:
+        >>> chart = orgchart.load().era("ero-2023")
+        >>> chart.get("ERO").name
+        'Enforcement and Removal Operations'
+    """
+
+    def __init__(self, era: Era, sources: tuple[Source, ...], findings: tuple[Finding, ...]) -> None:
+        self.era = era
+        self.sources = sources
+        self.findings = findings
+        self._nodes = {node.id: node for node in era.nodes}
+        self._main_parent: dict[str, str] = {}
+        for edge in era.edges:
+            if edge.kind == "parent":
+                self._main_parent.setdefault(edge.subordinate, edge.superior)
+        self.graph = self._build_graph()
+
+    def __repr__(self) -> str:
+        return f"<OrgChart {self.id!r} {self.date.label}: {len(self._nodes)} nodes, {len(self.era.edges)} edges>"
+
+    @property
+    def id(self) -> str:
+        """The era's id."""
+        return self.era.id
+
+    @property
+    def label(self) -> str:
+        """The era's short title."""
+        return self.era.label
+
+    @cached_property
+    def date(self) -> EraDate:
+        """The span of the era's sources' dates, with their precision and reasons."""
+        dates = [source.date for source in self.sources]
+        start, end = min(d.start for d in dates), max(d.end for d in dates)
+        if len(dates) == 1:
+            precision, label = dates[0].precision, dates[0].label
+        else:
+            precision = "range"
+            label = f"{start.isoformat()}..{end.isoformat()}"
+        reason = " ".join(f"{s.id}: {s.date.reason}" for s in self.sources) if len(dates) > 1 else dates[0].reason
+        return EraDate(start, end, precision, label, reason)
+
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        """Every node, in the order of the era file."""
+        return self.era.nodes
+
+    @property
+    def edges(self) -> tuple[Edge, ...]:
+        """Every edge, in the order of the era file."""
+        return self.era.edges
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every stated figure, in the order of the era file."""
+        return self.era.claims
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._nodes
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self.era.nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def node(self, node_id: str) -> Node:
+        """The node with exactly this id.
+
+        Raises:
+            NotFoundError: no such id in this era; the message suggests the closest ids.
+        """
+        try:
+            return self._nodes[node_id]
+        except KeyError:
+            raise NotFoundError(f"node in era {self.id!r} with id", node_id, self._nodes) from None
+
+    def get(self, ref: str | Node) -> Node:
+        """The node named by `ref`: an id, name, acronym or alias, case-insensitively.
+
+        An exact id wins; otherwise every node whose name, acronym or alias matches is a
+        candidate.
+
+        Raises:
+            NotFoundError: nothing matches; the message lists the closest names.
+            AmbiguousError: several nodes match; the message lists their ids.
+        """
+        if isinstance(ref, Node):
+            return self.node(ref.id)
+        if ref in self._nodes:
+            return self._nodes[ref]
+        wanted = ref.casefold().strip()
+        matches = [
+            node
+            for node in self.era.nodes
+            if wanted
+            in {node.id.casefold(), node.name.casefold(), (node.acronym or "").casefold()}
+            | {alias.casefold() for alias in node.aliases}
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousError(f"name in era {self.id!r}", ref, (n.id for n in matches))
+        names = [n.id for n in self.era.nodes] + [n.name for n in self.era.nodes]
+        names += [n.acronym for n in self.era.nodes if n.acronym]
+        raise NotFoundError(f"node in era {self.id!r} named", ref, names)
+
+    def parent(self, ref: str | Node) -> Node | None:
+        """The main parent (the first `parent` edge the era file states), or None for a root."""
+        parent_id = self._main_parent.get(self.get(ref).id)
+        return self._nodes[parent_id] if parent_id else None
+
+    def parents(self, ref: str | Node) -> tuple[Node, ...]:
+        """Every parent the document states: more than one is a `second_parent` finding."""
+        node_id = self.get(ref).id
+        return tuple(self._nodes[e.superior] for e in self.era.edges if e.kind == "parent" and e.subordinate == node_id)
+
+    def children(self, ref: str | Node) -> tuple[Node, ...]:
+        """The nodes whose main parent is `ref`, in the order of the era file."""
+        node_id = self.get(ref).id
+        return tuple(n for n in self.era.nodes if self._main_parent.get(n.id) == node_id)
+
+    def roots(self) -> tuple[Node, ...]:
+        """Nodes without a parent, in the order of the era file."""
+        return tuple(n for n in self.era.nodes if n.id not in self._main_parent)
+
+    def is_second_parent(self, edge: Edge) -> bool:
+        """Whether `edge` is a parent edge other than its subordinate's main one."""
+        return edge.kind == "parent" and self._main_parent.get(edge.subordinate) != edge.superior
+
+    def _build_graph(self) -> nx.MultiDiGraph:
+        graph = nx.MultiDiGraph(era=self.era.id, label=self.era.label)
+        for node in self.era.nodes:
+            graph.add_node(
+                node.id,
+                name=node.name,
+                kind=node.kind,
+                acronym=node.acronym,
+                aliases=list(node.aliases),
+                citations=citation_dicts(node.citations),
+            )
+        for edge in self.era.edges:
+            graph.add_edge(
+                edge.superior,
+                edge.subordinate,
+                key=edge.kind,
+                kind=edge.kind,
+                citations=citation_dicts(edge.citations),
+                second_parent=self.is_second_parent(edge),
+            )
+        return graph
+
+
+class Dataset:
+    """Every era of a dataset, in chronological order, with its sources and lineage."""
+
+    def __init__(self, validated: ValidatedData) -> None:
+        loaded = validated.loaded
+        self.root = loaded.root
+        self.sources: Mapping[str, Source] = {s.id: s for s in loaded.sources}
+        self.lineage: tuple[LineageLink, ...] = loaded.lineage
+        charts = [
+            OrgChart(le.era, tuple(self.sources[s] for s in le.era.sources), validated.findings[le.era.id])
+            for le in loaded.eras
+        ]
+        charts.sort(key=lambda c: (c.date.start, c.date.end, c.id))
+        self.eras: tuple[OrgChart, ...] = tuple(charts)
+        self._by_id = {chart.id: chart for chart in charts}
+        self._source_texts = validated.source_texts
+
+    def __repr__(self) -> str:
+        return f"<Dataset {str(self.root)!r}: {len(self.eras)} eras>"
+
+    def __iter__(self) -> Iterator[OrgChart]:
+        return iter(self.eras)
+
+    def __len__(self) -> int:
+        return len(self.eras)
+
+    @property
+    def latest(self) -> OrgChart:
+        """The most recent era."""
+        return self.eras[-1]
+
+    def era(self, era_id: str) -> OrgChart:
+        """The era with this id (case-insensitive).
+
+        Raises:
+            NotFoundError: no such era; the message suggests the closest ids.
+        """
+        if era_id in self._by_id:
+            return self._by_id[era_id]
+        for chart in self.eras:
+            if chart.id.casefold() == era_id.casefold():
+                return chart
+        raise NotFoundError("era", era_id, self._by_id)
+
+    def previous(self, chart: OrgChart) -> OrgChart | None:
+        """The era before `chart`, or None for the first."""
+        index = self.eras.index(chart)
+        return self.eras[index - 1] if index else None
+
+    @property
+    def findings(self) -> dict[str, tuple[Finding, ...]]:
+        """The findings of every era, by era id."""
+        return {chart.id: chart.findings for chart in self.eras}
+
+
+def load(data_dir: str | Path | None = None, *, strict: bool = False) -> Dataset:
+    """Read, validate and build a dataset: the bundled one unless `data_dir` is given.
+
+    Args:
+        data_dir: a directory holding `sources.yaml`, `sources/` and `eras/`.
+        strict: treat uncited facts as errors instead of findings.
+
+    Raises:
+        DataError: the data is malformed or breaks an invariant; lists every problem.
+
+    Example:
+        >>> ds = orgchart.load()
+        >>> [era.id for era in ds.eras][:1]
+        ['dro-2008']
+    """
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    return Dataset(validate(load_data(root), strict=strict))

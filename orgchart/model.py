@@ -1,0 +1,243 @@
+"""The data model: sources, eras, nodes, edges, claims, citations and findings.
+
+Every model is a frozen pydantic v2 model, so a dataset is a value: built once from YAML,
+validated, then only read. Fixed vocabularies (node kinds, edge kinds, qualifiers, date
+precisions) live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+NODE_KINDS: Final[tuple[str, ...]] = (
+    "agency",
+    "directorate",
+    "division",
+    "sub-division",
+    "unit",
+    "program",
+    "office",
+    "center",
+    "team",
+    "field office",
+    "sub-office",
+    "facility",
+    "facility type",
+    "task force",
+    "system",
+    "external body",
+)
+"""Kinds of organizational entity. `external body` is anything outside the modelled
+organization that its structure depends on (partners, other departments)."""
+
+EDGE_KINDS: Final[tuple[str, ...]] = (
+    "parent",
+    "oversight",
+    "partnership",
+    "coordination",
+    "support",
+)
+"""Kinds of relation. `parent` is containment ("comprises", "is organized into") and forms a
+forest per era; `oversight` is "oversees", "manages", "provides oversight for"; the others are
+stated working relations that place no entity inside another."""
+
+QUALIFIERS: Final[tuple[str, ...]] = (
+    "exactly",
+    "approximately",
+    "more than",
+    "at least",
+    "fewer than",
+    "up to",
+    "average",
+)
+
+PRECISIONS: Final[tuple[str, ...]] = ("day", "month", "year", "range")
+
+FINDING_KINDS: Final[tuple[str, ...]] = (
+    "count_mismatch",
+    "second_parent",
+    "conflicting_figures",
+    "conflicting_statements",
+    "text_damage",
+    "uncited",
+    "other",
+)
+
+NodeKind = Literal[
+    "agency",
+    "directorate",
+    "division",
+    "sub-division",
+    "unit",
+    "program",
+    "office",
+    "center",
+    "team",
+    "field office",
+    "sub-office",
+    "facility",
+    "facility type",
+    "task force",
+    "system",
+    "external body",
+]
+EdgeKind = Literal["parent", "oversight", "partnership", "coordination", "support"]
+Qualifier = Literal["exactly", "approximately", "more than", "at least", "fewer than", "up to", "average"]
+Precision = Literal["day", "month", "year", "range"]
+FindingKind = Literal[
+    "count_mismatch",
+    "second_parent",
+    "conflicting_figures",
+    "conflicting_statements",
+    "text_damage",
+    "uncited",
+    "other",
+]
+Severity = Literal["info", "warning"]
+
+ID_PATTERN: Final[str] = r"^[a-z0-9][a-z0-9._-]*$"
+
+
+class Frozen(BaseModel):
+    """Base for every model: immutable, and unknown keys are an error, not silently dropped."""
+
+    # Numbers become text where text is expected, so `as_of: 2019` in YAML means "2019".
+    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+
+
+class Citation(Frozen):
+    """A verbatim quote from one source. Matching folds runs of white space and nothing else."""
+
+    source: str = Field(min_length=1)
+    quote: str = Field(min_length=1)
+
+
+class SourceDate(Frozen):
+    """When a document was written or what it describes: a day, month, year or a range."""
+
+    start: dt.date
+    end: dt.date
+    precision: Precision
+    reason: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _start_not_after_end(self) -> SourceDate:
+        if self.start > self.end:
+            raise ValueError(f"date start {self.start} is after end {self.end}")
+        return self
+
+    @property
+    def label(self) -> str:
+        """A short human label: `2023-01-18`, `2020-03`, `2019`, or `2008-12..2010-06`."""
+        if self.precision == "day":
+            return self.start.isoformat()
+        if self.precision == "month":
+            return self.start.strftime("%Y-%m")
+        if self.precision == "year":
+            return str(self.start.year)
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+class Source(Frozen):
+    """An archived document, checksummed so that a changed file is caught."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    file: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    url: str | None = None
+    date: SourceDate
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    notes: str | None = None
+
+
+class Node(Frozen):
+    """An organizational entity as one era's document names it."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    kind: NodeKind
+    acronym: str | None = None
+    aliases: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    note: str | None = None
+
+    @field_validator("name", "acronym")
+    @classmethod
+    def _no_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+
+class Edge(Frozen):
+    """A relation from a superior to a subordinate (or, for partnerships, from the modelled
+    entity to its partner)."""
+
+    kind: EdgeKind
+    superior: str = Field(min_length=1)
+    subordinate: str = Field(min_length=1)
+    citations: tuple[Citation, ...] = ()
+    note: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of an edge within an era: (kind, superior, subordinate)."""
+        return (self.kind, self.superior, self.subordinate)
+
+
+class Claim(Frozen):
+    """A stated figure about the structure: "25 field offices", "approximately 4,300 prisons".
+
+    `counts`, when given, names the node kind whose children of `subject` the figure counts,
+    so validation can compare the stated number with the entities the document lists.
+    """
+
+    id: str = Field(pattern=ID_PATTERN)
+    subject: str = Field(min_length=1)
+    attribute: str = Field(min_length=1)
+    value: float | int
+    unit: str | None = None
+    qualifier: Qualifier = "exactly"
+    as_of: str | None = None
+    counts: NodeKind | None = None
+    citations: tuple[Citation, ...] = ()
+    note: str | None = None
+
+
+class Finding(Frozen):
+    """What validation or a curator learns that is not an error, and that readers need:
+    a count that differs from what is listed, a second parent, two figures that disagree."""
+
+    kind: FindingKind
+    subject: str | None = None
+    message: str = Field(min_length=1)
+    citations: tuple[Citation, ...] = ()
+    severity: Severity = "warning"
+    origin: Literal["curated", "computed"] = "curated"
+
+
+class Era(Frozen):
+    """What one document (or a set of contemporaneous documents) states about the structure."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
+    description: str | None = None
+    nodes: tuple[Node, ...] = ()
+    edges: tuple[Edge, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+class LineageLink(Frozen):
+    """A succession the ids cannot carry: a rename into a new id, a merge, a split."""
+
+    kind: Literal["renamed", "succeeded", "merged", "split"]
+    before: tuple[str, ...] = Field(min_length=1)
+    after: tuple[str, ...] = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    citations: tuple[Citation, ...] = ()

@@ -1,0 +1,410 @@
+"""Invariants and findings: what must hold for a dataset to be used, and what readers must know.
+
+Errors (a `DataError` listing every problem) stop everything: unknown ids, duplicate ids, parent
+cycles, quotes not found in their source, a source file whose sha256 changed. Findings do not
+stop anything; they are facts about the documents (a count that differs from what is listed, a
+second parent, two figures that disagree) and are part of every output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from orgchart.errors import DataError, Problem, closest, display_path
+from orgchart.loader import LoadedData, LoadedEra, Loc, Located
+from orgchart.model import Citation, Finding
+
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def fold_white_space(text: str) -> str:
+    """Collapse every run of white space to one space: the only folding quote matching does."""
+    return _WHITE_SPACE.sub(" ", text).strip()
+
+
+def quote_is_found(quote: str, folded_source: str) -> bool:
+    """Whether `quote` occurs verbatim in a source already passed through `fold_white_space`."""
+    return fold_white_space(quote) in folded_source
+
+
+@dataclass(frozen=True)
+class ValidatedData:
+    """Loaded data that passed every check, with the findings of each era (curated first,
+    then computed), and the folded text of each source for quote lookups."""
+
+    loaded: LoadedData
+    findings: Mapping[str, tuple[Finding, ...]]
+    source_texts: Mapping[str, str]
+
+
+def validate(loaded: LoadedData, *, strict: bool = False) -> ValidatedData:
+    """Check every invariant of `loaded` and compute its findings.
+
+    Args:
+        loaded: the output of `load_data`.
+        strict: treat uncited facts as errors instead of findings.
+
+    Raises:
+        DataError: listing every problem found, each with file, line and fix.
+    """
+    problems: list[Problem] = []
+    texts = _check_sources(loaded, problems)
+    findings: dict[str, tuple[Finding, ...]] = {}
+    era_ids: dict[str, LoadedEra] = {}
+    for loaded_era in loaded.eras:
+        era = loaded_era.era
+        if era.id in era_ids:
+            problems.append(
+                loaded_era.origin.problem(
+                    ("id",),
+                    f"duplicate era id {era.id!r} (also in {display_path(era_ids[era.id].origin.path)})",
+                    "give each era file its own id",
+                )
+            )
+            continue
+        era_ids[era.id] = loaded_era
+        computed = _check_era(loaded_era, texts, problems, strict)
+        findings[era.id] = tuple(era.findings) + tuple(computed)
+    _check_lineage(loaded, era_ids, texts, problems)
+    if problems:
+        raise DataError(problems)
+    return ValidatedData(loaded, findings, {k: v for k, v in texts.items() if v is not None})
+
+
+def _check_sources(loaded: LoadedData, problems: list[Problem]) -> dict[str, str | None]:
+    """The folded text of every declared source; None where the file could not be read
+    (already reported, so quotes citing it are not reported again)."""
+    origin = loaded.sources_origin
+    texts: dict[str, str | None] = {}
+    seen: set[str] = set()
+    for index, source in enumerate(loaded.sources):
+        loc: Loc = ("sources", index)
+        if source.id in seen:
+            problems.append(
+                origin.problem((*loc, "id"), f"duplicate source id {source.id!r}", "give each source its own id")
+            )
+            continue
+        seen.add(source.id)
+        texts[source.id] = None
+        path = loaded.root / source.file
+        try:
+            content = path.read_bytes()
+        except OSError:
+            problems.append(
+                origin.problem(
+                    (*loc, "file"),
+                    f"source {source.id!r}: file {display_path(path)} not found or unreadable",
+                    "put the document there, or correct `file` (relative to the data directory)",
+                )
+            )
+            continue
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != source.sha256:
+            problems.append(
+                origin.problem(
+                    (*loc, "sha256"),
+                    f"source {source.id!r}: {display_path(path)} has sha256 {digest}, not the recorded {source.sha256}",
+                    "restore the archived document byte for byte; if the new file is intended, record it as a new source",
+                )
+            )
+        try:
+            texts[source.id] = fold_white_space(content.decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(
+                origin.problem((*loc, "file"), f"source {source.id!r} is not UTF-8 text", "convert it to UTF-8")
+            )
+    return texts
+
+
+def _check_citations(
+    loaded_era: LoadedEra,
+    loc: Loc,
+    citations: Iterable[Citation],
+    texts: Mapping[str, str | None],
+    problems: list[Problem],
+) -> None:
+    origin = loaded_era.origin
+    for index, citation in enumerate(citations):
+        here: Loc = (*loc, "citations", index)
+        if citation.source not in texts:
+            hint = closest(citation.source, texts)
+            problems.append(
+                origin.problem(
+                    (*here, "source"),
+                    f"unknown source {citation.source!r}",
+                    f"use one of: {', '.join(hint or sorted(texts))}",
+                )
+            )
+        elif citation.source not in loaded_era.era.sources:
+            problems.append(
+                origin.problem(
+                    (*here, "source"),
+                    f"source {citation.source!r} is not one of this era's sources",
+                    "add it to the era's `sources`, or cite one of them",
+                )
+            )
+        elif (text := texts[citation.source]) is not None and not quote_is_found(citation.quote, text):
+            problems.append(
+                origin.problem(
+                    (*here, "quote"),
+                    f"quote not found in source {citation.source!r}: {citation.quote[:80]!r}",
+                    "copy the quote verbatim from the source (only runs of white space may differ)",
+                )
+            )
+
+
+def _check_era(
+    loaded_era: LoadedEra, texts: Mapping[str, str | None], problems: list[Problem], strict: bool
+) -> list[Finding]:
+    era, origin = loaded_era.era, loaded_era.origin
+    computed: list[Finding] = []
+    for index, source_id in enumerate(era.sources):
+        if source_id not in texts:
+            problems.append(
+                origin.problem(
+                    ("sources", index), f"unknown source {source_id!r}", f"use one of: {', '.join(sorted(texts))}"
+                )
+            )
+    if not era.nodes:
+        problems.append(
+            origin.problem(("nodes",), f"era {era.id!r} has no nodes", "add the entities its document names")
+        )
+    node_ids: dict[str, int] = {}
+    for index, node in enumerate(era.nodes):
+        if node.id in node_ids:
+            problems.append(
+                origin.problem(
+                    ("nodes", index, "id"),
+                    f"duplicate node id {node.id!r} (first at item {node_ids[node.id] + 1})",
+                    "merge the two entries or give one another id",
+                )
+            )
+        else:
+            node_ids[node.id] = index
+        _check_citations(loaded_era, ("nodes", index), node.citations, texts, problems)
+        if not node.citations:
+            computed.append(_uncited(origin, ("nodes", index), f"node {node.id!r}", node.id, strict, problems))
+
+    def check_reference(loc: Loc, ref: str | None) -> bool:
+        if ref is None or ref in node_ids:
+            return True
+        nearest = closest(ref, node_ids)
+        problems.append(
+            origin.problem(
+                loc,
+                f"unknown node id {ref!r} in era {era.id!r}",
+                f"did you mean {', '.join(repr(n) for n in nearest)}?"
+                if nearest
+                else "add the node first, or correct the id",
+            )
+        )
+        return False
+
+    parents = nx.DiGraph()
+    seen_edges: set[tuple[str, str, str]] = set()
+    parent_of: dict[str, list[str]] = defaultdict(list)
+    for index, edge in enumerate(era.edges):
+        loc: Loc = ("edges", index)
+        good = check_reference((*loc, "superior"), edge.superior) & check_reference(
+            (*loc, "subordinate"), edge.subordinate
+        )
+        _check_citations(loaded_era, loc, edge.citations, texts, problems)
+        if not edge.citations:
+            computed.append(
+                _uncited(
+                    origin,
+                    loc,
+                    f"{edge.kind} edge {edge.superior} -> {edge.subordinate}",
+                    edge.subordinate,
+                    strict,
+                    problems,
+                )
+            )
+        if edge.superior == edge.subordinate:
+            problems.append(
+                origin.problem(loc, f"edge from {edge.superior!r} to itself", "an entity cannot be its own superior")
+            )
+            continue
+        if edge.key in seen_edges:
+            problems.append(
+                origin.problem(
+                    loc,
+                    f"duplicate {edge.kind} edge {edge.superior} -> {edge.subordinate}",
+                    "merge the two entries' citations into one edge",
+                )
+            )
+            continue
+        seen_edges.add(edge.key)
+        if good and edge.kind == "parent":
+            parents.add_edge(edge.superior, edge.subordinate, index=index)
+            parent_of[edge.subordinate].append(edge.superior)
+    for cycle in _parent_cycles(parents):
+        first = min(parents.edges[u, v]["index"] for u, v in cycle)
+        path = " -> ".join([u for u, _ in cycle] + [cycle[0][0]])
+        problems.append(
+            origin.problem(
+                ("edges", first),
+                f"parent edges form a cycle: {path}",
+                "remove the parent edge that the document does not state",
+            )
+        )
+    for child in sorted(parent_of):
+        if len(parent_of[child]) > 1:
+            computed.append(
+                Finding(
+                    kind="second_parent",
+                    subject=child,
+                    message=f"{child!r} is placed under {len(parent_of[child])} parents in one document: "
+                    + ", ".join(parent_of[child])
+                    + " (the first is drawn as the main parent)",
+                    citations=tuple(
+                        c for e in era.edges if e.kind == "parent" and e.subordinate == child for c in e.citations
+                    ),
+                    origin="computed",
+                )
+            )
+    computed.extend(_check_claims(loaded_era, texts, problems, check_reference, parents, node_ids, strict))
+    for index, finding in enumerate(era.findings):
+        check_reference(("findings", index, "subject"), finding.subject)
+        _check_citations(loaded_era, ("findings", index), finding.citations, texts, problems)
+    return computed
+
+
+def _parent_cycles(parents: nx.DiGraph) -> list[list[tuple[str, str]]]:
+    cycles = []
+    for component in sorted(nx.strongly_connected_components(parents), key=min):
+        if len(component) > 1:
+            cycles.append(nx.find_cycle(parents.subgraph(component), source=min(component)))
+    return cycles
+
+
+def _check_claims(
+    loaded_era: LoadedEra,
+    texts: Mapping[str, str | None],
+    problems: list[Problem],
+    check_reference: Callable[[Loc, str | None], bool],
+    parents: nx.DiGraph,
+    node_ids: Mapping[str, int],
+    strict: bool,
+) -> list[Finding]:
+    era, origin = loaded_era.era, loaded_era.origin
+    computed: list[Finding] = []
+    claim_ids: set[str] = set()
+    by_figure: dict[tuple[str, str, str | None], list[int]] = defaultdict(list)
+    kinds = {node.id: node.kind for node in era.nodes}
+    for index, claim in enumerate(era.claims):
+        loc: Loc = ("claims", index)
+        if claim.id in claim_ids:
+            problems.append(
+                origin.problem((*loc, "id"), f"duplicate claim id {claim.id!r}", "give each claim its own id")
+            )
+        claim_ids.add(claim.id)
+        if not check_reference((*loc, "subject"), claim.subject):
+            continue
+        _check_citations(loaded_era, loc, claim.citations, texts, problems)
+        if not claim.citations:
+            computed.append(_uncited(origin, loc, f"claim {claim.id!r}", claim.subject, strict, problems))
+        by_figure[(claim.subject, claim.attribute, claim.as_of)].append(index)
+        if claim.counts is not None:
+            listed = sorted(
+                child
+                for child in (parents.successors(claim.subject) if claim.subject in parents else ())
+                if kinds.get(child) == claim.counts
+            )
+            if claim.qualifier == "exactly" and len(listed) != claim.value:
+                computed.append(
+                    Finding(
+                        kind="count_mismatch",
+                        subject=claim.subject,
+                        message=f"the document states {_number(claim.value)} {claim.attribute} of {claim.subject!r} "
+                        f"but lists {len(listed)} {claim.counts} entities under it"
+                        + (f": {', '.join(listed)}" if listed else ""),
+                        citations=claim.citations,
+                        origin="computed",
+                    )
+                )
+    for (subject, attribute, as_of), indexes in sorted(
+        by_figure.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] or "")
+    ):
+        claims = [era.claims[i] for i in indexes]
+        values = sorted({(c.value, c.qualifier) for c in claims}, key=str)
+        if len(values) > 1:
+            stated = "; ".join(f"{c.qualifier} {_number(c.value)} ({c.id})" for c in claims)
+            computed.append(
+                Finding(
+                    kind="conflicting_figures",
+                    subject=subject,
+                    message=f"the document gives different figures for {attribute} of {subject!r}"
+                    + (f" as of {as_of}" if as_of else "")
+                    + f": {stated}",
+                    citations=tuple(c for claim in claims for c in claim.citations),
+                    origin="computed",
+                )
+            )
+    return computed
+
+
+def _number(value: float | int) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _uncited(origin: Located, loc: Loc, what: str, subject: str, strict: bool, problems: list[Problem]) -> Finding:
+    if strict:
+        problems.append(
+            origin.problem(
+                loc, f"{what} has no citation", "add a citation with a verbatim quote, or run without --strict"
+            )
+        )
+    return Finding(
+        kind="uncited",
+        subject=subject,
+        message=f"{what} has no citation: it is not backed by a source",
+        origin="computed",
+    )
+
+
+def _check_lineage(
+    loaded: LoadedData, eras: Mapping[str, LoadedEra], texts: Mapping[str, str | None], problems: list[Problem]
+) -> None:
+    origin = loaded.lineage_origin
+    if origin is None:
+        return
+    known = {node.id for loaded_era in eras.values() for node in loaded_era.era.nodes}
+    all_sources = set(texts)
+    for index, link in enumerate(loaded.lineage):
+        for side in ("before", "after"):
+            for position, ref in enumerate(getattr(link, side)):
+                if ref not in known:
+                    nearest = closest(ref, known)
+                    problems.append(
+                        origin.problem(
+                            ("lineage", index, side, position),
+                            f"unknown node id {ref!r} in lineage (not in any era)",
+                            f"did you mean {', '.join(repr(n) for n in nearest)}?"
+                            if nearest
+                            else "use an id from an era file",
+                        )
+                    )
+        for number, citation in enumerate(link.citations):
+            if citation.source not in all_sources:
+                problems.append(
+                    origin.problem(
+                        ("lineage", index, "citations", number, "source"),
+                        f"unknown source {citation.source!r}",
+                        f"use one of: {', '.join(sorted(all_sources))}",
+                    )
+                )
+            elif (text := texts[citation.source]) is not None and not quote_is_found(citation.quote, text):
+                problems.append(
+                    origin.problem(
+                        ("lineage", index, "citations", number, "quote"),
+                        f"quote not found in source {citation.source!r}: {citation.quote[:80]!r}",
+                        "copy the quote verbatim from the source",
+                    )
+                )
