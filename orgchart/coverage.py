@@ -1,0 +1,150 @@
+"""How much of one era's structure another era mentions, branch by branch.
+
+Documents describe parts of an organization: the 2020 slides describe some ERO divisions and
+not others. A change report must say so, or a reader takes "not mentioned" for "abolished".
+Coverage counts, for each top-level branch of an era, how many of its entities the other era
+mentions (matches).
+
+The branches are found from the structure alone, so they work for any organization: start at
+the root with the most descendants and walk down while a single child holds more than half of
+the descendants (ICE -> ERO); the children of where the walk stops are the branches (ERO's
+divisions). The walked nodes form a row of their own, and entities outside that tree (partners,
+entities the document does not place) another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orgchart.graph import OrgChart
+from orgchart.match import Matching
+
+TRUNK: str = "(top levels)"
+OUTSIDE: str = "(outside the main hierarchy)"
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One branch: how many of its entities the era has, and how many the other era mentions."""
+
+    group: str | None
+    name: str
+    total: int
+    mentioned: int
+
+    @property
+    def share(self) -> float:
+        """The share mentioned, 0..1."""
+        return self.mentioned / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of era `era`'s structure era `other` mentions, per branch and in all."""
+
+    era: str
+    other: str
+    rows: tuple[CoverageRow, ...]
+
+    @property
+    def total(self) -> int:
+        """Entities in `era`."""
+        return sum(row.total for row in self.rows)
+
+    @property
+    def mentioned(self) -> int:
+        """Entities of `era` that `other` mentions."""
+        return sum(row.mentioned for row in self.rows)
+
+    @property
+    def share(self) -> float:
+        """The share mentioned, 0..1."""
+        return self.mentioned / self.total if self.total else 0.0
+
+    def row_of(self, group: str | None) -> CoverageRow | None:
+        """The row of one branch (by its node id), or None."""
+        return next((row for row in self.rows if row.group == group), None)
+
+
+def branches(chart: OrgChart) -> tuple[tuple[str, ...], dict[str, str | None]]:
+    """The trunk (ids walked from the main root) and, for every node, the id of its branch:
+    a trunk node maps to "", a node outside the main tree to None."""
+    parent = {n.id: p.id for n in chart.nodes if (p := chart.parent(n)) is not None}
+    children: dict[str, list[str]] = {}
+    for child, par in parent.items():
+        children.setdefault(par, []).append(child)
+    sizes: dict[str, int] = {}
+
+    def size(node_id: str) -> int:
+        if node_id not in sizes:
+            sizes[node_id] = 0  # guards against a cycle; validation forbids them anyway
+            sizes[node_id] = sum(1 + size(c) for c in children.get(node_id, []))
+        return sizes[node_id]
+
+    roots = [n.id for n in chart.roots()]
+    if not roots:
+        return (), dict.fromkeys((n.id for n in chart.nodes), None)
+    trunk = [max(roots, key=lambda r: (size(r), -roots.index(r)))]
+    while True:
+        kids = children.get(trunk[-1], [])
+        big = [k for k in kids if size(k) * 2 > size(trunk[-1])]
+        if len(big) != 1 or big[0] in trunk:
+            break
+        trunk.append(big[0])
+    groups: dict[str, str | None] = {}
+    for node in chart.nodes:
+        path = [node.id]
+        while path[-1] in parent and len(path) <= len(chart):
+            path.append(parent[path[-1]])
+        deepest = next((t for t in reversed(trunk) if t in path), None)
+        if node.id in trunk:
+            groups[node.id] = ""
+        elif deepest is not None:
+            groups[node.id] = path[path.index(deepest) - 1]
+        else:
+            groups[node.id] = None
+    return tuple(trunk), groups
+
+
+def coverage(chart: OrgChart, other: OrgChart, matching: Matching, *, earlier: bool) -> Coverage:
+    """How much of `chart` the era `other` mentions, given their `matching` (in which `chart`
+    is the earlier era when `earlier` is true)."""
+    in_groups = {
+        i for link in matching.lineage_groups for i in (link.before if earlier else link.after) if i in chart
+    }
+
+    def mentioned(node_id: str) -> bool:
+        found = matching.forward(node_id) if earlier else matching.backward(node_id)
+        return found is not None or node_id in in_groups
+
+    trunk, groups = branches(chart)
+    order: list[str | None] = []
+    counts: dict[str | None, list[int]] = {}
+    for node in chart.nodes:
+        group = groups[node.id]
+        key: str | None = group
+        if key not in counts:
+            counts[key] = [0, 0]
+            order.append(key)
+        counts[key][0] += 1
+        counts[key][1] += mentioned(node.id)
+    rows = []
+    position = {n.id: i for i, n in enumerate(chart.nodes)}
+
+    def sort_key(key: str | None) -> tuple[int, int]:
+        if key == "":
+            return (0, 0)
+        if key is None:
+            return (2, 0)
+        return (1, position[key])
+
+    for key in sorted(order, key=sort_key):
+        if key == "":
+            name = " / ".join(chart.node(t).acronym or chart.node(t).name for t in trunk) or TRUNK
+        elif key is None:
+            name = OUTSIDE
+        else:
+            name = chart.node(key).name
+        total, seen = counts[key]
+        rows.append(CoverageRow(key, name, total, seen))
+    return Coverage(chart.id, other.id, tuple(rows))
