@@ -17,6 +17,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -203,6 +204,8 @@ def _add_stack(graph: graphviz.Digraph, stack: Stack, by_id: Mapping[str, Node],
                 line.attr(rank="same")
                 for member in row:
                     _add_node(line, by_id[member], extra)
+                for left, right in pairwise(row):
+                    line.edge(left, right, style="invis")  # keeps era order left to right
         for upper, lower in zip(stack.rows, stack.rows[1:], strict=False):
             for above, below in zip(upper, lower, strict=False):
                 box.edge(above, below, style="invis", weight="10")
