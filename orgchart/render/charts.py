@@ -49,3 +49,14 @@ def largest_chart(dataset: Dataset) -> ChartSize:
         width, height = svg_size(render_svg(chart))
         sizes.append(ChartSize(f"renders/charts/{chart.id}.svg", round(width), round(height)))
     return max(sizes, key=lambda size: (size.width * size.height, size.path))
+
+
+def readme_chart_block(dataset: Dataset) -> str:
+    """The README's chart block: the newest era's chart as an image, and the size of the
+    largest chart (measured, so the README never guesses)."""
+    newest = dataset.latest
+    largest = largest_chart(dataset)
+    return (
+        f"![{newest.label}: organizational chart of era {newest.id}](renders/charts/{newest.id}.svg)\n\n"
+        f"The largest chart, `{largest.path}`, is {largest.width:,} × {largest.height:,} px.\n"
+    )
