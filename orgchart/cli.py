@@ -225,6 +225,46 @@ def export(
 
 
 @app.command()
+def render(
+    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era.")] = None,
+    root: Annotated[
+        str | None, typer.Option(help="Draw only the subtree under this node (id, name or acronym).")
+    ] = None,
+    depth: Annotated[int | None, typer.Option(min=0, help="Levels below the root to draw.")] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="svg, png, pdf, dot or mermaid. Default: from the -o suffix, else svg."),
+    ] = None,
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Draw an era, or one subtree of it, as an organizational chart (Graphviz or Mermaid).
+
+    Without -o, text formats (svg, dot, mermaid) go to standard output; png and pdf need -o.
+    """
+    from orgchart.render.style import format_for_path, verify_format
+
+    try:
+        wanted = verify_format(format) if format else (format_for_path(str(output)) if output else "svg")
+    except OrgChartError as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
+    if output is None and wanted in ("png", "pdf"):
+        raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
+    chart = resolve_era(open_dataset(data), era)
+    from orgchart.render.graphviz import render as render_chart
+    from orgchart.render.graphviz import write_chart
+
+    try:
+        if output is None:
+            sys.stdout.write(render_chart(chart, wanted, root, depth).decode("utf-8"))
+            return
+        write_chart(chart, output, wanted, root, depth)
+    except OrgChartError as error:
+        raise fail(error) from None
+    _err().print(f"wrote {escape(str(output))}")
+
+
+@app.command()
 def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
     data: DataOption = None,

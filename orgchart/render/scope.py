@@ -1,0 +1,106 @@
+"""Which nodes and edges a chart shows: a whole era, or one subtree of it.
+
+A subtree is what a reader of an org chart expects under a box: the nodes reachable from the
+root through `parent` and `oversight` edges (the hierarchy), down to `depth` levels, plus the
+partners those nodes name through the other relations (partnership, coordination, support),
+drawn once so the relation is visible but not followed further.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orgchart.graph import OrgChart
+from orgchart.model import Edge, Node
+
+HIERARCHY_KINDS: tuple[str, ...] = ("parent", "oversight")
+"""Edge kinds that place one entity below another in a chart."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of an era one chart draws: its nodes and edges in era-file order."""
+
+    chart: OrgChart
+    root: Node | None
+    depth: int | None
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+    @property
+    def node_ids(self) -> frozenset[str]:
+        """The ids of the nodes drawn."""
+        return frozenset(node.id for node in self.nodes)
+
+
+def select(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> Scope:
+    """The nodes and edges to draw for `chart`, or for the subtree under `root`.
+
+    Args:
+        chart: the era.
+        root: an id, name, acronym or alias (see `OrgChart.get`); None for the whole era.
+        depth: hierarchy levels below the root (or below the era's roots) to include; None for all.
+
+    Raises:
+        NotFoundError: `root` names no node (the message suggests the closest).
+        AmbiguousError: `root` names several nodes.
+        ValueError: `depth` is negative.
+    """
+    if depth is not None and depth < 0:
+        raise ValueError(f"depth must be 0 or more, not {depth}")
+    start = chart.get(root) if root is not None else None
+    if start is None and depth is None:
+        return Scope(chart, None, None, chart.nodes, chart.edges)
+    below: dict[str, list[str]] = {}
+    for edge in chart.edges:
+        if edge.kind in HIERARCHY_KINDS:
+            below.setdefault(edge.superior, []).append(edge.subordinate)
+    starts = [start.id] if start else [node.id for node in _tops(chart) if node.kind != "external body"]
+    level = dict.fromkeys(starts, 0)
+    frontier = list(starts)
+    while frontier:
+        following = []
+        for node_id in frontier:
+            if depth is not None and level[node_id] >= depth:
+                continue
+            for child in below.get(node_id, ()):
+                if child not in level:
+                    level[child] = level[node_id] + 1
+                    following.append(child)
+        frontier = following
+    kept = set(level)
+    # Partners named by the kept nodes are shown (one hop), so the relation is not lost.
+    for edge in chart.edges:
+        if edge.kind not in HIERARCHY_KINDS and edge.superior in level:
+            kept.add(edge.subordinate)
+    nodes = tuple(node for node in chart.nodes if node.id in kept)
+    edges = tuple(edge for edge in chart.edges if edge.superior in kept and edge.subordinate in kept)
+    return Scope(chart, start, depth, nodes, edges)
+
+
+def _tops(chart: OrgChart) -> tuple[Node, ...]:
+    """Nodes that no hierarchy edge points to: where a whole-era chart starts counting depth."""
+    placed = {edge.subordinate for edge in chart.edges if edge.kind in HIERARCHY_KINDS}
+    return tuple(node for node in chart.nodes if node.id not in placed)
+
+
+def top_level_divisions(chart: OrgChart) -> tuple[Node, ...]:
+    """The parts of the organization that get a chart of their own, in era-file order.
+
+    Starting from each root of the parent forest that is not an external body, follow single
+    children down (ICE -> ERO when the document covers only ERO); the children of the first
+    node with several children are the top-level divisions. Only those with something below
+    them (a `parent` or `oversight` edge) are returned: a chart of one box says nothing.
+    """
+    above = {edge.superior for edge in chart.edges if edge.kind in HIERARCHY_KINDS}
+    found: list[Node] = []
+    for root in chart.roots():
+        if root.kind == "external body":
+            continue
+        node = root
+        children = chart.children(node)
+        while len(children) == 1:
+            node = children[0]
+            children = chart.children(node)
+        found.extend(child for child in children if child.id in above and child not in found)
+    return tuple(found)
