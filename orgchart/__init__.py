@@ -36,6 +36,7 @@ from orgchart.render import (
     to_mermaid,
     write_chart,
 )
+from orgchart.site import site_html, write_site
 from orgchart.validate import fold_white_space, quote_is_found
 
 __version__ = "0.1.0"
@@ -73,8 +74,10 @@ __all__ = [
     "render_pdf",
     "render_png",
     "render_svg",
+    "site_html",
     "to_dot",
     "to_graphviz",
     "to_mermaid",
     "write_chart",
+    "write_site",
 ]

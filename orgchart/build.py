@@ -12,6 +12,7 @@ from orgchart.atomic import write_text_atomic
 from orgchart.export.json import write_json
 from orgchart.graph import Dataset
 from orgchart.render.charts import write_era_charts
+from orgchart.site import write_site
 from orgchart.summary import eras_markdown
 
 
@@ -26,4 +27,5 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     for chart in dataset.eras:
         written.append(write_json(chart, out / "json" / f"{chart.id}.json"))
     written += write_era_charts(dataset, out)
+    written += write_site(dataset, out / "site")
     return sorted(written)

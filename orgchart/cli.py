@@ -265,6 +265,31 @@ def render(
 
 
 @app.command()
+def site(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write index.html into.")] = Path(
+        "renders/site"
+    ),
+    title: Annotated[str | None, typer.Option(help="The page's heading. Default: from the latest era's root.")] = None,
+    data: DataOption = None,
+) -> None:
+    """Write the interactive chart: one self-contained HTML page with every era.
+
+    Open DIR/index.html from disk or any static host: it needs no network. Switch era, pan and
+    zoom, search, read each entity's citations, collapse subtrees and show the changes since the
+    previous era.
+    """
+    from orgchart.site import write_site
+
+    dataset = open_dataset(data)
+    try:
+        written = write_site(dataset, output, title=title)
+    except OrgChartError as error:
+        raise fail(error) from None
+    for path in written:
+        _err().print(f"wrote {escape(str(path))}")
+
+
+@app.command()
 def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
     data: DataOption = None,

@@ -1,0 +1,15 @@
+"""The interactive chart: one self-contained HTML page for every era (`orgchart site`)."""
+
+from orgchart.site.data import MARKED_CHANGES, era_payload, site_payload, tree_parents
+from orgchart.site.page import page_svg, script_json, site_html, write_site
+
+__all__ = [
+    "MARKED_CHANGES",
+    "era_payload",
+    "page_svg",
+    "script_json",
+    "site_html",
+    "site_payload",
+    "tree_parents",
+    "write_site",
+]

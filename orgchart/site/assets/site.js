@@ -1,0 +1,831 @@
+// orgchart's interactive page: era switch, pan and zoom, search, side panel, collapse, change
+// overlay, and the URL hash (#era=...&node=...&changes=1). Every text shown comes from the
+// embedded JSON and is set with textContent, never parsed as HTML.
+(() => {
+  "use strict";
+
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const RELATIONS = {
+    parent: ["Part of", "Contains"],
+    oversight: ["Overseen by", "Oversees"],
+    partnership: ["Partner of", "Partners with"],
+    coordination: ["Coordinated with by", "Coordinates with"],
+    support: ["Supported by", "Supports"],
+  };
+  const CHANGE_WORDS = { added: "new", renamed: "renamed", moved: "moved" };
+
+  const $ = (id) => document.getElementById(id);
+  const index = JSON.parse($("site-index").textContent);
+  const eraCache = new Map();
+  const collapsedByEra = new Map();
+  const viewport = $("viewport");
+  const eraSelect = $("era-select");
+  const search = $("search");
+  const suggestions = $("suggestions");
+  const changesToggle = $("changes-toggle");
+  const panelBody = $("panel-body");
+
+  const state = { era: null, node: null, changes: false, svg: null, base: null, view: null };
+  let writtenHash = "";
+  let applyingHash = false;
+
+  // ---- data -------------------------------------------------------------------------------
+
+  function era(id) {
+    if (!eraCache.has(id)) {
+      const block = $("era-data-" + id);
+      if (!block) return null;
+      const data = JSON.parse(block.textContent);
+      data.byId = new Map(data.nodes.map((n) => [n.id, n]));
+      data.children = new Map();
+      for (const n of data.nodes) {
+        if (n.tree_parent && data.byId.has(n.tree_parent)) {
+          if (!data.children.has(n.tree_parent)) data.children.set(n.tree_parent, []);
+          data.children.get(n.tree_parent).push(n.id);
+        }
+      }
+      data.roots = data.nodes.filter((n) => !n.tree_parent).map((n) => n.id);
+      eraCache.set(id, data);
+    }
+    return eraCache.get(id);
+  }
+
+  function current() {
+    return era(state.era);
+  }
+
+  function collapsed() {
+    if (!collapsedByEra.has(state.era)) collapsedByEra.set(state.era, new Set());
+    return collapsedByEra.get(state.era);
+  }
+
+  function descendants(data, id) {
+    const out = [];
+    const stack = [...(data.children.get(id) || [])];
+    const seen = new Set([id]);
+    while (stack.length) {
+      const next = stack.pop();
+      if (seen.has(next)) continue;
+      seen.add(next);
+      out.push(next);
+      stack.push(...(data.children.get(next) || []));
+    }
+    return out;
+  }
+
+  function pathToRoot(data, id) {
+    const path = [];
+    const seen = new Set();
+    let step = id;
+    while (step && !seen.has(step) && data.byId.has(step)) {
+      seen.add(step);
+      path.unshift(step);
+      step = data.byId.get(step).tree_parent;
+    }
+    return path;
+  }
+
+  function displayName(node) {
+    return node.acronym ? node.name + " (" + node.acronym + ")" : node.name;
+  }
+
+  // ---- small DOM helpers --------------------------------------------------------------------
+
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (key === "text") node.textContent = value;
+      else if (key === "className") node.className = value;
+      else node.setAttribute(key, value);
+    }
+    for (const child of children) if (child) node.append(child);
+    return node;
+  }
+
+  function announce(message) {
+    $("status").textContent = message;
+  }
+
+  function nodeGroup(id) {
+    return state.svg ? state.svg.querySelector('g[data-node="' + CSS.escape(id) + '"]') : null;
+  }
+
+  // ---- chart: show an era ------------------------------------------------------------------
+
+  function showEra(id) {
+    const template = $("svg-" + id);
+    if (!template || !era(id)) return false;
+    state.era = id;
+    eraSelect.value = id;
+    viewport.replaceChildren(template.content.cloneNode(true));
+    viewport.dataset.era = id;
+    state.svg = viewport.querySelector("svg");
+    const box = state.svg.viewBox.baseVal;
+    state.base = { x: box.x, y: box.y, w: box.width, h: box.height };
+    state.view = { ...state.base };
+    prepareNodes();
+    applyCollapsed();
+    applyChanges();
+    const data = current();
+    const sources = data.sources.map((s) => (index.sources[s] ? index.sources[s].title : s)).join("; ");
+    $("era-summary").textContent =
+      data.label + " · " + data.date + " · " + data.nodes.length + " entities · source: " + sources;
+    const previous = data.changes ? data.changes.previous_label : null;
+    changesToggle.disabled = !previous;
+    changesToggle.title = previous ? "Compare with " + previous : "The first era has no previous era";
+    return true;
+  }
+
+  function prepareNodes() {
+    const data = current();
+    let first = true;
+    for (const group of state.svg.querySelectorAll("g[data-node]")) {
+      const id = group.dataset.node;
+      group.setAttribute("tabindex", first ? "0" : "-1");
+      first = false;
+      if (data.children.has(id)) {
+        const box = group.getBBox();
+        const toggle = document.createElementNS(SVG_NS, "g");
+        toggle.setAttribute("class", "subtree-toggle");
+        toggle.setAttribute("aria-hidden", "true");
+        const circle = document.createElementNS(SVG_NS, "circle");
+        circle.setAttribute("cx", String(box.x + box.width - 2));
+        circle.setAttribute("cy", String(box.y + box.height - 2));
+        circle.setAttribute("r", "6.5");
+        const sign = document.createElementNS(SVG_NS, "text");
+        sign.setAttribute("x", String(box.x + box.width - 2));
+        sign.setAttribute("y", String(box.y + box.height + 1.5));
+        sign.setAttribute("text-anchor", "middle");
+        toggle.append(circle, sign);
+        const title = document.createElementNS(SVG_NS, "title");
+        toggle.append(title);
+        group.append(toggle);
+      }
+    }
+  }
+
+  // ---- collapse and expand -----------------------------------------------------------------
+
+  function hiddenNodes() {
+    const data = current();
+    const hidden = new Set();
+    for (const id of collapsed()) for (const d of descendants(data, id)) hidden.add(d);
+    return hidden;
+  }
+
+  function applyCollapsed() {
+    const data = current();
+    const hidden = hiddenNodes();
+    for (const group of state.svg.querySelectorAll("g[data-node]")) {
+      const id = group.dataset.node;
+      group.classList.toggle("is-hidden", hidden.has(id));
+      const isCollapsed = collapsed().has(id) && data.children.has(id);
+      group.classList.toggle("collapsed", isCollapsed);
+      const node = data.byId.get(id);
+      const below = isCollapsed ? descendants(data, id).length : 0;
+      const label = node.name + (node.acronym ? " (" + node.acronym + ")" : "") + ", " + node.kind;
+      group.setAttribute("aria-label", below ? label + ", collapsed, " + below + " hidden below" : label);
+      const toggle = group.querySelector(".subtree-toggle");
+      if (toggle) {
+        toggle.querySelector("text").textContent = isCollapsed ? "+" : "−";
+        toggle.querySelector("title").textContent = isCollapsed ? "Expand (" + below + " hidden)" : "Collapse";
+      }
+    }
+    for (const edge of data.edges) {
+      const target = document.getElementById(edge.svg_id);
+      if (target) target.classList.toggle("is-hidden", hidden.has(edge.superior) || hidden.has(edge.subordinate));
+    }
+    for (const box of state.svg.querySelectorAll("g[data-superior]")) {
+      const superior = box.dataset.superior;
+      box.classList.toggle("is-hidden", hidden.has(superior) || collapsed().has(superior));
+    }
+  }
+
+  function setCollapsed(id, value) {
+    const data = current();
+    if (!data.children.has(id)) return;
+    if (value) collapsed().add(id);
+    else collapsed().delete(id);
+    applyCollapsed();
+    const node = data.byId.get(id);
+    const count = descendants(data, id).length;
+    announce((value ? "Collapsed " : "Expanded ") + node.name + ": " + count + " below");
+    if (state.node === id) renderPanel();
+  }
+
+  function revealNode(id) {
+    const data = current();
+    let changed = false;
+    for (const step of pathToRoot(data, id).slice(0, -1)) {
+      if (collapsed().delete(step)) changed = true;
+    }
+    if (changed) applyCollapsed();
+  }
+
+  // ---- change overlay ------------------------------------------------------------------------
+
+  function applyChanges() {
+    const data = current();
+    const info = data.changes;
+    const on = state.changes && !!info;
+    changesToggle.checked = state.changes;
+    $("change-legend").hidden = !on;
+    for (const old of state.svg.querySelectorAll(".change-badge")) old.remove();
+    for (const group of state.svg.querySelectorAll("g[data-node]")) {
+      group.classList.remove("change-added", "change-renamed", "change-moved");
+      const marks = on ? info.marks[group.dataset.node] || [] : [];
+      if (!marks.length) continue;
+      for (const mark of marks) group.classList.add("change-" + mark);
+      const box = group.getBBox();
+      const badge = document.createElementNS(SVG_NS, "text");
+      badge.setAttribute("class", "change-badge badge-" + marks[0]);
+      badge.setAttribute("x", String(box.x + 2));
+      badge.setAttribute("y", String(box.y - 2));
+      badge.textContent = marks.map((m) => CHANGE_WORDS[m]).join(", ");
+      group.append(badge);
+    }
+    if (on) {
+      const c = info.counts;
+      const removed = info.removed.length;
+      $("change-counts").textContent =
+        "since " + info.previous_label + ": " + c.added + " added, " + c.renamed + " renamed, " + c.moved +
+        " moved; " + removed + " of its entities not mentioned here";
+    }
+  }
+
+  // ---- pan and zoom --------------------------------------------------------------------------
+
+  function setView(view) {
+    state.view = view;
+    state.svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
+  }
+
+  function scale() {
+    const matrix = state.svg.getScreenCTM();
+    return matrix ? matrix.a : 1;
+  }
+
+  function toChart(clientX, clientY) {
+    const point = state.svg.createSVGPoint();
+    point.x = clientX;
+    point.y = clientY;
+    const matrix = state.svg.getScreenCTM();
+    return matrix ? point.matrixTransform(matrix.inverse()) : point;
+  }
+
+  function zoomAt(factor, clientX, clientY) {
+    const rect = state.svg.getBoundingClientRect();
+    const x = clientX === undefined ? rect.left + rect.width / 2 : clientX;
+    const y = clientY === undefined ? rect.top + rect.height / 2 : clientY;
+    const p = toChart(x, y);
+    const v = state.view;
+    const width = v.w / factor;
+    const limit = state.base.w * 4;
+    if (width > limit || width < state.base.w / 40) return;
+    setView({ x: p.x - (p.x - v.x) / factor, y: p.y - (p.y - v.y) / factor, w: width, h: v.h / factor });
+  }
+
+  function panBy(dxPixels, dyPixels) {
+    const s = scale();
+    const v = state.view;
+    setView({ x: v.x - dxPixels / s, y: v.y - dyPixels / s, w: v.w, h: v.h });
+  }
+
+  function fit() {
+    setView({ ...state.base });
+  }
+
+  function centerOn(id) {
+    const group = nodeGroup(id);
+    if (!group) return;
+    const rect = group.getBoundingClientRect();
+    const a = toChart(rect.left, rect.top);
+    const b = toChart(rect.right, rect.bottom);
+    const cx = (a.x + b.x) / 2;
+    const cy = (a.y + b.y) / 2;
+    let { w, h } = state.view;
+    // Zoom in until the entity is readable, never out of the reader's chosen zoom.
+    const wanted = Math.max((b.x - a.x) * 6, state.base.w / 12);
+    if (w > wanted) {
+      h = (h * wanted) / w;
+      w = wanted;
+    }
+    setView({ x: cx - w / 2, y: cy - h / 2, w, h });
+  }
+
+  let drag = null;
+  viewport.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0 || !state.svg) return;
+    drag = { x: event.clientX, y: event.clientY, moved: false, id: event.pointerId };
+  });
+  viewport.addEventListener("pointermove", (event) => {
+    if (!drag || drag.id !== event.pointerId) return;
+    const dx = event.clientX - drag.x;
+    const dy = event.clientY - drag.y;
+    if (!drag.moved && Math.hypot(dx, dy) < 4) return;
+    if (!drag.moved) viewport.setPointerCapture(event.pointerId);
+    drag.moved = true;
+    viewport.classList.add("dragging");
+    panBy(dx, dy);
+    drag.x = event.clientX;
+    drag.y = event.clientY;
+  });
+  const endDrag = (event) => {
+    if (!drag || drag.id !== event.pointerId) return;
+    if (drag.moved) {
+      viewport.classList.remove("dragging");
+      // The click that follows a drag must not select anything.
+      const swallow = (e) => e.stopPropagation();
+      window.addEventListener("click", swallow, { capture: true, once: true });
+      setTimeout(() => window.removeEventListener("click", swallow, { capture: true }), 0);
+    }
+    drag = null;
+  };
+  viewport.addEventListener("pointerup", endDrag);
+  viewport.addEventListener("pointercancel", endDrag);
+  viewport.addEventListener(
+    "wheel",
+    (event) => {
+      if (!state.svg) return;
+      event.preventDefault();
+      const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
+      if (!event.ctrlKey && Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+        panBy(-event.deltaX * unit, -event.deltaY * unit);
+        return;
+      }
+      const factor = Math.exp((-event.deltaY * unit) / (event.ctrlKey ? 100 : 400));
+      zoomAt(factor, event.clientX, event.clientY);
+    },
+    { passive: false },
+  );
+
+  // ---- selection and the side panel --------------------------------------------------------
+
+  function select(id, options = {}) {
+    const data = current();
+    if (!data.byId.has(id)) return false;
+    state.node = id;
+    revealNode(id);
+    for (const old of state.svg.querySelectorAll("g.selected")) old.classList.remove("selected");
+    const group = nodeGroup(id);
+    if (group) {
+      group.classList.add("selected");
+      for (const other of state.svg.querySelectorAll("g[data-node][tabindex='0']")) other.setAttribute("tabindex", "-1");
+      group.setAttribute("tabindex", "0");
+      if (options.highlight) {
+        group.classList.remove("highlight");
+        void group.getBBox();
+        group.classList.add("highlight");
+      }
+    }
+    if (options.center) centerOn(id);
+    renderPanel();
+    if (options.focus && group) group.focus({ preventScroll: true });
+    announce("Selected " + displayName(data.byId.get(id)));
+    writeHash();
+    return true;
+  }
+
+  function clearSelection() {
+    state.node = null;
+    if (state.svg) for (const old of state.svg.querySelectorAll("g.selected")) old.classList.remove("selected");
+    renderPanel();
+  }
+
+  function nodeButton(id) {
+    const data = current();
+    const node = data.byId.get(id);
+    const button = el("button", { type: "button", className: "link", text: node ? displayName(node) : id });
+    button.dataset.goto = id;
+    button.addEventListener("click", () => select(id, { center: true, highlight: true }));
+    return button;
+  }
+
+  function citationList(citations) {
+    const list = el("ul", { className: "citations" });
+    for (const citation of citations) {
+      const source = index.sources[citation.source];
+      const quote = el("blockquote", { text: citation.quote });
+      const caption = el("p", { className: "cite" });
+      if (source) {
+        const title = el("cite", { text: source.title });
+        caption.append(title, " — " + source.publisher + ", " + source.date + " (" + source.id + ")");
+        if (source.url && /^https?:\/\//.test(source.url)) {
+          caption.append(" ", el("a", { href: source.url, rel: "noopener noreferrer", text: "original" }));
+        }
+      } else {
+        caption.textContent = citation.source;
+      }
+      if (citation.era) caption.prepend("era " + citation.era + ": ");
+      list.append(el("li", {}, quote, caption));
+    }
+    return list;
+  }
+
+  function section(title, ...content) {
+    return el("section", { className: "panel-section" }, el("h3", { text: title }), ...content);
+  }
+
+  function renderPanel() {
+    const data = current();
+    const node = state.node ? data.byId.get(state.node) : null;
+    if (!node) {
+      panelBody.replaceChildren(
+        el("p", {
+          className: "panel-empty",
+          text: "Click an entity in the chart, or find one by name, to see where it sits, what it oversees and the quotes that show it.",
+        }),
+      );
+      return;
+    }
+    const parts = [];
+    parts.push(el("h2", { id: "node-name", className: "node-name", text: node.name, tabindex: "-1" }));
+    const facts = el("dl", { className: "facts" });
+    const addFact = (term, value) => {
+      if (value) facts.append(el("dt", { text: term }), el("dd", { text: value }));
+    };
+    addFact("Acronym", node.acronym);
+    addFact("Kind", node.kind);
+    addFact("Also called", node.aliases.join("; "));
+    addFact("Id", node.id);
+    parts.push(facts);
+
+    const path = el("ol", { className: "path", "aria-label": "Path to the root" });
+    for (const step of pathToRoot(data, node.id)) {
+      path.append(el("li", {}, step === node.id ? el("span", { text: displayName(node), "aria-current": "true" }) : nodeButton(step)));
+    }
+    parts.push(section("Path to the root", path));
+
+    for (const [direction, title] of [
+      ["in", "What oversees it"],
+      ["out", "What it oversees"],
+    ]) {
+      const edges = data.edges.filter((e) => (direction === "in" ? e.subordinate : e.superior) === node.id);
+      if (!edges.length) {
+        parts.push(section(title, el("p", { className: "none", text: "Nothing stated in this era." })));
+        continue;
+      }
+      const list = el("ul", { className: "relations" });
+      for (const edge of edges) {
+        const other = direction === "in" ? edge.superior : edge.subordinate;
+        const words = RELATIONS[edge.kind] || [edge.kind, edge.kind];
+        let verb = direction === "in" ? words[0] : words[1];
+        if (edge.second_parent) verb += " (second parent)";
+        const item = el("li", {}, el("span", { className: "verb", text: verb + ": " }), nodeButton(other));
+        if (edge.citations.length) {
+          const details = el("details", {}, el("summary", { text: "quote" }), citationList(edge.citations));
+          item.append(details);
+        }
+        list.append(item);
+      }
+      parts.push(section(title, list));
+    }
+
+    const claims = data.claims.filter((c) => c.subject === node.id);
+    if (claims.length) {
+      const list = el("ul", { className: "claims" });
+      for (const claim of claims) {
+        const qualifier = claim.qualifier && claim.qualifier !== "exactly" ? claim.qualifier + " " : "";
+        const unit = claim.unit ? " " + claim.unit : "";
+        const asOf = claim.as_of ? " (as of " + claim.as_of + ")" : "";
+        const item = el("li", { text: qualifier + claim.value + unit + " " + claim.attribute + asOf });
+        item.append(citationList(claim.citations));
+        list.append(item);
+      }
+      parts.push(section("Stated figures", list));
+    }
+
+    const findings = data.findings.filter((f) => f.subject === node.id);
+    if (findings.length) {
+      const list = el("ul", { className: "findings" });
+      for (const finding of findings) {
+        const item = el("li", { text: finding.kind.replace(/_/g, " ") + ": " + finding.message });
+        if (finding.citations.length) item.append(citationList(finding.citations));
+        list.append(item);
+      }
+      parts.push(section("Findings", list));
+    }
+
+    const notes = data.changes && data.changes.notes[node.id];
+    if (state.changes && notes) {
+      const list = el("ul", { className: "changes" });
+      for (const note of notes) {
+        const item = el("li", { className: "change-" + note.kind, text: note.text });
+        if (note.citations.length) {
+          item.append(el("details", {}, el("summary", { text: "quotes from both eras" }), citationList(note.citations)));
+        }
+        list.append(item);
+      }
+      parts.push(section("Since " + data.changes.previous_label, list));
+    }
+
+    parts.push(section("Citations", node.citations.length ? citationList(node.citations) : el("p", { className: "none", text: "No citation." })));
+
+    if (data.children.has(node.id)) {
+      const isCollapsed = collapsed().has(node.id);
+      const count = descendants(data, node.id).length;
+      const button = el("button", {
+        type: "button",
+        id: "collapse-button",
+        "aria-pressed": String(isCollapsed),
+        text: (isCollapsed ? "Expand subtree" : "Collapse subtree") + " (" + count + " below)",
+      });
+      button.addEventListener("click", () => setCollapsed(node.id, !collapsed().has(node.id)));
+      parts.splice(2, 0, button);
+    }
+    panelBody.replaceChildren(...parts);
+  }
+
+  // ---- keyboard on the chart ---------------------------------------------------------------
+
+  function visibleOrder() {
+    const data = current();
+    const hidden = hiddenNodes();
+    const order = [];
+    const walk = (id, seen) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      if (!hidden.has(id) && nodeGroup(id)) order.push(id);
+      for (const child of data.children.get(id) || []) walk(child, seen);
+    };
+    const seen = new Set();
+    for (const root of data.roots) walk(root, seen);
+    return order;
+  }
+
+  function focusNode(id) {
+    const group = nodeGroup(id);
+    if (!group) return;
+    for (const other of state.svg.querySelectorAll("g[data-node][tabindex='0']")) other.setAttribute("tabindex", "-1");
+    group.setAttribute("tabindex", "0");
+    group.focus({ preventScroll: true });
+    const r = group.getBoundingClientRect();
+    const v = viewport.getBoundingClientRect();
+    if (r.left < v.left || r.right > v.right || r.top < v.top || r.bottom > v.bottom) centerOn(id);
+  }
+
+  function onNodeKey(event, id) {
+    const data = current();
+    const order = visibleOrder();
+    const at = order.indexOf(id);
+    const hasChildren = data.children.has(id);
+    switch (event.key) {
+      case "Enter":
+      case " ":
+        select(id, {});
+        break;
+      case "ArrowDown":
+        if (at < order.length - 1) focusNode(order[at + 1]);
+        break;
+      case "ArrowUp":
+        if (at > 0) focusNode(order[at - 1]);
+        break;
+      case "ArrowRight":
+        if (hasChildren && collapsed().has(id)) setCollapsed(id, false);
+        else if (hasChildren) focusNode(data.children.get(id)[0]);
+        break;
+      case "ArrowLeft":
+        if (hasChildren && !collapsed().has(id)) setCollapsed(id, true);
+        else if (data.byId.get(id).tree_parent) focusNode(data.byId.get(id).tree_parent);
+        break;
+      case "Home":
+        focusNode(order[0]);
+        break;
+      case "End":
+        focusNode(order[order.length - 1]);
+        break;
+      default:
+        return false;
+    }
+    return true;
+  }
+
+  viewport.addEventListener("keydown", (event) => {
+    if (!state.svg || event.altKey || event.ctrlKey || event.metaKey) return;
+    const group = event.target.closest ? event.target.closest("g[data-node]") : null;
+    if (group && onNodeKey(event, group.dataset.node)) {
+      event.preventDefault();
+      return;
+    }
+    const step = 60;
+    const keys = {
+      ArrowLeft: () => panBy(step, 0),
+      ArrowRight: () => panBy(-step, 0),
+      ArrowUp: () => panBy(0, step),
+      ArrowDown: () => panBy(0, -step),
+      "+": () => zoomAt(1.25),
+      "=": () => zoomAt(1.25),
+      "-": () => zoomAt(0.8),
+      "0": () => fit(),
+    };
+    if (keys[event.key] && (!group || !event.key.startsWith("Arrow"))) {
+      keys[event.key]();
+      event.preventDefault();
+    }
+  });
+
+  viewport.addEventListener("click", (event) => {
+    if (!state.svg) return;
+    const toggle = event.target.closest(".subtree-toggle");
+    const group = event.target.closest("g[data-node]");
+    if (!group) return;
+    const id = group.dataset.node;
+    if (toggle) setCollapsed(id, !collapsed().has(id));
+    else select(id, {});
+  });
+
+  // ---- search --------------------------------------------------------------------------------
+
+  function normal(text) {
+    return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function matches(query) {
+    const q = normal(query.trim());
+    if (!q) return [];
+    const scored = [];
+    for (const node of current().nodes) {
+      let best = Infinity;
+      let via = "";
+      const fields = [
+        [node.acronym, 0, "acronym"],
+        [node.name, 1, ""],
+        ...node.aliases.map((a) => [a, 2, "alias"]),
+        [node.id, 3, "id"],
+      ];
+      for (const [text, weight, label] of fields) {
+        const t = normal(text);
+        if (!t) continue;
+        let score = Infinity;
+        if (t === q) score = 0;
+        else if (t.startsWith(q)) score = 10;
+        else if (t.split(/[^a-z0-9]+/).some((w) => w.startsWith(q))) score = 20;
+        else if (t.includes(q)) score = 30;
+        if (score + weight < best) {
+          best = score + weight;
+          via = label && label !== "id" ? label + " " + text : "";
+        }
+      }
+      if (best < Infinity) scored.push({ node, best, via });
+    }
+    scored.sort((a, b) => a.best - b.best || a.node.name.localeCompare(b.node.name));
+    return scored.slice(0, 12);
+  }
+
+  let active = -1;
+  let shown = [];
+
+  function closeSuggestions() {
+    suggestions.hidden = true;
+    search.setAttribute("aria-expanded", "false");
+    search.removeAttribute("aria-activedescendant");
+    active = -1;
+  }
+
+  function updateSuggestions() {
+    shown = matches(search.value);
+    active = -1;
+    search.removeAttribute("aria-activedescendant");
+    if (!search.value.trim()) {
+      suggestions.replaceChildren();
+      closeSuggestions();
+      return;
+    }
+    const items = shown.map((hit, i) => {
+      const item = el("li", { role: "option", id: "suggestion-" + i, "aria-selected": "false" });
+      item.dataset.node = hit.node.id;
+      item.append(el("span", { className: "s-name", text: displayName(hit.node) }));
+      item.append(el("span", { className: "s-kind", text: hit.node.kind + (hit.via ? " · " + hit.via : "") }));
+      item.addEventListener("mousedown", (event) => event.preventDefault());
+      item.addEventListener("click", () => choose(i));
+      return item;
+    });
+    if (!items.length) items.push(el("li", { className: "s-none", role: "option", "aria-disabled": "true", text: "No entity in this era matches." }));
+    suggestions.replaceChildren(...items);
+    suggestions.hidden = false;
+    search.setAttribute("aria-expanded", "true");
+    announce(shown.length + " match" + (shown.length === 1 ? "" : "es"));
+  }
+
+  function setActive(i) {
+    const items = suggestions.querySelectorAll("li[role=option]");
+    if (!shown.length) return;
+    active = (i + shown.length) % shown.length;
+    items.forEach((item, n) => item.setAttribute("aria-selected", String(n === active)));
+    search.setAttribute("aria-activedescendant", "suggestion-" + active);
+    items[active].scrollIntoView({ block: "nearest" });
+  }
+
+  function choose(i) {
+    const hit = shown[i];
+    if (!hit) return;
+    closeSuggestions();
+    search.value = hit.node.name;
+    select(hit.node.id, { center: true, highlight: true });
+  }
+
+  search.addEventListener("input", updateSuggestions);
+  search.addEventListener("focus", () => {
+    if (search.value.trim()) updateSuggestions();
+  });
+  search.addEventListener("blur", closeSuggestions);
+  search.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown") {
+      if (suggestions.hidden) updateSuggestions();
+      setActive(active + 1);
+    } else if (event.key === "ArrowUp") setActive(active - 1);
+    else if (event.key === "Enter") choose(active >= 0 ? active : 0);
+    else if (event.key === "Escape") closeSuggestions();
+    else return;
+    event.preventDefault();
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
+    if (event.key === "/" && !typing) {
+      event.preventDefault();
+      search.focus();
+      search.select();
+    }
+  });
+
+  // ---- controls and the URL hash -----------------------------------------------------------
+
+  function hashFor() {
+    const params = new URLSearchParams();
+    params.set("era", state.era);
+    if (state.node) params.set("node", state.node);
+    if (state.changes) params.set("changes", "1");
+    return "#" + params.toString();
+  }
+
+  function writeHash(replace) {
+    if (applyingHash) return;
+    const hash = hashFor();
+    if (location.hash === hash) return;
+    writtenHash = hash;
+    if (replace) history.replaceState(null, "", hash);
+    else location.hash = hash;
+  }
+
+  function applyHash() {
+    applyingHash = true;
+    const params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const wanted = params.get("era");
+    const eraId = wanted && era(wanted) ? wanted : state.era || index.latest;
+    state.changes = params.get("changes") === "1";
+    if (eraId !== state.era) {
+      showEra(eraId);
+      fit();
+    } else {
+      applyChanges();
+    }
+    const node = params.get("node");
+    if (node && current().byId.has(node)) {
+      if (node !== state.node || !nodeGroup(node) || !nodeGroup(node).classList.contains("selected")) {
+        select(node, { center: true, highlight: true });
+      }
+    } else {
+      clearSelection();
+    }
+    applyingHash = false;
+    writeHash(true);
+  }
+
+  function switchEra(id) {
+    const keep = state.node;
+    showEra(id);
+    fit();
+    if (keep && current().byId.has(keep)) {
+      select(keep, { center: true });
+      announce("Showing " + current().label + "; " + displayName(current().byId.get(keep)) + " is in this era too");
+    } else {
+      clearSelection();
+      announce("Showing " + current().label + (keep ? "; the selected entity is not in this era" : ""));
+    }
+    writeHash();
+  }
+
+  eraSelect.addEventListener("change", () => switchEra(eraSelect.value));
+  changesToggle.addEventListener("change", () => {
+    state.changes = changesToggle.checked;
+    applyChanges();
+    renderPanel();
+    writeHash();
+  });
+  $("zoom-in").addEventListener("click", () => zoomAt(1.25));
+  $("zoom-out").addEventListener("click", () => zoomAt(0.8));
+  $("zoom-fit").addEventListener("click", fit);
+  $("expand-all").addEventListener("click", () => {
+    collapsed().clear();
+    applyCollapsed();
+    renderPanel();
+    announce("Every subtree expanded");
+  });
+  window.addEventListener("hashchange", () => {
+    if (location.hash === writtenHash) return;
+    applyHash();
+  });
+
+  applyHash();
+  document.body.dataset.ready = "true";
+})();

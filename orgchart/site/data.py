@@ -1,0 +1,206 @@
+"""What the interactive page knows about each era, as plain JSON-ready dicts.
+
+The page (see `orgchart.site.page`) embeds one of these per era and builds everything a
+reader sees from it: the side panel, search, the path to the root, collapsing subtrees and
+the change overlay. Keys are stable and documented in README.md ("Interactive chart").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Final
+
+from orgchart.graph import Dataset, OrgChart, citation_dicts
+from orgchart.model import Edge, Source
+from orgchart.render import edge_svg_id
+
+if TYPE_CHECKING:
+    from orgchart.diff import Change, ChangeSet
+
+# orgchart.diff (and rapidfuzz behind it) is imported when a page is built, not with `orgchart`.
+
+MARKED_CHANGES: Final[tuple[str, ...]] = ("added", "renamed", "moved")
+"""Change kinds the overlay marks on the chart, as the change chart does. Other changes of an
+entity (kind changed, reworded) are listed in its panel but not marked."""
+
+PANEL_CHANGES: Final[tuple[str, ...]] = ("added", "renamed", "moved", "kind_changed", "reworded", "merged", "split")
+"""Change kinds about one entity that the panel lists for it."""
+
+
+def tree_parents(chart: OrgChart) -> dict[str, str]:
+    """Each node's place in the drawn tree: its main parent, else its first oversight superior,
+    else the first entity that names it in a working relation (a partner the document knows
+    only as supported). Collapsing a node hides everything below it in this tree.
+
+    A link that would close a loop is skipped, so the result is always a forest.
+    """
+    placed: dict[str, str] = {}
+
+    def would_loop(child: str, superior: str) -> bool:
+        step: str | None = superior
+        while step is not None:
+            if step == child:
+                return True
+            step = placed.get(step)
+        return False
+
+    rounds: tuple[Iterable[Edge], ...] = (
+        (e for e in chart.edges if e.kind == "parent" and not chart.is_second_parent(e)),
+        (e for e in chart.edges if e.kind == "oversight"),
+        (e for e in chart.edges if e.kind not in ("parent", "oversight")),
+    )
+    for edges in rounds:
+        for edge in edges:
+            if edge.subordinate not in placed and not would_loop(edge.subordinate, edge.superior):
+                placed[edge.subordinate] = edge.superior
+    return placed
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    """A source as the panel cites it: title, publisher, date label and reason, URL."""
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "date": source.date.label,
+        "url": source.url,
+    }
+
+
+def _state_text(state: object) -> str:
+    from orgchart.diff import EntityState
+
+    if isinstance(state, EntityState):
+        acronym = f" ({state.acronym})" if state.acronym else ""
+        return f"{state.name}{acronym}"
+    if isinstance(state, tuple):
+        return ", ".join(_state_text(s) for s in state)
+    return ""
+
+
+def _change_sentence(change: Change, previous: OrgChart) -> str:
+    """One line a reader understands: what changed for this entity since `previous`."""
+    from orgchart.diff import EntityState
+
+    before, after = change.before, change.after
+    if change.kind == "added":
+        return f"Not mentioned in the previous era ({previous.id})."
+    if change.kind in ("renamed", "reworded"):
+        return f"Called {_state_text(before)} in {previous.id}."
+    if change.kind == "moved" and isinstance(before, EntityState) and isinstance(after, EntityState):
+        was = before.parent_name or before.parent
+        text = f"Was under {was} in {previous.id}; now under {after.parent_name or after.parent}."
+        return text + (f" ({change.note})" if change.note else "")
+    if change.kind == "kind_changed" and isinstance(before, EntityState) and isinstance(after, EntityState):
+        return f"Was a {before.kind} in {previous.id}; now a {after.kind}."
+    if change.kind in ("merged", "split"):
+        return f"{change.kind.capitalize()}: {_state_text(before)} became {_state_text(after)}."
+    return change.note or change.kind
+
+
+def changes_payload(changes: ChangeSet) -> dict[str, Any]:
+    """The overlay's data for the later era of `changes`: marks per node id, a sentence per
+    change for the panel (with the quotes from both eras), and what the later era no longer
+    mentions."""
+    from orgchart.diff import EntityState
+
+    previous, current = changes.before, changes.after
+    marks: dict[str, list[str]] = {}
+    notes: dict[str, list[dict[str, Any]]] = {}
+    removed: list[dict[str, str]] = []
+    for change in changes:
+        if change.kind == "removed" and isinstance(change.before, EntityState):
+            removed.append({"id": change.before.id, "name": change.before.name})
+            continue
+        if change.kind not in PANEL_CHANGES or change.id not in current:
+            continue
+        if change.kind in MARKED_CHANGES and change.kind not in marks.get(change.id, []):
+            marks.setdefault(change.id, []).append(change.kind)
+        notes.setdefault(change.id, []).append(
+            {
+                "kind": change.kind,
+                "text": _change_sentence(change, previous),
+                "citations": [q.as_dict() for q in change.citations],
+            }
+        )
+    counts = {kind: sum(kind in kinds for kinds in marks.values()) for kind in MARKED_CHANGES}
+    return {
+        "previous": previous.id,
+        "previous_label": previous.label,
+        "marks": {key: marks[key] for key in sorted(marks)},
+        "notes": {key: notes[key] for key in sorted(notes)},
+        "counts": counts,
+        "removed": sorted(removed, key=lambda item: item["id"]),
+    }
+
+
+def era_payload(chart: OrgChart, changes: ChangeSet | None) -> dict[str, Any]:
+    """Everything the page shows about one era: nodes (with their tree parent), edges with the
+    SVG ids the chart gives them, stated figures, findings, sources, and the change overlay."""
+    parents = tree_parents(chart)
+    return {
+        "id": chart.id,
+        "label": chart.label,
+        "date": chart.date.label,
+        "precision": chart.date.precision,
+        "description": chart.era.description,
+        "sources": [source.id for source in chart.sources],
+        "nodes": [
+            {
+                "id": node.id,
+                "name": node.name,
+                "kind": node.kind,
+                "acronym": node.acronym,
+                "aliases": list(node.aliases),
+                "citations": citation_dicts(node.citations),
+                "tree_parent": parents.get(node.id),
+            }
+            for node in chart.nodes
+        ],
+        "edges": [
+            {
+                "kind": edge.kind,
+                "superior": edge.superior,
+                "subordinate": edge.subordinate,
+                "second_parent": chart.is_second_parent(edge),
+                "svg_id": edge_svg_id(edge),
+                "citations": citation_dicts(edge.citations),
+            }
+            for edge in chart.edges
+        ],
+        "claims": [
+            {
+                "subject": claim.subject,
+                "attribute": claim.attribute,
+                "value": claim.value,
+                "unit": claim.unit,
+                "qualifier": claim.qualifier,
+                "as_of": claim.as_of,
+                "citations": citation_dicts(claim.citations),
+            }
+            for claim in chart.claims
+        ],
+        "findings": [
+            {"kind": f.kind, "subject": f.subject, "message": f.message, "citations": citation_dicts(f.citations)}
+            for f in chart.findings
+        ],
+        "changes": changes_payload(changes) if changes is not None else None,
+    }
+
+
+def site_payload(dataset: Dataset) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The page's index (eras oldest first, the latest era, every cited source) and one
+    payload per era, in chronological order."""
+    from orgchart.diff import diff
+
+    eras: list[dict[str, Any]] = []
+    for chart in dataset.eras:
+        previous = dataset.previous(chart)
+        changes = diff(previous, chart, lineage=dataset.lineage) if previous is not None else None
+        eras.append(era_payload(chart, changes))
+    index = {
+        "eras": [{"id": c.id, "label": c.label, "date": c.date.label} for c in dataset.eras],
+        "latest": dataset.latest.id,
+        "sources": {key: source_dict(dataset.sources[key]) for key in sorted(dataset.sources)},
+    }
+    return index, eras

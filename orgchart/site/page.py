@@ -1,0 +1,157 @@
+"""`orgchart site`: one self-contained HTML page to explore every era in a browser.
+
+The page is a single file: the charts (Graphviz SVG, one per era, from `orgchart.render`), the
+data (one JSON block per era), the script and the styles are all inline, so a reader opens it
+from disk or any static host and the browser makes no request at all. A Content-Security-Policy
+says so too: `default-src 'none'`, and only the page's own script (by its sha256) may run.
+
+Why inline `<template>`s for the SVGs: browsers block `fetch()` of a `file://` page's neighbours,
+and a `<template>`'s content is inert (its ids do not collide with the shown chart's).
+
+Why hide instead of re-render to collapse a subtree: the layout comes from Graphviz at build
+time and there is no Graphviz in the page; hiding the descendants' node and edge groups keeps
+every other box where the reader last saw it, and needs no second layout per collapsed state
+(which would be 2^n charts). The cost: a collapsed subtree leaves empty space behind.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import xml.etree.ElementTree as ET
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+from orgchart.atomic import write_text_atomic
+from orgchart.graph import Dataset, OrgChart
+from orgchart.model import EDGE_KINDS
+from orgchart.render import node_svg_id, render_svg
+from orgchart.site.data import site_payload
+
+SVG_NS: Final[str] = "http://www.w3.org/2000/svg"
+ASSETS: Final[str] = "assets"
+
+_JSON_ESCAPES: Final[dict[int, str]] = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def script_json(value: Any) -> str:
+    """JSON text safe inside `<script type="application/json">`: `<`, `>` and `&` written as
+    `\\u003c` etc., so a name containing `</script>` or `<!--` cannot end the block early.
+    Keys are sorted so the page is byte-identical for the same data."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_JSON_ESCAPES)
+
+
+def _asset(name: str) -> str:
+    return resources.files("orgchart.site").joinpath(ASSETS, name).read_text(encoding="utf-8")
+
+
+def _node_label(chart: OrgChart, node_id: str) -> str:
+    node = chart.node(node_id)
+    acronym = f" ({node.acronym})" if node.acronym else ""
+    return f"{node.name}{acronym}, {node.kind}"
+
+
+def _stack_superior(cluster_id: str, chart: OrgChart) -> str | None:
+    """The superior of a stack box (`stack-<superior>-<edge kind>-<node kind>`): the longest
+    node id that, followed by an edge kind, starts the box's id."""
+    found = [
+        node.id for node in chart.nodes for kind in EDGE_KINDS if cluster_id.startswith(f"stack-{node.id}-{kind}-")
+    ]
+    return max(found, key=len) if found else None
+
+
+def page_svg(svg: bytes, chart: OrgChart) -> str:
+    """The era's Graphviz SVG made ready to sit inside the page.
+
+    No XML prolog or comments; no fixed width and height (the page sizes it and pans and zooms
+    through the viewBox); each node group is a keyboard-reachable button named after the entity
+    (`data-node` holds its id); each stack box records its superior (`data-superior`) so the
+    page hides the box when that superior's subtree is collapsed.
+    """
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ET.fromstring(svg)
+    for attribute in ("width", "height"):
+        root.attrib.pop(attribute, None)
+    root.set("class", "chart-svg")
+    root.set("role", "group")
+    root.set("preserveAspectRatio", "xMidYMid meet")
+    node_ids = {node_svg_id(node.id): node.id for node in chart.nodes}
+    for group in root.iter(f"{{{SVG_NS}}}g"):
+        svg_id = group.get("id", "")
+        if svg_id in node_ids:
+            group.set("data-node", node_ids[svg_id])
+            group.set("role", "button")
+            group.set("aria-label", _node_label(chart, node_ids[svg_id]))
+        elif svg_id.startswith("stack-"):
+            superior = _stack_superior(svg_id, chart)
+            if superior is not None:
+                group.set("data-superior", superior)
+    return ET.tostring(root, encoding="unicode")
+
+
+def csp_hash(script: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def site_html(dataset: Dataset, *, title: str | None = None) -> str:
+    """The interactive page for every era of `dataset`, as HTML text.
+
+    Args:
+        dataset: the eras to show; the page opens on the latest.
+        title: the page's heading; default: "Organization chart" and the name of the latest
+            era's first root entity.
+
+    Raises:
+        RenderError: Graphviz failed (see `orgchart.render`).
+    """
+    import jinja2
+
+    index, payloads = site_payload(dataset)
+    charts = list(dataset.eras)
+    svgs = {chart.id: page_svg(render_svg(chart), chart) for chart in charts}
+    script = _asset("site.js")
+    if "</script" in script.lower():
+        raise AssertionError("site.js must not contain '</script'")
+    if title is None:
+        roots = [n for n in dataset.latest.roots() if n.kind != "external body"] or list(dataset.latest.roots())
+        title = f"Organization chart: {roots[0].name}" if roots else "Organization chart"
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("orgchart.site", ASSETS),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    template = environment.get_template("index.html.j2")
+    return template.render(
+        title=title,
+        index_json=script_json(index),
+        eras=[
+            {"id": chart.id, "label": chart.label, "date": chart.date.label, "json": script_json(payload)}
+            for chart, payload in zip(charts, payloads, strict=True)
+        ],
+        latest=dataset.latest.id,
+        svgs=svgs,
+        style=_asset("site.css"),
+        script=script,
+        script_hash=csp_hash(script),
+    )
+
+
+def write_site(dataset: Dataset, out_dir: str | Path, *, title: str | None = None) -> list[Path]:
+    """Write the page to `out_dir/index.html` atomically; return the paths written.
+
+    Raises:
+        RenderError: Graphviz failed. OutputError: the file cannot be written.
+    """
+    return [write_text_atomic(Path(out_dir) / "index.html", site_html(dataset, title=title))]
