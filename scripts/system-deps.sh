@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Install the system programs orgchart needs, from Debian's packages, when they are missing:
-# Graphviz's `dot` (charts). Stops with a clear message when it cannot install them.
+# Graphviz's `dot` (charts) and Chromium at /usr/bin/chromium (the browser tests of the
+# interactive page drive it through Playwright; no browser is ever downloaded by Playwright).
+# Stops with a clear message when it cannot install them.
 set -euo pipefail
 
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "orgchart: installing Debian packages: ${missing[*]}" >&2
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "error: missing ${missing[*]} and apt-get is not available; install them with your system's package manager (Graphviz provides 'dot')." >&2
+  echo "error: missing ${missing[*]} and apt-get is not available; install them with your system's package manager (Graphviz provides 'dot'; Chromium must be at /usr/bin/chromium)." >&2
   exit 1
 fi
 sudo=""

@@ -247,9 +247,9 @@
     if (on) {
       const c = info.counts;
       const removed = info.removed.length;
+      const gone = removed ? "; " + removed + " of its entities not mentioned in this era" : "";
       $("change-counts").textContent =
-        "since " + info.previous_label + ": " + c.added + " added, " + c.renamed + " renamed, " + c.moved +
-        " moved; " + removed + " of its entities not mentioned here";
+        "since " + info.previous_label + ": " + c.added + " added, " + c.renamed + " renamed, " + c.moved + " moved" + gone;
     }
   }
 
@@ -822,7 +822,11 @@
     announce("Every subtree expanded");
   });
   window.addEventListener("hashchange", () => {
-    if (location.hash === writtenHash) return;
+    // The change our own writeHash() made is already applied; anything else (a link, Back) is not.
+    if (location.hash === writtenHash) {
+      writtenHash = "";
+      return;
+    }
     applyHash();
   });
 
