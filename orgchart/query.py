@@ -1,0 +1,410 @@
+"""Queries over one era (paths, subtrees, oversight, search, citations) and across eras (timelines).
+
+Why this module does not import `orgchart.graph`: users ask questions as methods of the objects
+they already hold (`era.path(cap)`, `ds.timeline("CAP")`, next to `era.get` and `era.children`),
+so `OrgChart` and `Dataset` expose these functions as one-line methods. For that, `graph` imports
+`query`, and `query` only states what it needs from an era as a `Protocol` (`EraView`), which
+`OrgChart` satisfies (mypy checks it). Imports still flow one way, `model` <- `query` <- `graph`,
+with no cycle and no import hidden inside a function. Every function here also works on its own:
+`query.path(era, "CAP")`.
+
+Results are `Node` and `Edge` models, or the frozen dataclasses below, each with a short `repr`
+and an `as_dict()` whose output is JSON-ready and deterministic.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from orgchart.errors import AmbiguousError, NotFoundError
+from orgchart.model import EDGE_KINDS, NODE_KINDS, Citation, Edge, LineageLink, Node
+
+
+class DateLabel(Protocol):
+    """Anything with a short date label (`EraDate` is one)."""
+
+    @property
+    def label(self) -> str: ...
+
+
+class EraView(Protocol):
+    """What the queries need from one era. `OrgChart` is one."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def date(self) -> DateLabel: ...
+
+    @property
+    def nodes(self) -> tuple[Node, ...]: ...
+
+    @property
+    def edges(self) -> tuple[Edge, ...]: ...
+
+    def __contains__(self, node_id: object) -> bool: ...
+
+    def get(self, ref: str | Node) -> Node: ...
+
+    def parent(self, ref: str | Node) -> Node | None: ...
+
+    def children(self, ref: str | Node) -> tuple[Node, ...]: ...
+
+
+def fold_name(text: str) -> str:
+    """A name as lookups compare it: Unicode-normalized (NFKC) and case-folded.
+
+    NFKC makes a name typed with combining accents (as some keyboards produce) equal to the same
+    name stored precomposed; casefold is Unicode's case-insensitive form (`ß` == `ss`).
+    """
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def fold_search(text: str) -> str:
+    """Text as `find` compares it: `fold_name` without accents, so `zurich` finds `Zürich`."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return fold_name("".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
+def node_dict(node: Node) -> dict[str, Any]:
+    """A node as JSON-ready data: id, name, kind, acronym (or None) and aliases."""
+    return {"id": node.id, "name": node.name, "kind": node.kind, "acronym": node.acronym, "aliases": list(node.aliases)}
+
+
+def citation_dict(citation: Citation) -> dict[str, str]:
+    """A citation as JSON-ready data: `{source, quote}`."""
+    return {"source": citation.source, "quote": citation.quote}
+
+
+def edge_dict(edge: Edge) -> dict[str, Any]:
+    """An edge as JSON-ready data: kind, superior, subordinate and citations."""
+    return {
+        "kind": edge.kind,
+        "superior": edge.superior,
+        "subordinate": edge.subordinate,
+        "citations": [citation_dict(c) for c in edge.citations],
+    }
+
+
+def _unique(nodes: Iterable[Node]) -> tuple[Node, ...]:
+    seen: dict[str, Node] = {}
+    for node in nodes:
+        seen.setdefault(node.id, node)
+    return tuple(seen.values())
+
+
+def _check_kind(kind: str | None, vocabulary: tuple[str, ...], what: str) -> None:
+    if kind is not None and kind not in vocabulary:
+        raise NotFoundError(what, kind, vocabulary)
+
+
+# --- one era ----------------------------------------------------------------------------------
+
+
+def path(era: EraView, ref: str | Node) -> tuple[Node, ...]:
+    """The chain of main parents from a root down to `ref` (both included).
+
+    Example: in `ero-2023`, `path(era, "CAP")` runs ICE, ERO, Enforcement, CAD, CAP.
+    """
+    chain = [era.get(ref)]
+    while (above := era.parent(chain[-1])) is not None:
+        chain.append(above)
+    return tuple(reversed(chain))
+
+
+@dataclass(frozen=True)
+class Subtree:
+    """A node and the subtrees of its children (main parent edges), in the era file's order.
+
+    `truncated` is true where `depth` cut children off, so a reader knows there is more.
+    """
+
+    node: Node
+    children: tuple[Subtree, ...] = ()
+    truncated: bool = False
+
+    def walk(self, level: int = 0) -> Iterator[tuple[int, Subtree]]:
+        """Every subtree in pre-order with its level below this one (0 for this one)."""
+        yield level, self
+        for child in self.children:
+            yield from child.walk(level + 1)
+
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        """Every node of the subtree in pre-order, the root first."""
+        return tuple(branch.node for _, branch in self.walk())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.walk())
+
+    def __repr__(self) -> str:
+        more = ", truncated" if any(b.truncated for _, b in self.walk()) else ""
+        return f"<Subtree {self.node.id!r}: {len(self)} nodes, {len(self.children)} children{more}>"
+
+    def __str__(self) -> str:
+        """An indented outline: `name (id)` per line, two spaces per level."""
+        lines = []
+        for level, branch in self.walk():
+            more = " ..." if branch.truncated else ""
+            lines.append(f"{'  ' * level}{branch.node.name} ({branch.node.id}){more}")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready nested data: the node's fields plus `children` and `truncated`."""
+        return {
+            **node_dict(self.node),
+            "children": [child.as_dict() for child in self.children],
+            "truncated": self.truncated,
+        }
+
+
+def subtree(era: EraView, ref: str | Node, depth: int | None = None) -> Subtree:
+    """`ref` and everything below it, `depth` levels deep (None: all; 0: the node alone).
+
+    Raises:
+        ValueError: `depth` is negative.
+    """
+    if depth is not None and depth < 0:
+        raise ValueError(f"depth must be 0 or more, not {depth}")
+    node = era.get(ref)
+    below = era.children(node)
+    if depth == 0:
+        return Subtree(node, (), truncated=bool(below))
+    deeper = None if depth is None else depth - 1
+    return Subtree(node, tuple(subtree(era, child, deeper) for child in below))
+
+
+def relations(
+    era: EraView, ref: str | Node, other: str | Node | None = None, *, kind: str | None = None
+) -> tuple[Edge, ...]:
+    """The edges that touch `ref` (or that join `ref` and `other`, in either direction), in the
+    era file's order; `kind` keeps one edge kind.
+
+    Raises:
+        NotFoundError: `kind` is not an edge kind, or `ref`/`other` names nothing.
+    """
+    _check_kind(kind, EDGE_KINDS, "edge kind")
+    ends = {era.get(ref).id}
+    if other is not None:
+        ends.add(era.get(other).id)
+    return tuple(
+        edge
+        for edge in era.edges
+        if (kind is None or edge.kind == kind)
+        and (
+            {edge.superior, edge.subordinate} == ends
+            if other is not None
+            else edge.superior in ends or edge.subordinate in ends
+        )
+    )
+
+
+def oversees(era: EraView, ref: str | Node) -> tuple[Node, ...]:
+    """What `ref` oversees, directly: the subordinates of its `oversight` edges, in file order."""
+    node = era.get(ref)
+    return _unique(era.get(e.subordinate) for e in era.edges if e.kind == "oversight" and e.superior == node.id)
+
+
+def overseen_by(era: EraView, ref: str | Node) -> tuple[Node, ...]:
+    """Who oversees `ref`, directly: the superiors of its `oversight` edges, in file order."""
+    node = era.get(ref)
+    return _unique(era.get(e.superior) for e in era.edges if e.kind == "oversight" and e.subordinate == node.id)
+
+
+def find(era: EraView, text: str | None = None, *, kind: str | None = None) -> tuple[Node, ...]:
+    """Nodes whose id, name, acronym or an alias contains `text`, and whose kind is `kind`.
+
+    Matching ignores case and accents (`fugitive` finds "Fugitive Operations Teams", `zurich`
+    finds "Zürich"). With neither argument, every node. Results keep the era file's order.
+
+    Raises:
+        NotFoundError: `kind` is not a node kind (the message suggests the closest).
+    """
+    _check_kind(kind, NODE_KINDS, "node kind")
+    wanted = fold_search(text) if text else ""
+    found = []
+    for node in era.nodes:
+        if kind is not None and node.kind != kind:
+            continue
+        names = (node.id, node.name, node.acronym or "", *node.aliases)
+        if any(wanted in fold_search(name) for name in names):
+            found.append(node)
+    return tuple(found)
+
+
+def citations(
+    era: EraView, ref: str | Node, other: str | Node | None = None, *, kind: str | None = None
+) -> tuple[Citation, ...]:
+    """The quotes behind a node, or (with `other`) behind the edges that join the two.
+
+    Edges are matched in either direction; `kind` keeps one edge kind. Duplicates are dropped,
+    the order is the era file's.
+
+    Raises:
+        NotFoundError: no edge joins the two nodes (the message lists what `ref` is related to).
+    """
+    if other is None:
+        if kind is not None:
+            raise ValueError("kind selects an edge: give two nodes, or no kind")
+        return era.get(ref).citations
+    edges = relations(era, ref, other, kind=kind)
+    if not edges:
+        node = era.get(ref)
+        related = {e.subordinate if e.superior == node.id else e.superior for e in relations(era, node, kind=kind)}
+        what = f"{kind or 'relation'} in era {era.id!r} between {node.id!r} and"
+        raise NotFoundError(what, era.get(other).id, related)
+    return tuple(dict.fromkeys(c for edge in edges for c in edge.citations))
+
+
+# --- across eras ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One era's view of an entity: its node there (None when absent) and its main parent.
+
+    `via` says how the node was matched: `id` (one of the ids the query resolved to) or
+    `lineage` (a successor or predecessor named in the dataset's lineage links).
+    """
+
+    era: str
+    date: str
+    node: Node | None
+    parent: Node | None = None
+    via: Literal["id", "lineage"] | None = None
+
+    @property
+    def present(self) -> bool:
+        """Whether the entity appears in this era."""
+        return self.node is not None
+
+    def __repr__(self) -> str:
+        if self.node is None:
+            return f"<TimelineEntry {self.era!r}: absent>"
+        under = f" under {self.parent.id!r}" if self.parent else ""
+        lineage = " (lineage)" if self.via == "lineage" else ""
+        return f"<TimelineEntry {self.era!r}: {self.node.id!r} {self.node.name!r}, {self.node.kind}{under}{lineage}>"
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data; absent entries have `present: false` and null node fields."""
+        node = self.node
+        return {
+            "era": self.era,
+            "date": self.date,
+            "present": node is not None,
+            "id": node.id if node else None,
+            "name": node.name if node else None,
+            "kind": node.kind if node else None,
+            "acronym": node.acronym if node else None,
+            "parent": {"id": self.parent.id, "name": self.parent.name} if self.parent else None,
+            "via": self.via,
+        }
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """An entity in every era, oldest first: one entry per era (or one per matching node
+    where a lineage split leaves several successors in one era)."""
+
+    query: str
+    ids: tuple[str, ...]
+    entries: tuple[TimelineEntry, ...]
+    links: tuple[LineageLink, ...] = ()
+
+    def __iter__(self) -> Iterator[TimelineEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def present(self) -> tuple[TimelineEntry, ...]:
+        """The entries of the eras where the entity appears."""
+        return tuple(entry for entry in self.entries if entry.present)
+
+    def __repr__(self) -> str:
+        eras = ", ".join(f"{e.era}={e.node.id if e.node else '-'}" for e in self.entries)
+        return f"<Timeline {self.query!r}: {eras}>"
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data: the query, the ids, the entries and the lineage links used."""
+        return {
+            "query": self.query,
+            "ids": list(self.ids),
+            "entries": [entry.as_dict() for entry in self.entries],
+            "lineage": [
+                {"kind": link.kind, "before": list(link.before), "after": list(link.after), "reason": link.reason}
+                for link in self.links
+            ],
+        }
+
+
+def _lineage_closure(seed: str, links: Sequence[LineageLink]) -> set[str]:
+    """`seed`, its predecessors and its successors (not its siblings in a split or merge)."""
+    group = {seed}
+    for forward in (True, False):
+        frontier = [seed]
+        while frontier:
+            current = frontier.pop()
+            for link in links:
+                source, target = (link.before, link.after) if forward else (link.after, link.before)
+                if current in source:
+                    new = set(target) - group
+                    group |= new
+                    frontier.extend(sorted(new))
+    return group
+
+
+def _resolve_ids(eras: Sequence[EraView], ref: str, within: EraView | None) -> dict[str, list[str]]:
+    """The ids `ref` names, each with the eras where it was found that way."""
+    if within is not None:
+        return {within.get(ref).id: [within.id]}
+    if any(ref in era for era in eras):
+        return {ref: [era.id for era in eras if ref in era]}
+    found: dict[str, list[str]] = {}
+    for era in eras:
+        try:
+            found.setdefault(era.get(ref).id, []).append(era.id)
+        except NotFoundError:
+            continue
+    if not found:
+        names = {text for era in eras for n in era.nodes for text in (n.id, n.name, n.acronym) if text}
+        raise NotFoundError("entity in any era named", ref, names)
+    return found
+
+
+def timeline(
+    eras: Sequence[EraView], ref: str | Node, *, lineage: Sequence[LineageLink] = (), within: EraView | None = None
+) -> Timeline:
+    """The entity `ref` in every era of `eras` (give them oldest first).
+
+    `ref` is an id, or a name, acronym or alias resolved in every era that knows it (or only in
+    `within`). Lineage links add the entity's predecessors and successors under other ids.
+
+    Raises:
+        NotFoundError: no era knows `ref`.
+        AmbiguousError: `ref` names several entities in one era, or different entities (not linked
+            by lineage) in different eras; the message lists them so the user can pick an id.
+    """
+    query = ref.id if isinstance(ref, Node) else ref
+    resolved = _resolve_ids(eras, query, within)
+    groups = {node_id: _lineage_closure(node_id, lineage) for node_id in sorted(resolved)}
+    anchor = next((node_id for node_id, group in groups.items() if set(resolved) <= group), None)
+    if anchor is None:
+        matches = [f"{node_id} (in {', '.join(era_ids)})" for node_id, era_ids in sorted(resolved.items())]
+        raise AmbiguousError("entity named", query, matches)
+    group = set().union(*groups.values())
+    entries = []
+    for era in eras:
+        here = [node for node in era.nodes if node.id in group]
+        if not here:
+            entries.append(TimelineEntry(era.id, era.date.label, None))
+        for node in here:
+            via: Literal["id", "lineage"] = "id" if node.id in resolved else "lineage"
+            entries.append(TimelineEntry(era.id, era.date.label, node, era.parent(node), via))
+    used = tuple(link for link in lineage if group & set(link.before) and group & set(link.after))
+    ids = tuple(sorted(group, key=lambda node_id: (node_id not in resolved, node_id)))
+    return Timeline(query, ids, tuple(entries), used)
