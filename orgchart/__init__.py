@@ -22,6 +22,7 @@ from orgchart.model import (
     Source,
     SourceDate,
 )
+from orgchart.query import Subtree, Timeline, TimelineEntry
 from orgchart.validate import fold_white_space, quote_is_found
 
 __version__ = "0.1.0"
@@ -47,6 +48,9 @@ __all__ = [
     "Problem",
     "Source",
     "SourceDate",
+    "Subtree",
+    "Timeline",
+    "TimelineEntry",
     "__version__",
     "fold_white_space",
     "load",
