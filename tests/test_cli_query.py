@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from orgchart.cli import app
-from tests.test_cli import all_commands
 from tests.conftest import DatasetMaker
+from tests.test_cli import all_commands
 from tests.test_query import FIRST, LINEAGE, SECOND, SOURCE
 
 runner = CliRunner()

@@ -215,7 +215,7 @@ def test_ambiguous_name_lists_the_matches(dataset: orgchart.Dataset) -> None:
     ("ref", "expected"),
     [
         ("главное агентство", "agency"),
-        ("га", "agency"),
+        ("га", "agency"),  # noqa: RUF001 (Cyrillic on purpose)
         ("ОТДЕЛ 移民", "immigration"),
         ("zu\u0308rich office", "zurich"),  # typed with a combining umlaut
     ],
