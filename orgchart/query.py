@@ -142,7 +142,9 @@ class Subtree:
 
     def __repr__(self) -> str:
         more = ", truncated" if any(b.truncated for _, b in self.walk()) else ""
-        return f"<Subtree {self.node.id!r}: {len(self)} nodes, {len(self.children)} children{more}>"
+        count, children = len(self), len(self.children)
+        nodes = f"{count} node{'s' if count != 1 else ''}"
+        return f"<Subtree {self.node.id!r}: {nodes}, {children} child{'ren' if children != 1 else ''}{more}>"
 
     def __str__(self) -> str:
         """An indented outline: `name (id)` per line, two spaces per level."""

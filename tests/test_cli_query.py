@@ -26,7 +26,8 @@ def handmade(make_dataset: DatasetMaker) -> Path:
 
 
 def run(*args: str) -> str:
-    result = runner.invoke(app, ["query", *args])
+    # Rich sizes text to $COLUMNS when output is not a terminal; pin it to a classic terminal.
+    result = runner.invoke(app, ["query", *args], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     return result.stdout
 
