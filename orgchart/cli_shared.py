@@ -32,8 +32,8 @@ OutputOption = Annotated[
 
 
 def out_console() -> Console:
-    """A console on standard output; no syntax highlighting, long lines are not wrapped."""
-    return Console(highlight=False, soft_wrap=True)
+    """A console on standard output, without syntax highlighting; wide output wraps to the terminal."""
+    return Console(highlight=False)
 
 
 def err_console() -> Console:
