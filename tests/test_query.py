@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -308,3 +309,37 @@ def test_functions_work_without_the_methods(dataset: orgchart.Dataset) -> None:
     era = dataset.era("b-second")
     assert query.path(era, "patrol") == era.path("patrol")
     assert query.timeline(dataset.eras, "patrol") == dataset.timeline("patrol")
+
+
+class Chain:
+    """A bare `EraView`: a chain of `length` nodes, each the parent of the next, no files."""
+
+    def __init__(self, length: int) -> None:
+        self.id = "chain"
+        self.date = orgchart.EraDate(dt.date(2020, 1, 1), dt.date(2020, 1, 1), "day", "2020-01-01", "made up")
+        self.nodes = tuple(orgchart.Node(id=f"n{i}", name=f"Node {i}", kind="unit") for i in range(length))
+        self.edges: tuple[orgchart.Edge, ...] = ()
+        self._index = {node.id: i for i, node in enumerate(self.nodes)}
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._index
+
+    def get(self, ref: str | orgchart.Node) -> orgchart.Node:
+        return self.nodes[self._index[ref.id if isinstance(ref, orgchart.Node) else ref]]
+
+    def parent(self, ref: str | orgchart.Node) -> orgchart.Node | None:
+        index = self._index[self.get(ref).id]
+        return self.nodes[index - 1] if index else None
+
+    def children(self, ref: str | orgchart.Node) -> tuple[orgchart.Node, ...]:
+        index = self._index[self.get(ref).id]
+        return self.nodes[index + 1 : index + 2]
+
+
+def test_deep_nesting_does_not_exhaust_the_stack() -> None:
+    chain = Chain(5000)  # deeper than Python's default recursion limit (1000)
+    tree = query.subtree(chain, "n0")
+    assert len(tree) == 5000 and tree.nodes[-1].id == "n4999"
+    assert max(level for level, _ in tree.walk()) == 4999
+    assert len(query.path(chain, "n4999")) == 5000
+    assert len(query.subtree(chain, "n0", depth=10)) == 11
