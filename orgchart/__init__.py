@@ -22,7 +22,8 @@ from orgchart.model import (
     Source,
     SourceDate,
 )
-from orgchart.query import Subtree, Timeline, TimelineEntry
+from orgchart.query import Subtree
+from orgchart.timeline import Timeline, TimelineEntry
 from orgchart.validate import fold_white_space, quote_is_found
 
 __version__ = "0.1.0"

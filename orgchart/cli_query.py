@@ -118,6 +118,9 @@ def get(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_j
     fields.add_row("acronym", Text(found.acronym or "-"))
     fields.add_row("aliases", Text(", ".join(found.aliases) or "-"))
     fields.add_row("parent", Text(_label(parent) if parent else "- (a root)"))
+    others = [p for p in chart.parents(found) if parent is None or p.id != parent.id]
+    if others:
+        fields.add_row("also under", Text(", ".join(_label(p) for p in others) + " (second parent)"))
     fields.add_row("children", Text(str(len(children))))
     console.print(fields)
     _print_citations(console, found.citations)

@@ -20,7 +20,8 @@ from orgchart import query
 from orgchart.errors import AmbiguousError, NotFoundError
 from orgchart.loader import load_data
 from orgchart.model import Citation, Claim, Edge, Era, Finding, LineageLink, Node, Source
-from orgchart.query import Subtree, Timeline
+from orgchart.query import Subtree
+from orgchart.timeline import Timeline, timeline_of
 from orgchart.validate import ValidatedData, validate
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -289,9 +290,9 @@ class Dataset:
         parent, following `lineage` links to predecessors and successors.
 
         `ref` is an id, or a name resolved in every era that knows it (or only in `era`).
-        See `query.timeline` for what it raises.
+        See `orgchart.timeline.timeline_of` for what it raises.
         """
-        return query.timeline(self.eras, ref, lineage=self.lineage, within=self.era(era) if era else None)
+        return timeline_of(self.eras, ref, lineage=self.lineage, within=self.era(era) if era else None)
 
     @property
     def findings(self) -> dict[str, tuple[Finding, ...]]:

@@ -154,3 +154,10 @@ def test_markup_in_names_is_printed_as_text(make_dataset: DatasetMaker) -> None:
     text = run("find", "bureau", "--data", str(root))
     assert "[bold]x[/bold]" in text and "<Bureau> &" in text
     assert "[bold]x[/bold]" in run("cite", "bureau", "--data", str(root))
+
+
+def test_get_shows_a_second_parent() -> None:
+    text = " ".join(run("get", "alternatives-to-detention", "--era", "ero-2023").split())
+    assert "also under" in text and "(second parent)" in text
+    data = json.loads(run("get", "alternatives-to-detention", "--era", "ero-2023", "--json"))
+    assert len(data["parents"]) == 2 and data["parents"][0] != data["parents"][1]

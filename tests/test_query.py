@@ -67,16 +67,6 @@ def test_citations_of_a_node_and_of_an_edge(bundled: orgchart.Dataset) -> None:
     assert era.citations("cap", "cad") == era.citations("cad", "cap", kind="oversight")
 
 
-def test_cap_timeline_follows_the_rename(bundled: orgchart.Dataset) -> None:
-    line = bundled.timeline("CAP")
-    assert [entry.era for entry in line] == [era.id for era in bundled.eras]
-    names = {entry.era: entry.node.name for entry in line if entry.node}
-    assert names["ero-excerpt"] == "Criminal Alien Program"
-    assert names["ero-2023"] == "Criminal Apprehension Program"
-    assert line.ids == ("cap",)
-    assert not next(e for e in line if e.era == "ice-overview").present
-
-
 # --- hand-made eras ---------------------------------------------------------------------------
 
 SOURCE = """Главное агентство (ГА) включает Отдел 移民 and the Zürich Office.
@@ -252,37 +242,6 @@ def test_relations_and_citations_of_an_edge(dataset: orgchart.Dataset) -> None:
         era.relations("agency", kind="contains")
 
 
-def test_timeline_marks_absence_and_follows_lineage(dataset: orgchart.Dataset) -> None:
-    line = dataset.timeline("Archive Office")
-    assert line.ids == ("archive", "records")
-    assert [(e.era, e.node.id if e.node else None, e.via) for e in line] == [
-        ("a-first", "records", "lineage"),
-        ("b-second", "archive", "id"),
-    ]
-    assert [e.parent.id if e.parent else None for e in line] == ["agency", "immigration"]
-    assert [link.kind for link in line.links] == ["renamed"]
-    patrol = dataset.timeline("patrol")
-    assert [e.present for e in patrol] == [False, True]
-    assert repr(patrol) == "<Timeline 'patrol': a-first=-, b-second=patrol>"
-    assert repr(patrol.entries[0]) == "<TimelineEntry 'a-first': absent>"
-
-
-def test_timeline_resolves_names_per_era_or_in_one_era(dataset: orgchart.Dataset) -> None:
-    assert [e.node.id if e.node else None for e in dataset.timeline("ГА")] == ["agency", "agency"]
-    assert dataset.timeline("Ops Desk", era="b-second").ids == ("ops-desk",)
-    with pytest.raises(orgchart.NotFoundError):
-        dataset.timeline("Patrol Unit", era="a-first")
-    with pytest.raises(orgchart.NotFoundError) as caught:
-        dataset.timeline("Zurich Ofice")
-    assert "Zürich Office" in caught.value.suggestions
-
-
-def test_timeline_without_lineage_keeps_renamed_ids_apart(make_dataset: DatasetMaker) -> None:
-    data = orgchart.load(make_dataset(era_yaml={"a.yaml": FIRST, "b.yaml": SECOND}, source_text=SOURCE))
-    assert data.timeline("records").ids == ("records",)
-    assert [e.present for e in data.timeline("archive")] == [False, True]
-
-
 def test_results_are_json_ready_and_deterministic(dataset: orgchart.Dataset) -> None:
     era = dataset.era("b-second")
     tree = era.subtree("zurich").as_dict()
@@ -308,7 +267,7 @@ def test_results_are_frozen_and_reprs_are_short(dataset: orgchart.Dataset) -> No
 def test_functions_work_without_the_methods(dataset: orgchart.Dataset) -> None:
     era = dataset.era("b-second")
     assert query.path(era, "patrol") == era.path("patrol")
-    assert query.timeline(dataset.eras, "patrol") == dataset.timeline("patrol")
+    assert query.oversees(era, "zurich") == era.oversees("zurich")
 
 
 class Chain:
