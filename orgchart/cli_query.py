@@ -58,7 +58,8 @@ def _label(node: Node) -> str:
 
 
 def _title(text: str, chart: OrgChart) -> Text:
-    return Text.assemble((text, "bold"), (f"  era {chart.id}, {chart.date.label}", "dim"))
+    # The era first: a long name then wraps at its own spaces, never in the middle of the era.
+    return Text.assemble((f"{chart.id} ({chart.date.label})", "dim"), "  ", (text, "bold"))
 
 
 def _node_table(rows: list[tuple[int, Node, str]]) -> Table:

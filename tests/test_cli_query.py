@@ -86,7 +86,7 @@ def test_path_and_subtree_text(handmade: Path) -> None:
     text = run("path", "Patrol Unit", "--data", str(handmade))
     rows = text.split("─\n", 1)[1].splitlines()
     assert [row.split()[0] for row in rows] == ["agency", "zurich", "patrol"]
-    assert "Zürich Office" in text and "era b-second" in text
+    assert "Zürich Office" in text and "b-second (2020-05-01)" in text
     shallow = run("subtree", "agency", "--depth", "1", "--data", str(handmade))
     assert "(more below)" in shallow and "patrol" not in shallow
 
