@@ -150,7 +150,7 @@ def timeline_of(
     if anchor is None:
         matches = [f"{node_id} (in {', '.join(era_ids)})" for node_id, era_ids in sorted(resolved.items())]
         raise AmbiguousError("entity named", query, matches)
-    group = set().union(*groups.values())
+    group = groups[anchor]  # holds every resolved id, and no sibling of a merge or split
     entries = []
     for era in eras:
         here = [node for node in era.nodes if node.id in group]
