@@ -22,6 +22,7 @@ from orgchart.model import (
     Source,
     SourceDate,
 )
+from orgchart.query import Subtree
 from orgchart.render import (
     Caption,
     Decorations,
@@ -36,6 +37,7 @@ from orgchart.render import (
     to_mermaid,
     write_chart,
 )
+from orgchart.timeline import Timeline, TimelineEntry
 from orgchart.validate import fold_white_space, quote_is_found
 
 __version__ = "0.1.0"
@@ -64,6 +66,9 @@ __all__ = [
     "RenderError",
     "Source",
     "SourceDate",
+    "Subtree",
+    "Timeline",
+    "TimelineEntry",
     "__version__",
     "build_digraph",
     "fold_white_space",
