@@ -192,8 +192,7 @@ def render(
     if output is None and wanted in ("png", "pdf"):
         raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
     chart = resolve_era(open_dataset(data), era)
-    from orgchart.render.graphviz import render as render_chart
-    from orgchart.render.graphviz import write_chart
+    from orgchart.render.graphviz import render_chart, write_chart
 
     try:
         if output is None:

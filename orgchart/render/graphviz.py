@@ -370,7 +370,7 @@ def render_pdf(chart: OrgChart, root: str | Node | None = None, depth: int | Non
     return layout(to_dot(chart, root, depth), "pdf")
 
 
-def render(chart: OrgChart, format: str, root: str | Node | None = None, depth: int | None = None) -> bytes:
+def render_chart(chart: OrgChart, format: str, root: str | Node | None = None, depth: int | None = None) -> bytes:
     """The chart in any format of `orgchart.render.style.FORMATS`, as bytes (text is UTF-8).
 
     Raises:
@@ -396,4 +396,4 @@ def write_chart(
     Raises:
         UnknownFormatError, RenderError, NotFoundError, OutputError.
     """
-    return write_bytes_atomic(path, render(chart, format, root, depth))
+    return write_bytes_atomic(path, render_chart(chart, format, root, depth))
