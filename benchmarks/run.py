@@ -18,7 +18,11 @@ from pathlib import Path
 import orgchart
 from orgchart.export.json import to_json
 
-TARGETS = {"load + validate bundled data": 1.0, "load + validate 5,000 nodes": 10.0}
+TARGETS = {
+    "load + validate bundled data": 1.0,
+    "load + validate 5,000 nodes": 10.0,
+    "query subtree of the root, 5,000 nodes": 0.5,
+}
 
 
 def timed(action: Callable[[], object], repeat: int = 3) -> float:
@@ -46,15 +50,17 @@ def generated_dataset(root: Path, size: int) -> Path:
         encoding="utf-8",
     )
     era = ["id: big", "label: Generated", "sources: [big]", "nodes:"]
-    era += [
-        "  - {id: u0, name: Unit 0, kind: agency, citations: [{source: big, quote: Unit 0 is the agency.}]}"
-    ]
+    era += ["  - {id: u0, name: Unit 0, kind: agency, citations: [{source: big, quote: Unit 0 is the agency.}]}"]
     for i in range(1, size):
-        era.append(f"  - {{id: u{i}, name: Unit {i}, kind: unit, citations: [{{source: big, quote: 'Unit {i} is part'}}]}}")
+        era.append(
+            f"  - {{id: u{i}, name: Unit {i}, kind: unit, citations: [{{source: big, quote: 'Unit {i} is part'}}]}}"
+        )
     era.append("edges:")
     for i in range(1, size):
         quote = f"Unit {i} is part of unit {(i - 1) // 8}."
-        era.append(f"  - {{kind: parent, superior: u{(i - 1) // 8}, subordinate: u{i}, citations: [{{source: big, quote: '{quote}'}}]}}")
+        era.append(
+            f"  - {{kind: parent, superior: u{(i - 1) // 8}, subordinate: u{i}, citations: [{{source: big, quote: '{quote}'}}]}}"
+        )
     (root / "eras" / "big.yaml").write_text("\n".join(era) + "\n", encoding="utf-8")
     return root
 
@@ -64,11 +70,14 @@ def main() -> int:
     rows.append(("load + validate bundled data", timed(orgchart.load)))
     bundled = orgchart.load()
     rows.append(("export JSON, every bundled era", timed(lambda: [to_json(chart) for chart in bundled.eras])))
+    rows.append(("query timeline by name, bundled data", timed(lambda: bundled.timeline("Custody Management"))))
     with tempfile.TemporaryDirectory() as tmp:
         root = generated_dataset(Path(tmp) / "big", 5000)
         rows.append(("load + validate 5,000 nodes", timed(lambda: orgchart.load(root), repeat=1)))
         big = orgchart.load(root).latest
         rows.append(("export JSON, 5,000 nodes", timed(lambda: to_json(big), repeat=1)))
+        rows.append(("query subtree of the root, 5,000 nodes", timed(lambda: big.subtree("u0"))))
+        rows.append(("query find by text, 5,000 nodes", timed(lambda: big.find("unit 49"))))
     print("| operation | seconds | target |")
     print("| --- | ---: | ---: |")
     failed = False

@@ -22,12 +22,13 @@ from orgchart.model import (
     Source,
     SourceDate,
 )
+from orgchart.query import Subtree
 from orgchart.render import (
     Caption,
     Decorations,
     RenderError,
     build_digraph,
-    render,
+    render_chart,
     render_pdf,
     render_png,
     render_svg,
@@ -37,6 +38,7 @@ from orgchart.render import (
     write_chart,
 )
 from orgchart.site import site_html, write_site
+from orgchart.timeline import Timeline, TimelineEntry
 from orgchart.validate import fold_white_space, quote_is_found
 
 __version__ = "0.1.0"
@@ -65,12 +67,15 @@ __all__ = [
     "RenderError",
     "Source",
     "SourceDate",
+    "Subtree",
+    "Timeline",
+    "TimelineEntry",
     "__version__",
     "build_digraph",
     "fold_white_space",
     "load",
     "quote_is_found",
-    "render",
+    "render_chart",
     "render_pdf",
     "render_png",
     "render_svg",

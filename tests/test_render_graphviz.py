@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from orgchart.cli import app
-from orgchart.render import edge_svg_id, render, render_svg, svg_size, to_dot, to_graphviz, write_chart
+from orgchart.render import edge_svg_id, render_chart, render_svg, svg_size, to_dot, to_graphviz, write_chart
 from orgchart.render.graphviz import Caption, Decorations
 from orgchart.render.style import FORMATS
 from tests.conftest import DatasetMaker
@@ -52,7 +52,7 @@ def test_every_bundled_era_svg_holds_exactly_its_nodes_and_edges(era: str) -> No
 @pytest.mark.parametrize("era", [chart.id for chart in orgchart.load().eras])
 @pytest.mark.parametrize("format", FORMATS)
 def test_every_bundled_era_renders_in_every_format(era: str, format: str) -> None:
-    content = render(orgchart.load().era(era), format)
+    content = render_chart(orgchart.load().era(era), format)
     magic = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF", "dot": b"digraph", "mermaid": b"---"}
     assert content.startswith(magic[format])
 
@@ -107,7 +107,7 @@ def test_nasty_names_in_dot_are_quoted(make_dataset: DatasetMaker) -> None:
 def test_renders_are_byte_identical(make_dataset: DatasetMaker) -> None:
     chart = orgchart.load(wide_dataset(make_dataset)).era("wide")
     for format in ("svg", "dot", "mermaid"):
-        assert render(chart, format) == render(chart, format), format
+        assert render_chart(chart, format) == render_chart(chart, format), format
     reloaded = orgchart.load(wide_dataset(make_dataset)).era("wide")
     assert render_svg(chart) == render_svg(reloaded)
 

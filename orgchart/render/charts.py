@@ -58,5 +58,5 @@ def readme_chart_block(dataset: Dataset) -> str:
     largest = largest_chart(dataset)
     return (
         f"![{newest.label}: organizational chart of era {newest.id}](renders/charts/{newest.id}.svg)\n\n"
-        f"The largest chart, `{largest.path}`, is {largest.width:,} × {largest.height:,} px.\n"
+        f"The largest chart, `{largest.path}`, is {largest.width:,} px wide and {largest.height:,} px high.\n"
     )

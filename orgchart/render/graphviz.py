@@ -14,6 +14,7 @@ Ids in the SVG (Graphviz `id` attributes), stable across renders:
 
 from __future__ import annotations
 
+import math
 import subprocess
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +90,9 @@ def era_caption(scope: Scope) -> Caption:
     return Caption(chart.label, tuple(lines))
 
 
+BOX_ROW: Final[int] = 5
+"""Most nodes in one row of the external-bodies box before it wraps into a grid."""
+
 GRAPH_ATTRS: Final[Mapping[str, str]] = {
     "rankdir": "TB",
     "newrank": "true",
@@ -145,8 +149,8 @@ def build_digraph(
             _add_node(graph, node, extra)
     for stack in stacks:
         _add_stack(graph, stack, by_id, extra)
-    _add_box(graph, "externals", "Outside the organization", externals, extra, same_rank=True)
-    _add_box(graph, "unrelated", "Related to no other entity by the document", alone, extra, same_rank=False)
+    _add_box(graph, "externals", "Outside the organization", externals, extra)
+    _add_box(graph, "unrelated", "Related to no other entity by the document", alone, extra)
     first_in_stack = {stack.superior + "\0" + stack.rows[0][0]: stack for stack in stacks}
     placing = {edge.key for edge in placing_edges(edges)}
     for edge in edges:
@@ -154,21 +158,37 @@ def build_digraph(
     return graph
 
 
-def _add_box(
-    graph: graphviz.Digraph, box_id: str, label: str, nodes: Sequence[Node], extra: Decorations, *, same_rank: bool
-) -> None:
-    """A dashed box of nodes set apart from the hierarchy (external bodies, unrelated nodes)."""
+def _add_box(graph: graphviz.Digraph, box_id: str, label: str, nodes: Sequence[Node], extra: Decorations) -> None:
+    """A dashed box of nodes set apart from the hierarchy (external bodies, unrelated nodes),
+    laid out as a grid so that a dozen partners do not make one very wide row."""
     if not nodes:
         return
+    width = len(nodes) if len(nodes) <= BOX_ROW else math.ceil(math.sqrt(2 * len(nodes)))
+    rows = [[node.id for node in nodes[start : start + width]] for start in range(0, len(nodes), width)]
+    by_id = {node.id: node for node in nodes}
     with graph.subgraph(name=f"cluster_{box_id}") as box:
         box.attr(
             id=box_id, label=label, style="rounded,dashed", color="#888888", fontcolor="#555555",
             fontsize="10", margin="10",
         )  # fmt: skip
-        if same_rank:
-            box.attr(rank="same")
-        for node in nodes:
-            _add_node(box, node, extra)
+        _add_grid(box, rows, by_id, extra)
+
+
+def _add_grid(
+    box: graphviz.Digraph, rows: Sequence[Sequence[str]], by_id: Mapping[str, Node], extra: Decorations
+) -> None:
+    """Nodes in a grid: each row `rank=same` and ordered by invisible flat edges, each column
+    a chain of invisible edges, so the grid keeps its shape and era order."""
+    for row in rows:
+        with box.subgraph() as line:
+            line.attr(rank="same")
+            for member in row:
+                _add_node(line, by_id[member], extra)
+            for left, right in pairwise(row):
+                line.edge(left, right, style="invis")
+    for upper, lower in pairwise(rows):
+        for above, below in zip(upper, lower, strict=False):
+            box.edge(above, below, style="invis", weight="10")
 
 
 def _add_node(graph: graphviz.Digraph, node: Node, extra: Decorations) -> None:
@@ -199,16 +219,7 @@ def _add_stack(graph: graphviz.Digraph, stack: Stack, by_id: Mapping[str, Node],
             id=f"stack-{stack.key}", label=f"{count} {plural}", style="rounded,filled", fillcolor="#fafafa",
             color="#aaaaaa", fontsize="10", fontcolor="#555555", margin="8",
         )  # fmt: skip
-        for row in stack.rows:
-            with box.subgraph() as line:
-                line.attr(rank="same")
-                for member in row:
-                    _add_node(line, by_id[member], extra)
-                for left, right in pairwise(row):
-                    line.edge(left, right, style="invis")  # keeps era order left to right
-        for upper, lower in zip(stack.rows, stack.rows[1:], strict=False):
-            for above, below in zip(upper, lower, strict=False):
-                box.edge(above, below, style="invis", weight="10")
+        _add_grid(box, stack.rows, by_id, extra)
 
 
 def _plural(kind: str) -> str:
@@ -359,7 +370,7 @@ def render_pdf(chart: OrgChart, root: str | Node | None = None, depth: int | Non
     return layout(to_dot(chart, root, depth), "pdf")
 
 
-def render(chart: OrgChart, format: str, root: str | Node | None = None, depth: int | None = None) -> bytes:
+def render_chart(chart: OrgChart, format: str, root: str | Node | None = None, depth: int | None = None) -> bytes:
     """The chart in any format of `orgchart.render.style.FORMATS`, as bytes (text is UTF-8).
 
     Raises:
@@ -385,4 +396,4 @@ def write_chart(
     Raises:
         UnknownFormatError, RenderError, NotFoundError, OutputError.
     """
-    return write_bytes_atomic(path, render(chart, format, root, depth))
+    return write_bytes_atomic(path, render_chart(chart, format, root, depth))
