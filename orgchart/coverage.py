@@ -14,7 +14,7 @@ entities the document does not place) another.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from orgchart.graph import OrgChart
 from orgchart.match import Matching
@@ -45,6 +45,8 @@ class Coverage:
     era: str
     other: str
     rows: tuple[CoverageRow, ...]
+    branch_of: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    """The branch (row group) of each entity of `era`."""
 
     @property
     def total(self) -> int:
@@ -109,9 +111,7 @@ def branches(chart: OrgChart) -> tuple[tuple[str, ...], dict[str, str | None]]:
 def coverage(chart: OrgChart, other: OrgChart, matching: Matching, *, earlier: bool) -> Coverage:
     """How much of `chart` the era `other` mentions, given their `matching` (in which `chart`
     is the earlier era when `earlier` is true)."""
-    in_groups = {
-        i for link in matching.lineage_groups for i in (link.before if earlier else link.after) if i in chart
-    }
+    in_groups = {i for link in matching.lineage_groups for i in (link.before if earlier else link.after) if i in chart}
 
     def mentioned(node_id: str) -> bool:
         found = matching.forward(node_id) if earlier else matching.backward(node_id)
@@ -147,4 +147,11 @@ def coverage(chart: OrgChart, other: OrgChart, matching: Matching, *, earlier: b
             name = chart.node(key).name
         total, seen = counts[key]
         rows.append(CoverageRow(key, name, total, seen))
-    return Coverage(chart.id, other.id, tuple(rows))
+    return Coverage(chart.id, other.id, tuple(rows), dict(groups))
+
+
+def branch_row(cov: Coverage, node_id: str) -> CoverageRow | None:
+    """The coverage row of the branch `node_id` belongs to."""
+    if node_id not in cov.branch_of:
+        return None
+    return cov.row_of(cov.branch_of[node_id])

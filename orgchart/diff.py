@@ -74,6 +74,8 @@ local law enforcement entity", or an external body's name); it is kept so nothin
 DESCRIPTIVE_KINDS: Final[frozenset[str]] = frozenset({"external body", "facility type"})
 """Kinds whose names are descriptions a document words freely, not names the organization gives."""
 
+UNPLACED_DEPTH: Final[int] = 99
+
 Evidence = Literal["not_mentioned", "not_mentioned_earlier", "lineage"]
 
 
@@ -250,6 +252,10 @@ def _quotes(era: str, citations: Iterable[Citation]) -> tuple[Quote, ...]:
 
 
 def _depth(chart: OrgChart, node_id: str) -> int:
+    """How deep the entity sits; an entity the era does not place at all counts as deepest, so
+    headlines prefer changes high in the structure."""
+    if chart.parent(node_id) is None and not chart.children(node_id):
+        return UNPLACED_DEPTH
     depth, seen = 0, {node_id}
     parent = chart.parent(node_id)
     while parent is not None and parent.id not in seen:
@@ -260,7 +266,9 @@ def _depth(chart: OrgChart, node_id: str) -> int:
 
 def _state(chart: OrgChart, node: Node) -> EntityState:
     parent = chart.parent(node)
-    return EntityState(node.id, node.name, node.acronym, node.kind, parent.id if parent else None, parent.name if parent else None)
+    return EntityState(
+        node.id, node.name, node.acronym, node.kind, parent.id if parent else None, parent.name if parent else None
+    )
 
 
 def _parent_edge(chart: OrgChart, child: str, parent: str) -> Edge | None:
@@ -337,6 +345,8 @@ class _Differ:
         if new_edge:
             quotes += _quotes(self.b.id, new_edge.citations)
         still = [p for p in self.b.parents(b) if p.id != after.parent and p.id == self.fwd(before.parent)]
+        if still and (kept := _parent_edge(self.b, b.id, still[0].id)):
+            quotes += _quotes(self.b.id, kept.citations)
         note = f"the later document also still lists it under {still[0].name}" if still else ""
         if self.fwd(before.parent) is None:
             note = (note + "; " if note else "") + f"its earlier parent ({before.parent_name}) is not mentioned later"
@@ -601,7 +611,9 @@ class _Differ:
         def key(subject: str | None, finding: Finding) -> tuple[str, str]:
             return (finding.kind, subject or f"message:{finding.message}")
 
-        left = [(key(self.fwd(f.subject) or (f"old:{f.subject}" if f.subject else None), f), f) for f in self.a.findings]
+        left = [
+            (key(self.fwd(f.subject) or (f"old:{f.subject}" if f.subject else None), f), f) for f in self.a.findings
+        ]
         right = [(key(f.subject, f), f) for f in self.b.findings]
         for item in list(left):
             same = [r for r in right if r[0] == item[0]]

@@ -51,7 +51,7 @@ GENERIC_WORDS: Final[frozenset[str]] = frozenset(
 """Words that say what kind of body a name denotes rather than which one: "Custody Management"
 and "Custody Management Division" are one name written two ways."""
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _NOT_WORD = re.compile(r"[^\w()']+")
 
 
@@ -316,10 +316,10 @@ def match_entities(
             base = 0.95 if match.reason == "acronym" else 0.9
             support = matcher.structure(before.node(match.before), after.node(match.after))[0]
             matcher.add(replace(match, confidence=base if support else round(base - 0.1, 2)))
-    olds, news = matcher.unmatched()
+    unmatched_before, unmatched_after = matcher.unmatched()
     near: list[NearMiss] = []
-    for a in olds:
-        scored = sorted(((name_similarity(a, b), b.id) for b in news), key=lambda item: (-item[0], item[1]))
+    for a in unmatched_before:
+        scored = sorted(((name_similarity(a, b), b.id) for b in unmatched_after), key=lambda item: (-item[0], item[1]))
         scored = [(score, b_id) for score, b_id in scored if _comparable(a, after.node(b_id))]
         if scored and scored[0][0] >= NEAR_MISS_FLOOR:
             near.append(NearMiss(a.id, scored[0][1], round(scored[0][0], 2)))
