@@ -7,8 +7,11 @@
 'directorate'
 """
 
+from orgchart.diff import Change, ChangeSet, diff
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
 from orgchart.graph import Dataset, EraDate, OrgChart, load
+from orgchart.history import History, history, timeline
+from orgchart.match import Match
 from orgchart.model import (
     EDGE_KINDS,
     NODE_KINDS,
@@ -30,6 +33,8 @@ __all__ = [
     "EDGE_KINDS",
     "NODE_KINDS",
     "AmbiguousError",
+    "Change",
+    "ChangeSet",
     "Citation",
     "Claim",
     "DataError",
@@ -38,7 +43,9 @@ __all__ = [
     "Era",
     "EraDate",
     "Finding",
+    "History",
     "LineageLink",
+    "Match",
     "Node",
     "NotFoundError",
     "OrgChart",
@@ -48,7 +55,10 @@ __all__ = [
     "Source",
     "SourceDate",
     "__version__",
+    "diff",
     "fold_white_space",
+    "history",
     "load",
     "quote_is_found",
+    "timeline",
 ]

@@ -292,7 +292,8 @@ class _Differ:
         self.b = matching.after
         self.changes: list[Change] = []
         self.explained_moves: set[str] = set()
-        self.grouped: set[tuple[str, str]] = set()
+        self.grouped_before: set[str] = {i for link in matching.lineage_groups for i in link.before}
+        self.grouped_after: set[str] = {i for link in matching.lineage_groups for i in link.after}
 
     def fwd(self, before_id: str | None) -> str | None:
         match = self.matching.forward(before_id) if before_id else None
@@ -362,14 +363,12 @@ class _Differ:
 
     def unmatched(self) -> None:
         """Additions and removals, except entities a lineage merge or split accounts for."""
-        in_groups_before = {i for link in self.matching.lineage_groups for i in link.before}
-        in_groups_after = {i for link in self.matching.lineage_groups for i in link.after}
         near_by_before = {n.before: n for n in self.matching.near_misses}
         near_by_after: dict[str, NearMiss] = {}
         for near in self.matching.near_misses:
             near_by_after.setdefault(near.after, near)
         for node in self.b.nodes:
-            if self.matching.backward(node.id) is None and node.id not in in_groups_after:
+            if self.matching.backward(node.id) is None and node.id not in self.grouped_after:
                 self.changes.append(
                     Change(
                         "added",
@@ -383,7 +382,7 @@ class _Differ:
                     )
                 )
         for node in self.a.nodes:
-            if self.matching.forward(node.id) is None and node.id not in in_groups_before:
+            if self.matching.forward(node.id) is None and node.id not in self.grouped_before:
                 self.changes.append(
                     Change(
                         "removed",
@@ -424,6 +423,7 @@ class _Differ:
             if old_parent and new_parent:
                 moved[match.after] = (old_parent.id, new_parent.id)
         # split: an unmatched earlier parent whose matched children now have several parents
+        split_parents: set[str] = set()
         for node in self.a.nodes:
             if self.matching.forward(node.id) is not None:
                 continue
@@ -432,6 +432,9 @@ class _Differ:
                 continue
             children = sorted(child for child, (old, _) in moved.items() if old == node.id)
             self.explained_moves.update(children)
+            self.grouped_before.add(node.id)
+            split_parents.add(node.id)
+            self.grouped_after.update(t for t in targets if self.matching.backward(t) is None)
             news = tuple(_state(self.b, self.b.node(t)) for t in targets)
             quotes = self.child_quotes(children, moved)
             note = f"its {len(children)} matched children now sit under {len(targets)} parents"
@@ -453,11 +456,14 @@ class _Differ:
             children = sorted(child for child, (_, new) in moved.items() if new == node.id)
             sources = sorted({moved[c][0] for c in children})
             receiver_is_new = self.matching.backward(node.id) is None
-            gone = [s for s in sources if self.matching.forward(s) is None]
+            gone = [s for s in sources if self.matching.forward(s) is None and s not in split_parents]
             if len(sources) < 2 or not (gone or receiver_is_new):
                 continue
             moved_in = [c for c in children if self.fwd(moved[c][0]) != node.id]
             self.explained_moves.update(moved_in)
+            self.grouped_before.update(gone)
+            if receiver_is_new:
+                self.grouped_after.add(node.id)
             olds = tuple(_state(self.a, self.a.node(s)) for s in sources)
             quotes = self.child_quotes(moved_in, moved)
             note = f"children of {len(sources)} earlier parents now sit under it"

@@ -6,8 +6,9 @@ separately, or a successor body), evidence is taken in order of strength:
 1. the same id;
 2. a lineage link (`data/lineage.yaml`) that renames or succeeds one entity into another;
 3. the same acronym, then a shared name or alias;
-4. a similar name (rapidfuzz) supported by structure: the same (matched) parent, or shared
-   matched children.
+4. a similar name (rapidfuzz) supported by structure: a name similarity of at least 0.88 with
+   the same (matched) parent or shared matched children, or one name's distinctive words
+   within the other's with both.
 
 Steps 3 and 4 repeat until nothing new matches, because each match can give structural support
 to another (a matched parent supports its children). A candidate below the threshold is not
@@ -25,8 +26,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
-from rapidfuzz import fuzz
-
 from orgchart.graph import OrgChart
 from orgchart.model import LineageLink, Node
 
@@ -40,6 +39,10 @@ THRESHOLD: Final[float] = 0.75
 NAME_FLOOR: Final[float] = 0.88
 """The least name similarity (0..1) for step 4, whatever the structure says: below it two
 names are different names ("Removal Management Division East" vs "... West" scores 0.84)."""
+
+STRUCTURE_NAME_FLOOR: Final[float] = 0.8
+"""The least `core_overlap` for step 4 when both the parent and some children match too
+("Field Division" -> "Field Operations Division" under the same parent with the same units)."""
 
 NEAR_MISS_FLOOR: Final[float] = 0.7
 """Pairs left unmatched whose names score at least this are listed as possible renames."""
@@ -90,6 +93,8 @@ def name_keys(node: Node) -> frozenset[str]:
 def name_similarity(before: Node, after: Node) -> float:
     """How alike two entities' names are, 0..1: the best token-sort ratio over their names and
     aliases, with and without generic words."""
+    from rapidfuzz import fuzz  # imported here so that `orgchart --help` stays light
+
     best = 0.0
     for left in (before.name, *before.aliases):
         for right in (after.name, *after.aliases):
@@ -99,6 +104,19 @@ def name_similarity(before: Node, after: Node) -> float:
             )
             best = max(best, score / 100)
     return best
+
+
+def core_overlap(before: Node, after: Node) -> float:
+    """How far one entity's distinctive words contain the other's, 0..1: rapidfuzz's
+    `token_set_ratio` of the names without generic words ("field" within "field operations"
+    scores 1; "support" and "intake" score low however alike "... Division" makes them)."""
+    from rapidfuzz import fuzz
+
+    return max(
+        fuzz.token_set_ratio(core_name(left), core_name(right)) / 100
+        for left in (before.name, *before.aliases)
+        for right in (after.name, *after.aliases)
+    )
 
 
 @dataclass(frozen=True)
@@ -177,19 +195,29 @@ class _Matcher:
         )
 
     def structure(self, a: Node, b: Node) -> tuple[float, str]:
-        """Structural support for `a` being `b`, 0..1, and what it is in words."""
+        """Structural support for `a` being `b`, 0..1, and what it is in words: 1 for the same
+        (matched) parent or shared matched children, 0.5 when neither era places either."""
+        same_parent, shared = self.placement(a, b)
+        if same_parent or shared:
+            words = [f"same parent ({same_parent})"] if same_parent else []
+            words += [f"{shared} shared child(ren)"] if shared else []
+            return 1.0, " and ".join(words)
+        if self.before.parent(a) is None and self.after.parent(b) is None:
+            return 0.5, "both unplaced"
+        return 0.0, "no structural support"
+
+    def placement(self, a: Node, b: Node) -> tuple[str, int]:
+        """The name of the parent `a` and `b` share (matched), or "", and how many matched
+        children they share."""
         parent_a, parent_b = self.before.parent(a), self.after.parent(b)
+        same_parent = ""
         if parent_a and parent_b:
             mapped = self.forward.get(parent_a.id)
             if mapped and mapped.after == parent_b.id:
-                return 1.0, f"same parent ({parent_b.name})"
+                same_parent = parent_b.name
         mapped_children = {self.forward[c.id].after for c in self.before.children(a) if c.id in self.forward}
-        shared = mapped_children & {c.id for c in self.after.children(b)}
-        if shared:
-            return 1.0, f"{len(shared)} shared child(ren)"
-        if parent_a is None and parent_b is None:
-            return 0.5, "both unplaced"
-        return 0.0, "no structural support"
+        shared = len(mapped_children & {c.id for c in self.after.children(b)})
+        return same_parent, shared
 
     def key_candidates(self, reason: MatchReason) -> list[tuple[Node, Node, str]]:
         """Unmatched pairs sharing an acronym (reason "acronym") or a name or alias ("alias")."""
@@ -241,11 +269,18 @@ class _Matcher:
         for a in olds:
             for b in news:
                 similarity = name_similarity(a, b)
-                if similarity < NAME_FLOOR:
+                if similarity < NAME_FLOOR and core_overlap(a, b) < STRUCTURE_NAME_FLOOR:
                     continue
                 support, why = self.structure(a, b)
                 kind_bonus = 0.05 if a.kind == b.kind else 0.0
-                confidence = round(min(1.0, 0.6 * similarity + 0.35 * support + kind_bonus), 2)
+                if similarity >= NAME_FLOOR:
+                    confidence = round(min(1.0, 0.6 * similarity + 0.35 * support + kind_bonus), 2)
+                else:
+                    # a less similar name needs the whole structure: same parent and shared children
+                    same_parent, shared = self.placement(a, b)
+                    if not (same_parent and shared):
+                        continue
+                    confidence = round(min(1.0, 0.5 * similarity + 0.4 + kind_bonus), 2)
                 if support > 0 and confidence >= threshold:
                     detail = f"name similarity {similarity:.2f}, {why}"
                     scored.append((-confidence, a.id, b.id, Match(a.id, b.id, "name", confidence, detail)))
