@@ -45,7 +45,7 @@ OutputOption = Annotated[
 
 
 def _out() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False)
 
 
 def _err() -> Console:
