@@ -20,6 +20,7 @@ from typing import Final, Literal
 from orgchart.coverage import Coverage, coverage
 from orgchart.graph import OrgChart
 from orgchart.match import (
+    GENERIC_WORDS,
     THRESHOLD,
     Match,
     Matching,
@@ -309,10 +310,15 @@ class _Differ:
             before, after = _state(self.a, a), _state(self.b, b)
             depth = _depth(self.b, b.id)
             lineage_quotes = self.lineage_quotes(match)
-            name_same = _names_agree(a, b)
+            name_same = _names_agree(self.a, a, self.b, b)
             acronym_changed = bool(a.acronym and b.acronym and normal_acronym(a.acronym) != normal_acronym(b.acronym))
             if acronym_changed or not name_same:
-                descriptive = not acronym_changed and (_is_descriptive(a) or _is_descriptive(b))
+                descriptive = not acronym_changed and (
+                    _is_descriptive(a)
+                    or _is_descriptive(b)
+                    or _generic_only(own_name(self.a, a))
+                    or _generic_only(own_name(self.b, b))
+                )
                 self.changes.append(
                     Change(
                         "reworded" if descriptive else "renamed",
@@ -648,13 +654,48 @@ class _Differ:
             )
 
 
-def _names_agree(a: Node, b: Node) -> bool:
+def _ancestors(chart: OrgChart, node_id: str) -> list[Node]:
+    found: list[Node] = []
+    parent = chart.parent(node_id)
+    while parent is not None and parent not in found:
+        found.append(parent)
+        parent = chart.parent(parent.id)
+    return found
+
+
+HEAD_KINDS: Final[frozenset[str]] = frozenset({"agency", "directorate"})
+
+
+def own_name(chart: OrgChart, node: Node) -> str:
+    """The folded name without a leading ancestor's (or the agency's or a directorate's) acronym
+    or name: "DRO field offices" under DRO and "Field Offices" under ERO are one name, as are
+    "ICE Most Wanted" and "Most Wanted"; a parent's rename is the parent's change."""
+    words = normal_name(node.name)
+    bodies = [*_ancestors(chart, node.id), *(n for n in chart.nodes if n.kind in HEAD_KINDS and n.id != node.id)]
+    prefixes = sorted({normal_name(t) for a in bodies for t in (a.acronym, a.name) if t}, key=lambda p: (-len(p), p))
+    for prefix in prefixes:
+        for lead in (f"{prefix}'s ", f"{prefix} "):
+            if words.startswith(lead) and len(words) > len(lead):
+                return words[len(lead) :]
+    return words
+
+
+def _generic_only(name: str) -> bool:
+    return all(word in GENERIC_WORDS for word in name.split())
+
+
+def _names_agree(chart_a: OrgChart, a: Node, chart_b: OrgChart, b: Node) -> bool:
     """Whether two matched entities carry the same name, however each document writes it: one
-    name among the other's names, acronym or aliases, or equal once generic words are dropped."""
+    name among the other's names, acronym or aliases, or equal once generic words and a leading
+    ancestor's name are dropped."""
+    own_a, own_b = own_name(chart_a, a), own_name(chart_b, b)
     return (
         normal_name(a.name) in name_keys(b)
         or normal_name(b.name) in name_keys(a)
         or core_name(a.name) == core_name(b.name)
+        or core_name(own_a) == core_name(own_b)
+        or core_name(a.name) in name_keys(b)
+        or core_name(b.name) in name_keys(a)
     )
 
 

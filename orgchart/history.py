@@ -11,8 +11,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
-from orgchart.diff import ChangeSet, diff
+from orgchart.diff import Change, ChangeSet, ClaimState, diff
 from orgchart.errors import AmbiguousError, NotFoundError, OrgChartError
 from orgchart.graph import Dataset, OrgChart
 from orgchart.match import match_entities
@@ -32,13 +33,32 @@ class GridRow:
         return next(cell for cell in reversed(self.cells) if cell is not None)
 
 
+GAP_KINDS: Final[tuple[str, ...]] = ("renamed", "moved", "kind_changed", "claim_changed", "reworded")
+"""Changes followed across documents that skip an entity or figure (see `History.since`)."""
+
+
+@dataclass(frozen=True)
+class GapChange:
+    """A change between the later era of a pair and an earlier era than its predecessor, for an
+    entity or figure the eras in between do not mention: `changes` is that wider ChangeSet."""
+
+    changes: ChangeSet
+    change: Change
+
+
 @dataclass(frozen=True)
 class History:
-    """The dataset's eras in order, the ChangeSet of each consecutive pair, and the grid."""
+    """The dataset's eras in order, the ChangeSet of each consecutive pair, and the grid.
+
+    `since[k]` holds, for pair k (eras k -> k+1), the renames, moves, kind and figure changes of
+    entities and figures era k does not mention but an earlier era does: an undated overview that
+    skips a division must not hide the division's rename between the documents around it.
+    """
 
     eras: tuple[OrgChart, ...]
     pairs: tuple[ChangeSet, ...]
     grid: tuple[GridRow, ...]
+    since: tuple[tuple[GapChange, ...], ...] = ()
 
     def row_of(self, era_id: str, node_id: str) -> GridRow:
         """The grid row holding `node_id` of era `era_id`."""
@@ -102,6 +122,40 @@ def build_grid(eras: tuple[OrgChart, ...], lineage: Iterable[LineageLink] = ()) 
     return tuple(row for _, row in ordered)
 
 
+def gap_changes(
+    eras: tuple[OrgChart, ...], grid: tuple[GridRow, ...], lineage: tuple[LineageLink, ...]
+) -> tuple[tuple[GapChange, ...], ...]:
+    """For each consecutive pair, the GAP_KINDS changes reaching back past its earlier era."""
+    row_of = {(i, cell.id): row for row in grid for i, cell in enumerate(row.cells) if cell is not None}
+    found: list[list[GapChange]] = [[] for _ in range(max(len(eras) - 1, 0))]
+    for later in range(2, len(eras)):
+        for earlier in range(later - 1):
+            between = range(earlier + 1, later)
+            wide = diff(eras[earlier], eras[later], lineage=lineage)
+            for change in wide:
+                if change.kind not in GAP_KINDS:
+                    continue
+                if isinstance(change.before, ClaimState):
+                    old = change.before
+                    subject_row = row_of.get((earlier, old.subject))
+                    stated_between = any(
+                        claim.id == old.id
+                        or (
+                            row_of.get((k, claim.subject)) is subject_row
+                            and claim.attribute.casefold() == old.attribute.casefold()
+                        )
+                        for k in between
+                        for claim in eras[k].claims
+                    )
+                    if not stated_between:
+                        found[later - 1].append(GapChange(wide, change))
+                elif change.match is not None:
+                    row = row_of.get((earlier, change.match.before))
+                    if row is not None and all(row.cells[k] is None for k in between):
+                        found[later - 1].append(GapChange(wide, change))
+    return tuple(tuple(items) for items in found)
+
+
 def history(dataset: Dataset) -> History:
     """The ChangeSet of every consecutive pair of eras, and the grid of every entity.
 
@@ -112,7 +166,8 @@ def history(dataset: Dataset) -> History:
     """
     eras = dataset.eras
     pairs = tuple(diff(a, b, lineage=dataset.lineage) for a, b in itertools.pairwise(eras))
-    return History(eras, pairs, build_grid(eras, dataset.lineage))
+    grid = build_grid(eras, dataset.lineage)
+    return History(eras, pairs, grid, gap_changes(eras, grid, dataset.lineage))
 
 
 def timeline(dataset: Dataset, ref: str) -> tuple[tuple[OrgChart, ...], GridRow]:

@@ -44,7 +44,7 @@ STRUCTURE_NAME_FLOOR: Final[float] = 0.8
 """The least `core_overlap` for step 4 when both the parent and some children match too
 ("Field Division" -> "Field Operations Division" under the same parent with the same units)."""
 
-NEAR_MISS_FLOOR: Final[float] = 0.7
+NEAR_MISS_FLOOR: Final[float] = 0.75
 """Pairs left unmatched whose names score at least this are listed as possible renames."""
 
 GENERIC_WORDS: Final[frozenset[str]] = frozenset(
@@ -268,6 +268,8 @@ class _Matcher:
         scored = []
         for a in olds:
             for b in news:
+                if not same_family(a, b):
+                    continue
                 similarity = name_similarity(a, b)
                 if similarity < NAME_FLOOR and core_overlap(a, b) < STRUCTURE_NAME_FLOOR:
                     continue
@@ -292,9 +294,28 @@ class _Matcher:
         return made
 
 
+KIND_FAMILIES: Final[dict[str, str]] = {
+    **dict.fromkeys(("agency", "directorate", "division", "sub-division", "unit", "office", "center", "team"), "body"),
+    **dict.fromkeys(("field office", "sub-office", "task force"), "body"),
+    "program": "program",
+    "facility": "facility",
+    "facility type": "facility",
+    "system": "system",
+    "external body": "external",
+}
+"""Kinds that one entity can move between (a unit becoming a division). A similar name across
+families ("Removals" the program, "Removal Division" the body) is not enough to match."""
+
+
+def same_family(a: Node, b: Node) -> bool:
+    """Whether two entities' kinds are in one family (see KIND_FAMILIES)."""
+    return KIND_FAMILIES[a.kind] == KIND_FAMILIES[b.kind]
+
+
 def _comparable(a: Node, b: Node) -> bool:
-    """Whether two entities could be one renamed: both outside the organization or both inside."""
-    return (a.kind == "external body") == (b.kind == "external body")
+    """Whether an unmatched pair is worth listing as a possible rename: the same kind, inside
+    the organization (outside bodies' names are not the organization's structure)."""
+    return a.kind == b.kind and a.kind != "external body"
 
 
 def match_entities(

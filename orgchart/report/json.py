@@ -82,7 +82,16 @@ def history_data(hist: History) -> dict[str, Any]:
     """Every era, every consecutive pair's report, and the grid of every entity across eras."""
     return {
         "eras": [{"id": e.id, "label": e.label, "date": e.date.label} for e in hist.eras],
-        "pairs": [diff_data(pair) for pair in hist.pairs],
+        "pairs": [
+            {
+                **diff_data(pair),
+                "changes_since_earlier": [
+                    {**change_data(g.change), "since": g.changes.before.id}
+                    for g in (hist.since[index] if hist.since else ())
+                ],
+            }
+            for index, pair in enumerate(hist.pairs)
+        ],
         "grid": [
             {
                 "entity": row.key,
