@@ -7,8 +7,11 @@
 'directorate'
 """
 
+from orgchart.diff import Change, ChangeSet, diff
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
 from orgchart.graph import Dataset, EraDate, OrgChart, load
+from orgchart.history import History, history, timeline
+from orgchart.match import Match
 from orgchart.model import (
     EDGE_KINDS,
     NODE_KINDS,
@@ -48,6 +51,8 @@ __all__ = [
     "NODE_KINDS",
     "AmbiguousError",
     "Caption",
+    "Change",
+    "ChangeSet",
     "Citation",
     "Claim",
     "DataError",
@@ -57,7 +62,9 @@ __all__ = [
     "Era",
     "EraDate",
     "Finding",
+    "History",
     "LineageLink",
+    "Match",
     "Node",
     "NotFoundError",
     "OrgChart",
@@ -72,7 +79,9 @@ __all__ = [
     "TimelineEntry",
     "__version__",
     "build_digraph",
+    "diff",
     "fold_white_space",
+    "history",
     "load",
     "quote_is_found",
     "render_chart",
@@ -80,6 +89,7 @@ __all__ = [
     "render_png",
     "render_svg",
     "site_html",
+    "timeline",
     "to_dot",
     "to_graphviz",
     "to_mermaid",

@@ -14,7 +14,7 @@ entities the document does not place) another.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from orgchart.graph import OrgChart
 from orgchart.match import Matching
@@ -45,6 +45,8 @@ class Coverage:
     era: str
     other: str
     rows: tuple[CoverageRow, ...]
+    branch_of: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    """The branch (row group) of each entity of `era`."""
 
     @property
     def total(self) -> int:
@@ -66,52 +68,47 @@ class Coverage:
         return next((row for row in self.rows if row.group == group), None)
 
 
+ORGANIZATION_KINDS: frozenset[str] = frozenset({"agency", "directorate", "division", "sub-division", "office", "unit"})
+
+
 def branches(chart: OrgChart) -> tuple[tuple[str, ...], dict[str, str | None]]:
-    """The trunk (ids walked from the main root) and, for every node, the id of its branch:
-    a trunk node maps to "", a node outside the main tree to None."""
+    """The trunk (the ancestors of the top-level divisions, root first) and, for every node, the
+    id of its branch: the trunk's child it sits under. A trunk node maps to "", a node outside
+    the trunk's tree to None. Without divisions, the trunk is the largest organizational root."""
     parent = {n.id: p.id for n in chart.nodes if (p := chart.parent(n)) is not None}
-    children: dict[str, list[str]] = {}
-    for child, par in parent.items():
-        children.setdefault(par, []).append(child)
-    sizes: dict[str, int] = {}
 
-    def size(node_id: str) -> int:
-        if node_id not in sizes:
-            sizes[node_id] = 0  # guards against a cycle; validation forbids them anyway
-            sizes[node_id] = sum(1 + size(c) for c in children.get(node_id, []))
-        return sizes[node_id]
+    def lineage_of(node_id: str) -> list[str]:
+        path = [node_id]
+        while path[-1] in parent and parent[path[-1]] not in path:
+            path.append(parent[path[-1]])
+        return path
 
+    kinds = {n.id: n.kind for n in chart.nodes}
+    order = [n.id for n in chart.nodes]
     roots = [n.id for n in chart.roots()]
     if not roots:
-        return (), dict.fromkeys((n.id for n in chart.nodes), None)
-    trunk = [max(roots, key=lambda r: (size(r), -roots.index(r)))]
-    while True:
-        kids = children.get(trunk[-1], [])
-        big = [k for k in kids if size(k) * 2 > size(trunk[-1])]
-        if len(big) != 1 or big[0] in trunk:
-            break
-        trunk.append(big[0])
+        return (), dict.fromkeys(order, None)
+    # the main tree: the root above the most organizational bodies
+    weight = {r: sum(1 for n in order if kinds[n] in ORGANIZATION_KINDS and lineage_of(n)[-1] == r) for r in roots}
+    main = max(roots, key=lambda r: (weight[r], -roots.index(r)))
+    in_main = [n for n in order if lineage_of(n)[-1] == main]
+    top = [n for n in in_main if kinds[n] == "division" and all(kinds[a] != "division" for a in lineage_of(n)[1:])]
+    trunk_set = {a for d in top for a in lineage_of(d)[1:]} or {main}
+    trunk = tuple(sorted(trunk_set, key=lambda t: (len(lineage_of(t)), order.index(t))))
     groups: dict[str, str | None] = {}
     for node in chart.nodes:
-        path = [node.id]
-        while path[-1] in parent and len(path) <= len(chart):
-            path.append(parent[path[-1]])
-        deepest = next((t for t in reversed(trunk) if t in path), None)
-        if node.id in trunk:
+        path = lineage_of(node.id)
+        if node.id in trunk_set:
             groups[node.id] = ""
-        elif deepest is not None:
-            groups[node.id] = path[path.index(deepest) - 1]
-        else:
-            groups[node.id] = None
-    return tuple(trunk), groups
+            continue
+        groups[node.id] = next((step for step in path if parent.get(step) in trunk_set), None)
+    return trunk, groups
 
 
 def coverage(chart: OrgChart, other: OrgChart, matching: Matching, *, earlier: bool) -> Coverage:
     """How much of `chart` the era `other` mentions, given their `matching` (in which `chart`
     is the earlier era when `earlier` is true)."""
-    in_groups = {
-        i for link in matching.lineage_groups for i in (link.before if earlier else link.after) if i in chart
-    }
+    in_groups = {i for link in matching.lineage_groups for i in (link.before if earlier else link.after) if i in chart}
 
     def mentioned(node_id: str) -> bool:
         found = matching.forward(node_id) if earlier else matching.backward(node_id)
@@ -147,4 +144,11 @@ def coverage(chart: OrgChart, other: OrgChart, matching: Matching, *, earlier: b
             name = chart.node(key).name
         total, seen = counts[key]
         rows.append(CoverageRow(key, name, total, seen))
-    return Coverage(chart.id, other.id, tuple(rows))
+    return Coverage(chart.id, other.id, tuple(rows), dict(groups))
+
+
+def branch_row(cov: Coverage, node_id: str) -> CoverageRow | None:
+    """The coverage row of the branch `node_id` belongs to."""
+    if node_id not in cov.branch_of:
+        return None
+    return cov.row_of(cov.branch_of[node_id])

@@ -20,6 +20,7 @@ from typing import Final, Literal
 from orgchart.coverage import Coverage, coverage
 from orgchart.graph import OrgChart
 from orgchart.match import (
+    GENERIC_WORDS,
     THRESHOLD,
     Match,
     Matching,
@@ -73,6 +74,8 @@ local law enforcement entity", or an external body's name); it is kept so nothin
 
 DESCRIPTIVE_KINDS: Final[frozenset[str]] = frozenset({"external body", "facility type"})
 """Kinds whose names are descriptions a document words freely, not names the organization gives."""
+
+UNPLACED_DEPTH: Final[int] = 99
 
 Evidence = Literal["not_mentioned", "not_mentioned_earlier", "lineage"]
 
@@ -250,6 +253,10 @@ def _quotes(era: str, citations: Iterable[Citation]) -> tuple[Quote, ...]:
 
 
 def _depth(chart: OrgChart, node_id: str) -> int:
+    """How deep the entity sits; an entity the era does not place at all counts as deepest, so
+    headlines prefer changes high in the structure."""
+    if chart.parent(node_id) is None and not chart.children(node_id):
+        return UNPLACED_DEPTH
     depth, seen = 0, {node_id}
     parent = chart.parent(node_id)
     while parent is not None and parent.id not in seen:
@@ -260,7 +267,9 @@ def _depth(chart: OrgChart, node_id: str) -> int:
 
 def _state(chart: OrgChart, node: Node) -> EntityState:
     parent = chart.parent(node)
-    return EntityState(node.id, node.name, node.acronym, node.kind, parent.id if parent else None, parent.name if parent else None)
+    return EntityState(
+        node.id, node.name, node.acronym, node.kind, parent.id if parent else None, parent.name if parent else None
+    )
 
 
 def _parent_edge(chart: OrgChart, child: str, parent: str) -> Edge | None:
@@ -284,7 +293,8 @@ class _Differ:
         self.b = matching.after
         self.changes: list[Change] = []
         self.explained_moves: set[str] = set()
-        self.grouped: set[tuple[str, str]] = set()
+        self.grouped_before: set[str] = {i for link in matching.lineage_groups for i in link.before}
+        self.grouped_after: set[str] = {i for link in matching.lineage_groups for i in link.after}
 
     def fwd(self, before_id: str | None) -> str | None:
         match = self.matching.forward(before_id) if before_id else None
@@ -300,10 +310,15 @@ class _Differ:
             before, after = _state(self.a, a), _state(self.b, b)
             depth = _depth(self.b, b.id)
             lineage_quotes = self.lineage_quotes(match)
-            name_same = _names_agree(a, b)
+            name_same = _names_agree(self.a, a, self.b, b)
             acronym_changed = bool(a.acronym and b.acronym and normal_acronym(a.acronym) != normal_acronym(b.acronym))
             if acronym_changed or not name_same:
-                descriptive = not acronym_changed and (_is_descriptive(a) or _is_descriptive(b))
+                descriptive = not acronym_changed and (
+                    _is_descriptive(a)
+                    or _is_descriptive(b)
+                    or _generic_only(own_name(self.a, a))
+                    or _generic_only(own_name(self.b, b))
+                )
                 self.changes.append(
                     Change(
                         "reworded" if descriptive else "renamed",
@@ -337,6 +352,8 @@ class _Differ:
         if new_edge:
             quotes += _quotes(self.b.id, new_edge.citations)
         still = [p for p in self.b.parents(b) if p.id != after.parent and p.id == self.fwd(before.parent)]
+        if still and (kept := _parent_edge(self.b, b.id, still[0].id)):
+            quotes += _quotes(self.b.id, kept.citations)
         note = f"the later document also still lists it under {still[0].name}" if still else ""
         if self.fwd(before.parent) is None:
             note = (note + "; " if note else "") + f"its earlier parent ({before.parent_name}) is not mentioned later"
@@ -352,14 +369,12 @@ class _Differ:
 
     def unmatched(self) -> None:
         """Additions and removals, except entities a lineage merge or split accounts for."""
-        in_groups_before = {i for link in self.matching.lineage_groups for i in link.before}
-        in_groups_after = {i for link in self.matching.lineage_groups for i in link.after}
         near_by_before = {n.before: n for n in self.matching.near_misses}
         near_by_after: dict[str, NearMiss] = {}
         for near in self.matching.near_misses:
             near_by_after.setdefault(near.after, near)
         for node in self.b.nodes:
-            if self.matching.backward(node.id) is None and node.id not in in_groups_after:
+            if self.matching.backward(node.id) is None and node.id not in self.grouped_after:
                 self.changes.append(
                     Change(
                         "added",
@@ -373,7 +388,7 @@ class _Differ:
                     )
                 )
         for node in self.a.nodes:
-            if self.matching.forward(node.id) is None and node.id not in in_groups_before:
+            if self.matching.forward(node.id) is None and node.id not in self.grouped_before:
                 self.changes.append(
                     Change(
                         "removed",
@@ -414,6 +429,7 @@ class _Differ:
             if old_parent and new_parent:
                 moved[match.after] = (old_parent.id, new_parent.id)
         # split: an unmatched earlier parent whose matched children now have several parents
+        split_parents: set[str] = set()
         for node in self.a.nodes:
             if self.matching.forward(node.id) is not None:
                 continue
@@ -422,6 +438,9 @@ class _Differ:
                 continue
             children = sorted(child for child, (old, _) in moved.items() if old == node.id)
             self.explained_moves.update(children)
+            self.grouped_before.add(node.id)
+            split_parents.add(node.id)
+            self.grouped_after.update(t for t in targets if self.matching.backward(t) is None)
             news = tuple(_state(self.b, self.b.node(t)) for t in targets)
             quotes = self.child_quotes(children, moved)
             note = f"its {len(children)} matched children now sit under {len(targets)} parents"
@@ -443,11 +462,14 @@ class _Differ:
             children = sorted(child for child, (_, new) in moved.items() if new == node.id)
             sources = sorted({moved[c][0] for c in children})
             receiver_is_new = self.matching.backward(node.id) is None
-            gone = [s for s in sources if self.matching.forward(s) is None]
+            gone = [s for s in sources if self.matching.forward(s) is None and s not in split_parents]
             if len(sources) < 2 or not (gone or receiver_is_new):
                 continue
             moved_in = [c for c in children if self.fwd(moved[c][0]) != node.id]
             self.explained_moves.update(moved_in)
+            self.grouped_before.update(gone)
+            if receiver_is_new:
+                self.grouped_after.add(node.id)
             olds = tuple(_state(self.a, self.a.node(s)) for s in sources)
             quotes = self.child_quotes(moved_in, moved)
             note = f"children of {len(sources)} earlier parents now sit under it"
@@ -601,7 +623,9 @@ class _Differ:
         def key(subject: str | None, finding: Finding) -> tuple[str, str]:
             return (finding.kind, subject or f"message:{finding.message}")
 
-        left = [(key(self.fwd(f.subject) or (f"old:{f.subject}" if f.subject else None), f), f) for f in self.a.findings]
+        left = [
+            (key(self.fwd(f.subject) or (f"old:{f.subject}" if f.subject else None), f), f) for f in self.a.findings
+        ]
         right = [(key(f.subject, f), f) for f in self.b.findings]
         for item in list(left):
             same = [r for r in right if r[0] == item[0]]
@@ -630,13 +654,48 @@ class _Differ:
             )
 
 
-def _names_agree(a: Node, b: Node) -> bool:
+def _ancestors(chart: OrgChart, node_id: str) -> list[Node]:
+    found: list[Node] = []
+    parent = chart.parent(node_id)
+    while parent is not None and parent not in found:
+        found.append(parent)
+        parent = chart.parent(parent.id)
+    return found
+
+
+HEAD_KINDS: Final[frozenset[str]] = frozenset({"agency", "directorate"})
+
+
+def own_name(chart: OrgChart, node: Node) -> str:
+    """The folded name without a leading ancestor's (or the agency's or a directorate's) acronym
+    or name: "DRO field offices" under DRO and "Field Offices" under ERO are one name, as are
+    "ICE Most Wanted" and "Most Wanted"; a parent's rename is the parent's change."""
+    words = normal_name(node.name)
+    bodies = [*_ancestors(chart, node.id), *(n for n in chart.nodes if n.kind in HEAD_KINDS and n.id != node.id)]
+    prefixes = sorted({normal_name(t) for a in bodies for t in (a.acronym, a.name) if t}, key=lambda p: (-len(p), p))
+    for prefix in prefixes:
+        for lead in (f"{prefix}'s ", f"{prefix} "):
+            if words.startswith(lead) and len(words) > len(lead):
+                return words[len(lead) :]
+    return words
+
+
+def _generic_only(name: str) -> bool:
+    return all(word in GENERIC_WORDS for word in name.split())
+
+
+def _names_agree(chart_a: OrgChart, a: Node, chart_b: OrgChart, b: Node) -> bool:
     """Whether two matched entities carry the same name, however each document writes it: one
-    name among the other's names, acronym or aliases, or equal once generic words are dropped."""
+    name among the other's names, acronym or aliases, or equal once generic words and a leading
+    ancestor's name are dropped."""
+    own_a, own_b = own_name(chart_a, a), own_name(chart_b, b)
     return (
         normal_name(a.name) in name_keys(b)
         or normal_name(b.name) in name_keys(a)
         or core_name(a.name) == core_name(b.name)
+        or core_name(own_a) == core_name(own_b)
+        or core_name(a.name) in name_keys(b)
+        or core_name(b.name) in name_keys(a)
     )
 
 

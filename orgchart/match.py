@@ -6,8 +6,9 @@ separately, or a successor body), evidence is taken in order of strength:
 1. the same id;
 2. a lineage link (`data/lineage.yaml`) that renames or succeeds one entity into another;
 3. the same acronym, then a shared name or alias;
-4. a similar name (rapidfuzz) supported by structure: the same (matched) parent, or shared
-   matched children.
+4. a similar name (rapidfuzz) supported by structure: a name similarity of at least 0.88 with
+   the same (matched) parent or shared matched children, or one name's distinctive words
+   within the other's with both.
 
 Steps 3 and 4 repeat until nothing new matches, because each match can give structural support
 to another (a matched parent supports its children). A candidate below the threshold is not
@@ -25,8 +26,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
-from rapidfuzz import fuzz
-
 from orgchart.graph import OrgChart
 from orgchart.model import LineageLink, Node
 
@@ -41,7 +40,11 @@ NAME_FLOOR: Final[float] = 0.88
 """The least name similarity (0..1) for step 4, whatever the structure says: below it two
 names are different names ("Removal Management Division East" vs "... West" scores 0.84)."""
 
-NEAR_MISS_FLOOR: Final[float] = 0.7
+STRUCTURE_NAME_FLOOR: Final[float] = 0.8
+"""The least `core_overlap` for step 4 when both the parent and some children match too
+("Field Division" -> "Field Operations Division" under the same parent with the same units)."""
+
+NEAR_MISS_FLOOR: Final[float] = 0.75
 """Pairs left unmatched whose names score at least this are listed as possible renames."""
 
 GENERIC_WORDS: Final[frozenset[str]] = frozenset(
@@ -51,7 +54,7 @@ GENERIC_WORDS: Final[frozenset[str]] = frozenset(
 """Words that say what kind of body a name denotes rather than which one: "Custody Management"
 and "Custody Management Division" are one name written two ways."""
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _NOT_WORD = re.compile(r"[^\w()']+")
 
 
@@ -90,6 +93,8 @@ def name_keys(node: Node) -> frozenset[str]:
 def name_similarity(before: Node, after: Node) -> float:
     """How alike two entities' names are, 0..1: the best token-sort ratio over their names and
     aliases, with and without generic words."""
+    from rapidfuzz import fuzz  # imported here so that `orgchart --help` stays light
+
     best = 0.0
     for left in (before.name, *before.aliases):
         for right in (after.name, *after.aliases):
@@ -99,6 +104,19 @@ def name_similarity(before: Node, after: Node) -> float:
             )
             best = max(best, score / 100)
     return best
+
+
+def core_overlap(before: Node, after: Node) -> float:
+    """How far one entity's distinctive words contain the other's, 0..1: rapidfuzz's
+    `token_set_ratio` of the names without generic words ("field" within "field operations"
+    scores 1; "support" and "intake" score low however alike "... Division" makes them)."""
+    from rapidfuzz import fuzz
+
+    return max(
+        fuzz.token_set_ratio(core_name(left), core_name(right)) / 100
+        for left in (before.name, *before.aliases)
+        for right in (after.name, *after.aliases)
+    )
 
 
 @dataclass(frozen=True)
@@ -177,19 +195,29 @@ class _Matcher:
         )
 
     def structure(self, a: Node, b: Node) -> tuple[float, str]:
-        """Structural support for `a` being `b`, 0..1, and what it is in words."""
+        """Structural support for `a` being `b`, 0..1, and what it is in words: 1 for the same
+        (matched) parent or shared matched children, 0.5 when neither era places either."""
+        same_parent, shared = self.placement(a, b)
+        if same_parent or shared:
+            words = [f"same parent ({same_parent})"] if same_parent else []
+            words += [f"{shared} shared child(ren)"] if shared else []
+            return 1.0, " and ".join(words)
+        if self.before.parent(a) is None and self.after.parent(b) is None:
+            return 0.5, "both unplaced"
+        return 0.0, "no structural support"
+
+    def placement(self, a: Node, b: Node) -> tuple[str, int]:
+        """The name of the parent `a` and `b` share (matched), or "", and how many matched
+        children they share."""
         parent_a, parent_b = self.before.parent(a), self.after.parent(b)
+        same_parent = ""
         if parent_a and parent_b:
             mapped = self.forward.get(parent_a.id)
             if mapped and mapped.after == parent_b.id:
-                return 1.0, f"same parent ({parent_b.name})"
+                same_parent = parent_b.name
         mapped_children = {self.forward[c.id].after for c in self.before.children(a) if c.id in self.forward}
-        shared = mapped_children & {c.id for c in self.after.children(b)}
-        if shared:
-            return 1.0, f"{len(shared)} shared child(ren)"
-        if parent_a is None and parent_b is None:
-            return 0.5, "both unplaced"
-        return 0.0, "no structural support"
+        shared = len(mapped_children & {c.id for c in self.after.children(b)})
+        return same_parent, shared
 
     def key_candidates(self, reason: MatchReason) -> list[tuple[Node, Node, str]]:
         """Unmatched pairs sharing an acronym (reason "acronym") or a name or alias ("alias")."""
@@ -240,12 +268,21 @@ class _Matcher:
         scored = []
         for a in olds:
             for b in news:
+                if not same_family(a, b):
+                    continue
                 similarity = name_similarity(a, b)
-                if similarity < NAME_FLOOR:
+                if similarity < NAME_FLOOR and core_overlap(a, b) < STRUCTURE_NAME_FLOOR:
                     continue
                 support, why = self.structure(a, b)
                 kind_bonus = 0.05 if a.kind == b.kind else 0.0
-                confidence = round(min(1.0, 0.6 * similarity + 0.35 * support + kind_bonus), 2)
+                if similarity >= NAME_FLOOR:
+                    confidence = round(min(1.0, 0.6 * similarity + 0.35 * support + kind_bonus), 2)
+                else:
+                    # a less similar name needs the whole structure: same parent and shared children
+                    same_parent, shared = self.placement(a, b)
+                    if not (same_parent and shared):
+                        continue
+                    confidence = round(min(1.0, 0.5 * similarity + 0.4 + kind_bonus), 2)
                 if support > 0 and confidence >= threshold:
                     detail = f"name similarity {similarity:.2f}, {why}"
                     scored.append((-confidence, a.id, b.id, Match(a.id, b.id, "name", confidence, detail)))
@@ -257,9 +294,28 @@ class _Matcher:
         return made
 
 
+KIND_FAMILIES: Final[dict[str, str]] = {
+    **dict.fromkeys(("agency", "directorate", "division", "sub-division", "unit", "office", "center", "team"), "body"),
+    **dict.fromkeys(("field office", "sub-office", "task force"), "body"),
+    "program": "program",
+    "facility": "facility",
+    "facility type": "facility",
+    "system": "system",
+    "external body": "external",
+}
+"""Kinds that one entity can move between (a unit becoming a division). A similar name across
+families ("Removals" the program, "Removal Division" the body) is not enough to match."""
+
+
+def same_family(a: Node, b: Node) -> bool:
+    """Whether two entities' kinds are in one family (see KIND_FAMILIES)."""
+    return KIND_FAMILIES[a.kind] == KIND_FAMILIES[b.kind]
+
+
 def _comparable(a: Node, b: Node) -> bool:
-    """Whether two entities could be one renamed: both outside the organization or both inside."""
-    return (a.kind == "external body") == (b.kind == "external body")
+    """Whether an unmatched pair is worth listing as a possible rename: the same kind, inside
+    the organization (outside bodies' names are not the organization's structure)."""
+    return a.kind == b.kind and a.kind != "external body"
 
 
 def match_entities(
@@ -316,10 +372,10 @@ def match_entities(
             base = 0.95 if match.reason == "acronym" else 0.9
             support = matcher.structure(before.node(match.before), after.node(match.after))[0]
             matcher.add(replace(match, confidence=base if support else round(base - 0.1, 2)))
-    olds, news = matcher.unmatched()
+    unmatched_before, unmatched_after = matcher.unmatched()
     near: list[NearMiss] = []
-    for a in olds:
-        scored = sorted(((name_similarity(a, b), b.id) for b in news), key=lambda item: (-item[0], item[1]))
+    for a in unmatched_before:
+        scored = sorted(((name_similarity(a, b), b.id) for b in unmatched_after), key=lambda item: (-item[0], item[1]))
         scored = [(score, b_id) for score, b_id in scored if _comparable(a, after.node(b_id))]
         if scored and scored[0][0] >= NEAR_MISS_FLOOR:
             near.append(NearMiss(a.id, scored[0][1], round(scored[0][0], 2)))
