@@ -20,7 +20,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-# Graphviz's `dot` comes from Debian's graphviz package.
+# Graphviz's `dot` comes from Debian's graphviz package; Chromium (browser tests, the page's
+# screenshot) from Debian's chromium package.
 system-deps:
 	@bash scripts/system-deps.sh
 
@@ -29,6 +30,7 @@ validate: setup
 
 renders: setup
 	$(BIN)/orgchart build --out renders
+	$(BIN)/python scripts/screenshot_site.py renders/site/index.html renders/site/screenshot.png --node cad
 
 readme: setup
 	$(BIN)/python scripts/update_readme.py

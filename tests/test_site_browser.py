@@ -22,7 +22,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect, sync_playwright
 
 import orgchart
-from orgchart.site import write_site
+from orgchart.site import site_payload, tree_parents, write_site
 from scripts.browser import guard_network, is_local, launch_chromium
 from tests.conftest import write_dataset
 from tests.render_data import SOURCE
@@ -346,3 +346,34 @@ def test_served_from_a_local_port(open_page: Opener, bundled_site: Path) -> None
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_every_bundled_era_works(open_page: Opener, bundled_site: Path) -> None:
+    dataset = orgchart.load()
+    _, payloads = site_payload(dataset)
+    page = open_page(bundled_site).page
+    for chart, payload in zip(dataset.eras, payloads, strict=True):
+        page.locator("#era-select").select_option(chart.id)
+        expect(page.locator("#viewport")).to_have_attribute("data-era", chart.id)
+        assert page.locator("#viewport g[data-node]").count() == len(chart.nodes), chart.id
+        # The entity with the most below it: search it, select it, collapse and expand it.
+        parents = tree_parents(chart)
+        biggest = max(chart.nodes, key=lambda n: sum(1 for p in parents.values() if p == n.id))
+        page.locator("#search").fill(biggest.name)
+        page.keyboard.press("Enter")
+        expect(page.locator("#panel-body h2")).to_have_text(biggest.name)
+        expect(page.locator("#panel-body ul.citations blockquote").last).to_have_text(biggest.citations[-1].quote)
+        page.locator("#collapse-button").click()
+        hidden = page.locator("#viewport g[data-node].is-hidden").count()
+        assert hidden >= sum(1 for p in parents.values() if p == biggest.id), chart.id
+        page.locator("#collapse-button").click()
+        assert page.locator("#viewport g[data-node].is-hidden").count() == 0, chart.id
+        # The overlay marks exactly what the diff found since the previous era.
+        marks = payload["changes"]["marks"] if payload["changes"] else {}
+        if payload["changes"]:
+            page.locator("#changes-toggle").check()
+            marked = page.locator("#viewport g[data-node]:is(.change-added, .change-renamed, .change-moved)")
+            assert marked.count() == len(marks), chart.id
+            page.locator("#changes-toggle").uncheck()
+        else:
+            expect(page.locator("#changes-toggle")).to_be_disabled()

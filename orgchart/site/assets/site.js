@@ -416,7 +416,7 @@
       } else {
         caption.textContent = citation.source;
       }
-      if (citation.era) caption.prepend("era " + citation.era + ": ");
+      if (citation.era) caption.prepend(citation.era === "lineage" ? "lineage link: " : "era " + citation.era + ": ");
       list.append(el("li", {}, quote, caption));
     }
     return list;
