@@ -259,6 +259,16 @@ def test_keyboard_alone(open_page: Opener, small_site: Path) -> None:
     assert zoomed != before
     page.keyboard.press("0")
     assert page.locator("#viewport svg").get_attribute("viewBox") == before
+    # A step of the path, chosen with the keyboard: focus moves to the new entity's name.
+    page.locator("#panel-body .path button").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#panel-body h2")).to_have_text("Alpha Agency")
+    assert page.evaluate("document.activeElement.id") == "node-name"
+    # The skip link goes to the chart and keeps the state in the URL.
+    page.locator(".skip-link").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "viewport"
+    assert hash_params(page) == {"era": "two", "node": "alpha"}
     # "/" goes to the search box; choose with arrows and Enter.
     page.keyboard.press("/")
     page.keyboard.type("harb")

@@ -366,7 +366,7 @@
     if (!data.byId.has(id)) return false;
     state.node = id;
     revealNode(id);
-    for (const old of state.svg.querySelectorAll("g.selected")) old.classList.remove("selected");
+    for (const old of state.svg.querySelectorAll("g.selected, g.highlight")) old.classList.remove("selected", "highlight");
     const group = nodeGroup(id);
     if (group) {
       group.classList.add("selected");
@@ -427,6 +427,18 @@
   }
 
   function renderPanel() {
+    const active = document.activeElement;
+    const hadFocus = panelBody.contains(active);
+    const focusedId = hadFocus ? active.id : "";
+    drawPanel();
+    if (hadFocus) {
+      const target = (focusedId && document.getElementById(focusedId)) || $("node-name") || panelBody;
+      if (target === panelBody) panelBody.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: false });
+    }
+  }
+
+  function drawPanel() {
     const data = current();
     const node = state.node ? data.byId.get(state.node) : null;
     if (!node) {
@@ -821,7 +833,17 @@
     renderPanel();
     announce("Every subtree expanded");
   });
+  document.querySelector(".skip-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    viewport.focus();
+  });
   window.addEventListener("hashchange", () => {
+    if (location.hash && !/(^#|&)(era|node|changes)=/.test(location.hash)) {
+      // An in-page anchor, not a state: keep the state and put its hash back.
+      writtenHash = "";
+      history.replaceState(null, "", hashFor());
+      return;
+    }
     // The change our own writeHash() made is already applied; anything else (a link, Back) is not.
     if (location.hash === writtenHash) {
       writtenHash = "";
