@@ -46,15 +46,17 @@ def generated_dataset(root: Path, size: int) -> Path:
         encoding="utf-8",
     )
     era = ["id: big", "label: Generated", "sources: [big]", "nodes:"]
-    era += [
-        "  - {id: u0, name: Unit 0, kind: agency, citations: [{source: big, quote: Unit 0 is the agency.}]}"
-    ]
+    era += ["  - {id: u0, name: Unit 0, kind: agency, citations: [{source: big, quote: Unit 0 is the agency.}]}"]
     for i in range(1, size):
-        era.append(f"  - {{id: u{i}, name: Unit {i}, kind: unit, citations: [{{source: big, quote: 'Unit {i} is part'}}]}}")
+        era.append(
+            f"  - {{id: u{i}, name: Unit {i}, kind: unit, citations: [{{source: big, quote: 'Unit {i} is part'}}]}}"
+        )
     era.append("edges:")
     for i in range(1, size):
         quote = f"Unit {i} is part of unit {(i - 1) // 8}."
-        era.append(f"  - {{kind: parent, superior: u{(i - 1) // 8}, subordinate: u{i}, citations: [{{source: big, quote: '{quote}'}}]}}")
+        era.append(
+            f"  - {{kind: parent, superior: u{(i - 1) // 8}, subordinate: u{i}, citations: [{{source: big, quote: '{quote}'}}]}}"
+        )
     (root / "eras" / "big.yaml").write_text("\n".join(era) + "\n", encoding="utf-8")
     return root
 

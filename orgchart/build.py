@@ -24,4 +24,24 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     written = [write_text_atomic(out / "eras.md", eras_markdown(dataset))]
     for chart in dataset.eras:
         written.append(write_json(chart, out / "json" / f"{chart.id}.json"))
+    written += build_changes(dataset, out / "changes")
     return sorted(written)
+
+
+def build_changes(dataset: Dataset, out: Path) -> list[Path]:
+    """Every consecutive pair's change report (Markdown, HTML, JSON) and change chart (SVG) as
+    `<a>..<b>.<suffix>`, and the history report as `history.<suffix>`."""
+    from orgchart.history import history
+    from orgchart.render.changes import write_change_chart
+    from orgchart.report import REPORT_FORMATS, write_diff, write_history
+
+    hist = history(dataset)
+    written = []
+    for changes in hist.pairs:
+        stem = f"{changes.before.id}..{changes.after.id}"
+        for fmt in REPORT_FORMATS:
+            written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt))
+        written.append(write_change_chart(changes, out / f"{stem}.svg"))
+    for fmt in REPORT_FORMATS:
+        written.append(write_history(hist, out / f"history.{fmt}", fmt))
+    return written

@@ -334,3 +334,46 @@ def timeline(
         console.print(where + escape(f"{name}, {entry['kind']}{under} [{entry['id']}]"))
         if entry["quote"]:
             console.print(f"      [dim]“{escape(str(entry['quote']))}”[/]")
+
+
+@app.command()
+def render(
+    diff_eras: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--diff", help="Draw the change chart from era A to era B: --diff A B."),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="svg, png, pdf or dot. Default: from the -o suffix, else svg."),
+    ] = None,
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Draw a chart with Graphviz. With --diff A B: the union of both eras, with added, not
+    mentioned, renamed and moved entities marked by colour, marker and line style, and a legend."""
+    from orgchart.render.changes import CHART_FORMATS
+
+    if diff_eras is None:
+        raise typer.BadParameter("give --diff ERA_A ERA_B (era charts are drawn by the era renderer)")
+    wanted = format or (output.suffix.lstrip(".") if output and output.suffix else "svg")
+    if wanted not in CHART_FORMATS:
+        raise typer.BadParameter(f"unknown format {wanted!r}; valid formats: {', '.join(CHART_FORMATS)}")
+    if output is None and wanted in ("png", "pdf"):
+        raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
+    dataset = open_dataset(data)
+    before, after = resolve_era(dataset, diff_eras[0]), resolve_era(dataset, diff_eras[1])
+    from orgchart.diff import diff
+    from orgchart.render.changes import change_chart, write_change_chart
+
+    changes = diff(before, after, lineage=dataset.lineage)
+    try:
+        if output is None:
+            text = (
+                change_chart(changes).source if wanted == "dot" else change_chart(changes).pipe(format="svg").decode()
+            )
+            sys.stdout.write(text)
+            return
+        write_change_chart(changes, output, wanted)
+    except OrgChartError as error:
+        raise fail(error) from None
+    _err().print(f"wrote {escape(str(output))}")

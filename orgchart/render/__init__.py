@@ -1,0 +1,1 @@
+"""Charts drawn with Graphviz: `changes.py` draws what changed between two eras."""
