@@ -18,7 +18,11 @@ from pathlib import Path
 import orgchart
 from orgchart.export.json import to_json
 
-TARGETS = {"load + validate bundled data": 1.0, "load + validate 5,000 nodes": 10.0}
+TARGETS = {
+    "load + validate bundled data": 1.0,
+    "load + validate 5,000 nodes": 10.0,
+    "query subtree of the root, 5,000 nodes": 0.5,
+}
 
 
 def timed(action: Callable[[], object], repeat: int = 3) -> float:
@@ -66,11 +70,14 @@ def main() -> int:
     rows.append(("load + validate bundled data", timed(orgchart.load)))
     bundled = orgchart.load()
     rows.append(("export JSON, every bundled era", timed(lambda: [to_json(chart) for chart in bundled.eras])))
+    rows.append(("query timeline by name, bundled data", timed(lambda: bundled.timeline("Custody Management"))))
     with tempfile.TemporaryDirectory() as tmp:
         root = generated_dataset(Path(tmp) / "big", 5000)
         rows.append(("load + validate 5,000 nodes", timed(lambda: orgchart.load(root), repeat=1)))
         big = orgchart.load(root).latest
         rows.append(("export JSON, 5,000 nodes", timed(lambda: to_json(big), repeat=1)))
+        rows.append(("query subtree of the root, 5,000 nodes", timed(lambda: big.subtree("u0"))))
+        rows.append(("query find by text, 5,000 nodes", timed(lambda: big.find("unit 49"))))
     print("| operation | seconds | target |")
     print("| --- | ---: | ---: |")
     failed = False

@@ -10,7 +10,7 @@
 from orgchart.diff import Change, ChangeSet, diff
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
 from orgchart.graph import Dataset, EraDate, OrgChart, load
-from orgchart.history import History, history, timeline
+from orgchart.history import History, history
 from orgchart.match import Match
 from orgchart.model import (
     EDGE_KINDS,
@@ -25,6 +25,22 @@ from orgchart.model import (
     Source,
     SourceDate,
 )
+from orgchart.query import Subtree
+from orgchart.render import (
+    Caption,
+    Decorations,
+    RenderError,
+    build_digraph,
+    render_chart,
+    render_pdf,
+    render_png,
+    render_svg,
+    to_dot,
+    to_graphviz,
+    to_mermaid,
+    write_chart,
+)
+from orgchart.timeline import Timeline, TimelineEntry
 from orgchart.validate import fold_white_space, quote_is_found
 
 __version__ = "0.1.0"
@@ -33,12 +49,14 @@ __all__ = [
     "EDGE_KINDS",
     "NODE_KINDS",
     "AmbiguousError",
+    "Caption",
     "Change",
     "ChangeSet",
     "Citation",
     "Claim",
     "DataError",
     "Dataset",
+    "Decorations",
     "Edge",
     "Era",
     "EraDate",
@@ -52,13 +70,25 @@ __all__ = [
     "OrgChartError",
     "OutputError",
     "Problem",
+    "RenderError",
     "Source",
     "SourceDate",
+    "Subtree",
+    "Timeline",
+    "TimelineEntry",
     "__version__",
+    "build_digraph",
     "diff",
     "fold_white_space",
     "history",
     "load",
     "quote_is_found",
-    "timeline",
+    "render_chart",
+    "render_pdf",
+    "render_png",
+    "render_svg",
+    "to_dot",
+    "to_graphviz",
+    "to_mermaid",
+    "write_chart",
 ]

@@ -11,6 +11,7 @@ from pathlib import Path
 from orgchart.atomic import write_text_atomic
 from orgchart.export.json import write_json
 from orgchart.graph import Dataset
+from orgchart.render.charts import write_era_charts
 from orgchart.summary import eras_markdown
 
 
@@ -24,6 +25,7 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     written = [write_text_atomic(out / "eras.md", eras_markdown(dataset))]
     for chart in dataset.eras:
         written.append(write_json(chart, out / "json" / f"{chart.id}.json"))
+    written += write_era_charts(dataset, out)
     written += build_changes(dataset, out / "changes")
     return sorted(written)
 

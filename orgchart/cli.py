@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
 from orgchart import __version__
-from orgchart.errors import DataError, OrgChartError
-from orgchart.graph import Dataset, OrgChart, load
+from orgchart.cli_query import query_app
+from orgchart.cli_shared import DataOption, OutputOption, emit, fail, open_dataset, resolve_era
+from orgchart.cli_shared import err_console as _err
+from orgchart.cli_shared import out_console as _out
+from orgchart.errors import OrgChartError
+from orgchart.graph import OrgChart
 
 app = typer.Typer(
     name="orgchart",
@@ -29,69 +32,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        help="Dataset directory (sources.yaml, sources/, eras/). Default: the bundled ICE ERO data.",
-        envvar="ORGCHART_DATA",
-        show_default=False,
-    ),
-]
-OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
-]
-
-
-def _out() -> Console:
-    return Console(highlight=False)
-
-
-def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def fail(error: OrgChartError) -> typer.Exit:
-    """Print a library error for a person and return the exit to raise."""
-    console = _err()
-    if isinstance(error, DataError):
-        console.print(f"[bold red]error:[/] {len(error.problems)} problem(s) in the data")
-        for problem in error.problems:
-            console.print(f"  [red]{escape(str(problem))}[/]")
-    else:
-        console.print(f"[bold red]error:[/] {escape(str(error))}")
-    return typer.Exit(1)
-
-
-def open_dataset(data: Path | None, *, strict: bool = False) -> Dataset:
-    """Load the dataset or exit with the error printed."""
-    try:
-        return load(data, strict=strict)
-    except OrgChartError as error:
-        raise fail(error) from None
-
-
-def resolve_era(dataset: Dataset, era: str | None) -> OrgChart:
-    """The named era, or the latest when none is named."""
-    try:
-        return dataset.era(era) if era else dataset.latest
-    except OrgChartError as error:
-        raise fail(error) from None
-
-
-def emit(text: str, output: Path | None) -> None:
-    """Print `text`, or write it atomically to `output`."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from orgchart.atomic import write_text_atomic
-
-    try:
-        write_text_atomic(output, text)
-    except OrgChartError as error:
-        raise fail(error) from None
-    _err().print(f"wrote {escape(str(output))}")
+app.add_typer(query_app, name="query")
 
 
 def _version(value: bool) -> None:
@@ -225,6 +166,77 @@ def export(
 
 
 @app.command()
+def render(
+    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era.")] = None,
+    diff_eras: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--diff", help="Draw the change chart from era A to era B instead: --diff A B."),
+    ] = None,
+    root: Annotated[
+        str | None, typer.Option(help="Draw only the subtree under this node (id, name or acronym).")
+    ] = None,
+    depth: Annotated[int | None, typer.Option(min=0, help="Levels below the root to draw.")] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="svg, png, pdf, dot or mermaid. Default: from the -o suffix, else svg."),
+    ] = None,
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Draw an era, or one subtree of it, as an organizational chart (Graphviz or Mermaid).
+
+    With --diff A B, draw the union of both eras instead, with first-mentioned, not-mentioned,
+    renamed and moved entities marked by colour, marker and line style (svg, png, pdf, dot).
+    Without -o, text formats (svg, dot, mermaid) go to standard output; png and pdf need -o.
+    """
+    from orgchart.render.style import format_for_path, verify_format
+
+    try:
+        wanted = verify_format(format) if format else (format_for_path(str(output)) if output else "svg")
+    except OrgChartError as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
+    if output is None and wanted in ("png", "pdf"):
+        raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
+    if diff_eras is not None:
+        _render_diff(diff_eras, wanted, output, data)
+        return
+    chart = resolve_era(open_dataset(data), era)
+    from orgchart.render.graphviz import render_chart, write_chart
+
+    try:
+        if output is None:
+            sys.stdout.write(render_chart(chart, wanted, root, depth).decode("utf-8"))
+            return
+        write_chart(chart, output, wanted, root, depth)
+    except OrgChartError as error:
+        raise fail(error) from None
+    _err().print(f"wrote {escape(str(output))}")
+
+
+def _render_diff(eras_: tuple[str, str], wanted: str, output: Path | None, data: Path | None) -> None:
+    from orgchart.render.changes import CHART_FORMATS
+
+    if wanted not in CHART_FORMATS:
+        raise typer.BadParameter(
+            f"the change chart has no {wanted} form; use {', '.join(CHART_FORMATS)}", param_hint="--format"
+        )
+    dataset = open_dataset(data)
+    before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    from orgchart.diff import diff
+    from orgchart.render.changes import render_change_chart, write_change_chart
+
+    changes = diff(before, after, lineage=dataset.lineage)
+    try:
+        if output is None:
+            sys.stdout.write(render_change_chart(changes, wanted).decode("utf-8"))
+            return
+        write_change_chart(changes, output, wanted)
+    except OrgChartError as error:
+        raise fail(error) from None
+    _err().print(f"wrote {escape(str(output))}")
+
+
+@app.command()
 def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
     data: DataOption = None,
@@ -297,7 +309,7 @@ def timeline(
     """Follow one entity through every era: its name, kind and parent as each document states
     them, or that the document does not mention it."""
     dataset = open_dataset(data)
-    from orgchart.history import timeline as entity_timeline
+    from orgchart.history import entity_timeline
 
     try:
         eras_, row = entity_timeline(dataset, ref)
@@ -334,46 +346,3 @@ def timeline(
         console.print(where + escape(f"{name}, {entry['kind']}{under} [{entry['id']}]"))
         if entry["quote"]:
             console.print(f"      [dim]“{escape(str(entry['quote']))}”[/]")
-
-
-@app.command()
-def render(
-    diff_eras: Annotated[
-        tuple[str, str] | None,
-        typer.Option("--diff", help="Draw the change chart from era A to era B: --diff A B."),
-    ] = None,
-    format: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="svg, png, pdf or dot. Default: from the -o suffix, else svg."),
-    ] = None,
-    output: OutputOption = None,
-    data: DataOption = None,
-) -> None:
-    """Draw a chart with Graphviz. With --diff A B: the union of both eras, with added, not
-    mentioned, renamed and moved entities marked by colour, marker and line style, and a legend."""
-    from orgchart.render.changes import CHART_FORMATS
-
-    if diff_eras is None:
-        raise typer.BadParameter("give --diff ERA_A ERA_B (era charts are drawn by the era renderer)")
-    wanted = format or (output.suffix.lstrip(".") if output and output.suffix else "svg")
-    if wanted not in CHART_FORMATS:
-        raise typer.BadParameter(f"unknown format {wanted!r}; valid formats: {', '.join(CHART_FORMATS)}")
-    if output is None and wanted in ("png", "pdf"):
-        raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
-    dataset = open_dataset(data)
-    before, after = resolve_era(dataset, diff_eras[0]), resolve_era(dataset, diff_eras[1])
-    from orgchart.diff import diff
-    from orgchart.render.changes import change_chart, write_change_chart
-
-    changes = diff(before, after, lineage=dataset.lineage)
-    try:
-        if output is None:
-            text = (
-                change_chart(changes).source if wanted == "dot" else change_chart(changes).pipe(format="svg").decode()
-            )
-            sys.stdout.write(text)
-            return
-        write_change_chart(changes, output, wanted)
-    except OrgChartError as error:
-        raise fail(error) from None
-    _err().print(f"wrote {escape(str(output))}")

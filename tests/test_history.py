@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from orgchart.cli import app
+from orgchart.history import entity_timeline
 from orgchart.report import render_history
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_EDGES, BASE_NODES, era_yaml, replace_edges, replace_node, source_for
@@ -50,7 +51,7 @@ def test_changes_across_a_gap_are_reported(make_dataset: DatasetMaker) -> None:
 
 def test_timeline_library_and_cli(make_dataset: DatasetMaker) -> None:
     root = three_eras(make_dataset)
-    eras, row = orgchart.timeline(orgchart.load(root), "Highway Patrol Unit")
+    eras, row = entity_timeline(orgchart.load(root), "Highway Patrol Unit")
     assert [e.id for e in eras] == ["era-a", "era-b", "era-c"]
     assert row.cells[1] is None
     result = runner.invoke(app, ["timeline", "patrol", "--data", str(root), "--json"])
@@ -65,11 +66,11 @@ def test_timeline_unknown_is_an_error(make_dataset: DatasetMaker) -> None:
     result = runner.invoke(app, ["timeline", "nothing-like-it", "--data", str(three_eras(make_dataset))])
     assert result.exit_code == 1
     with pytest.raises(orgchart.NotFoundError):
-        orgchart.timeline(orgchart.load(three_eras(make_dataset)), "nothing-like-it")
+        entity_timeline(orgchart.load(three_eras(make_dataset)), "nothing-like-it")
 
 
 def test_bundled_timeline_of_cad() -> None:
-    eras, row = orgchart.timeline(orgchart.load(), "CAD")
+    eras, row = entity_timeline(orgchart.load(), "CAD")
     names = {era.id: cell.name for era, cell in zip(eras, row.cells, strict=True) if cell}
     assert names["ero-excerpt"] == "Criminal Alien Division"
     assert names["ero-2023"] == "Criminal Apprehension Division"

@@ -35,7 +35,7 @@ def test_every_change_is_marked_twice(make_dataset: DatasetMaker) -> None:
     assert "bold" in lines["field"] and "✎" in lines["field"] and "was Field Division" in lines["field"]
     assert "→ Support Division" in lines["support"]
     assert 'label="was under"' in source
-    assert "cluster_legend" in source
+    assert "not mentioned later (dashed)" in source and "first mentioned (double border)" in source
 
 
 def test_names_survive_dot_and_svg(make_dataset: DatasetMaker, tmp_path: Path) -> None:

@@ -1,34 +1,36 @@
 """The change chart: the union of two eras, with what changed marked twice over.
 
-Every added, removed (not mentioned later), renamed and moved entity is marked by colour and by
-a second cue that survives black-and-white printing: a text marker before its name ("+", "\u2212" (minus),
+Built on the era charts' construction (`orgchart.render.graphviz.build_digraph`), so it has the
+same layout, stacks, external-bodies box, ids and caption; `Decorations` restyle the nodes.
+Every added, removed (not mentioned later), renamed and moved entity is marked by colour and by a
+second cue that survives black-and-white printing: a text marker before its name ("+", "\u2212",
 "✎", "→") and a line style (double border for added, dashed for not mentioned, bold for renamed,
-a dotted "was under" edge to a moved entity's old parent). A legend explains both.
-
-Self-contained on the `graphviz` package (the Python interface to Graphviz's `dot`); the era
-charts in `orgchart.render.graphviz` may share its construction later.
+a dotted "was under" edge from a moved entity's former parent). The caption's legend explains
+both; unchanged entities are white.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
-
-import graphviz
+from typing import TYPE_CHECKING, Final
 
 from orgchart.atomic import write_bytes_atomic, write_text_atomic
-from orgchart.diff import ChangeSet, EntityState
-from orgchart.errors import OutputError
-from orgchart.model import Node
+from orgchart.diff import ChangeSet
+from orgchart.model import Edge, Node
+from orgchart.render.graphviz import Caption, Decorations, RenderError, build_digraph, layout, node_svg_id
+from orgchart.render.labels import wrapped
+
+if TYPE_CHECKING:
+    import graphviz
 
 CHART_FORMATS: Final[tuple[str, ...]] = ("svg", "png", "pdf", "dot")
 
 
 @dataclass(frozen=True)
 class Mark:
-    """How one kind of change is drawn: marker, colours and line style."""
+    """How one kind of change is drawn: marker, legend text, colours and line style."""
 
     marker: str
     label: str
@@ -36,158 +38,156 @@ class Mark:
     border: str
     style: str
     peripheries: int = 1
+    penwidth: float = 1.2
 
 
 MARKS: Final[dict[str, Mark]] = {
-    "added": Mark("+", "first mentioned in the later document", "#e5f5e0", "#238b45", "filled", 2),
-    "removed": Mark("\u2212", "not mentioned in the later document", "#fde0dd", "#cb181d", "filled,dashed"),
-    "renamed": Mark("✎", "renamed (was …)", "#efedf5", "#6a51a3", "filled,bold"),
-    "moved": Mark("→", "moved (dotted edge: former parent)", "#deebf7", "#2171b5", "filled"),
+    "added": Mark("+", "+ first mentioned (double border)", "#e5f5e0", "#238b45", "filled", 2),
+    "removed": Mark("\u2212", "\u2212 not mentioned later (dashed)", "#fde0dd", "#cb181d", "filled,dashed"),
+    "renamed": Mark("✎", "✎ renamed (bold, former name below)", "#efedf5", "#6a51a3", "filled,bold", 1, 2.4),
+    "moved": Mark("→", "→ moved (dotted edge from the former parent)", "#deebf7", "#2171b5", "filled"),
     "unchanged": Mark("", "unchanged", "#ffffff", "#737373", "filled"),
 }
-"""The marks, in legend order. Colours are from ColorBrewer's print-friendly sequential sets."""
+"""The marks, in legend order; colours from ColorBrewer's print-friendly sets."""
+
+REMOVED_PREFIX: Final[str] = "~was~"
+"""Prefix of a not-mentioned entity's chart id when the later era reuses its id (no node id can
+contain `~`)."""
 
 
-def _text(value: str) -> str:
-    """User text for a DOT label: one line, backslashes kept literal."""
-    return " ".join(value.split()).replace("\\", "\\\\")
+def _label(marker: str, name: str, lines: list[str]) -> str:
+    """An HTML-like label: marker and name in bold, then the small lines; all text escaped."""
+    head = "<BR/>".join(html.escape(line) for line in wrapped(f"{marker} {name}".strip()))
+    small = "".join(f'<BR/><FONT POINT-SIZE="8" COLOR="#444444">{html.escape(line)}</FONT>' for line in lines)
+    return f'<<FONT POINT-SIZE="10.5" COLOR="#1a1a1a"><B>{head}</B></FONT>{small}>'
 
 
-def _label(*lines: str) -> str:
-    """A multi-line label whose text is never read as HTML or as DOT escapes."""
-    return graphviz.nohtml("\\n".join(_text(line) for line in lines if line))
-
-
-def _name(node: Node | EntityState) -> str:
-    acronym = node.acronym
-    if acronym and acronym != node.name and f"({acronym})" not in node.name:
-        return f"{node.name} ({acronym})"
+def _named(node: Node) -> str:
+    if node.acronym and node.acronym != node.name and f"({node.acronym})" not in node.name:
+        return f"{node.name} ({node.acronym})"
     return node.name
 
 
 def change_chart(changes: ChangeSet) -> graphviz.Digraph:
-    """The change chart of one pair of eras as a `graphviz.Digraph`.
+    """The change chart of one pair of eras as a `graphviz.Digraph` (see the module docstring).
 
-    Nodes are named by the later era's ids (the earlier era's for entities it alone mentions,
-    prefixed `@was-` when the later era reuses the id for another entity)."""
+    Nodes keep the later era's ids; an entity only the earlier era mentions keeps its earlier
+    id (prefixed `~was~` when the later era uses that id for another entity)."""
     before, after, matching = changes.before, changes.after, changes.matching
-    marks: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
     for change in changes:
-        if change.kind in ("renamed", "moved") and isinstance(change.after, EntityState):
-            marks.setdefault(change.after.id, set()).add(change.kind)
-    dot = graphviz.Digraph(
-        name=f"{before.id}..{after.id}",
-        graph_attr={
-            "rankdir": "LR",
-            "label": _label(f"Changes from {before.label} to {after.label}", f"{before.id} → {after.id}"),
-            "labelloc": "t",
-            "fontname": "Helvetica",
-            "nodesep": "0.15",
-            "ranksep": "0.5",
-        },
-        node_attr={"shape": "box", "fontname": "Helvetica", "fontsize": "10", "style": "filled"},
-        edge_attr={"color": "#737373", "arrowsize": "0.6"},
-    )
+        if change.kind in ("renamed", "moved") and change.match is not None:
+            kinds.setdefault(change.match.after, set()).add(change.kind)
 
-    def union_id_before(node_id: str) -> str:
-        match = matching.forward(node_id)
+    def chart_id(before_id: str) -> str:
+        match = matching.forward(before_id)
         if match is not None:
             return match.after
-        return f"@was-{node_id}" if node_id in after else node_id
+        return REMOVED_PREFIX + before_id if before_id in after else before_id
 
-    placed = {n.id for n in after.nodes if after.parent(n) or after.children(n)}
-    placed |= {union_id_before(n.id) for n in before.nodes if before.parent(n) or before.children(n)}
-    unplaced = graphviz.Digraph(name="cluster_unplaced")
-    unplaced.attr(label="not placed in the hierarchy", fontname="Helvetica", fontsize="10", color="#d9d9d9")
+    nodes: list[Node] = []
+    attrs: dict[str, dict[str, str]] = {}
+    classes: dict[str, list[str]] = {}
 
-    def draw(node_id: str, kind: str, lines: Iterable[str]) -> None:
+    def add(node: Node, kind: str, name: str, lines: list[str]) -> None:
         mark = MARKS[kind]
-        text = [f"{mark.marker} {line}" if index == 0 and mark.marker else line for index, line in enumerate(lines)]
-        (dot if node_id in placed else unplaced).node(
-            node_id,
-            label=_label(*text),
-            fillcolor=mark.fill,
-            color=mark.border,
-            style=mark.style,
-            peripheries=str(mark.peripheries),
-        )
+        nodes.append(node)
+        classes[node.id] = [f"change-{kind}"]
+        attrs[node.id] = {
+            "label": _label(mark.marker, name, lines),
+            "fillcolor": mark.fill,
+            "color": mark.border,
+            "style": mark.style,
+            "peripheries": str(mark.peripheries),
+            "penwidth": str(mark.penwidth),
+        }
 
     for node in after.nodes:
         match = matching.backward(node.id)
-        kinds = marks.get(node.id, set())
+        found = kinds.get(node.id, set())
         if match is None:
-            draw(node.id, "added", [_name(node), node.kind])
-        elif "renamed" in kinds:
-            old = before.node(match.before)
-            extra = ["→ moved"] if "moved" in kinds else []
-            draw(node.id, "renamed", [_name(node), f"was {_name(old)}", *extra])
-        elif "moved" in kinds:
-            draw(node.id, "moved", [_name(node), node.kind])
+            add(node, "added", _named(node), [node.kind])
+        elif "renamed" in found:
+            moved = ["→ moved"] if "moved" in found else []
+            add(node, "renamed", _named(node), [node.kind, f"was {_named(before.node(match.before))}", *moved])
+        elif "moved" in found:
+            add(node, "moved", _named(node), [node.kind])
         else:
-            draw(node.id, "unchanged", [_name(node), node.kind])
+            add(node, "unchanged", _named(node), [node.kind])
     for node in before.nodes:
         if matching.forward(node.id) is None:
-            draw(union_id_before(node.id), "removed", [_name(node), node.kind])
-    dot.subgraph(unplaced)
-    for node in after.nodes:
-        parent = after.parent(node)
-        if parent is not None:
-            dot.edge(parent.id, node.id)
+            add(node.model_copy(update={"id": chart_id(node.id)}), "removed", _named(node), [node.kind])
+
+    edges = list(after.edges)
+    edge_attrs: dict[tuple[str, str, str], dict[str, str]] = {}
     for node in before.nodes:
         parent = before.parent(node)
-        if parent is None:
+        if parent is not None and matching.forward(node.id) is None:
+            edge = Edge.model_construct(kind="parent", superior=chart_id(parent.id), subordinate=chart_id(node.id))
+            edges.append(edge)
+            edge_attrs[edge.key] = {"style": "dashed", "color": MARKS["removed"].border}
+    second = {edge.key for edge in after.edges if after.is_second_parent(edge)}
+    caption = Caption(
+        f"Changes from {before.label} to {after.label}",
+        (
+            f"era {before.id} ({before.date.label}) → era {after.id} ({after.date.label})",
+            "Not mentioned is not abolished: a document that omits an entity says nothing of its end.",
+        ),
+    )
+    decorations = Decorations(
+        node_classes=classes,
+        node_attrs=attrs,
+        edge_attrs=edge_attrs,
+        legend=tuple((mark.fill if kind != "unchanged" else "#ffffff", mark.label) for kind, mark in MARKS.items()),
+    )
+    graph = build_digraph(
+        nodes, edges, caption, second_parents=second, decorations=decorations, name=f"{before.id}..{after.id}"
+    )
+    existing = {edge.key for edge in edges}
+    for node in before.nodes:
+        match = matching.forward(node.id)
+        old_parent = before.parent(node)
+        if match is None or old_parent is None or "moved" not in kinds.get(match.after, set()):
             continue
-        if matching.forward(node.id) is None:
-            dot.edge(union_id_before(parent.id), union_id_before(node.id), style="dashed", color="#cb181d")
-        elif "moved" in marks.get(union_id_before(node.id), set()):
-            dot.edge(
-                union_id_before(parent.id),
-                union_id_before(node.id),
-                style="dotted",
-                color="#2171b5",
-                label="was under",
-                fontsize="8",
-                fontname="Helvetica",
-                constraint="false",
-            )
-    with dot.subgraph(name="cluster_legend") as legend:
-        legend.attr(label="Legend", fontname="Helvetica", fontsize="10", color="#bdbdbd", style="rounded")
-        previous = None
-        for kind, mark in MARKS.items():
-            key = f"@legend-{kind}"
-            text = f"{mark.marker} {mark.label}" if mark.marker else mark.label
-            legend.node(
-                key,
-                label=_label(text),
-                fillcolor=mark.fill,
-                color=mark.border,
-                style=mark.style,
-                peripheries=str(mark.peripheries),
-                fontsize="9",
-            )
-            if previous is not None:
-                legend.edge(previous, key, style="invis")
-            previous = key
-    return dot
+        if ("parent", chart_id(old_parent.id), match.after) in existing:
+            continue  # the later era still lists it there as a second parent
+        graph.edge(
+            chart_id(old_parent.id),
+            match.after,
+            id=f"was-under-{node_svg_id(match.after)}",
+            style="dotted",
+            color=MARKS["moved"].border,
+            penwidth="1.4",
+            xlabel="was under",
+            fontcolor=MARKS["moved"].border,
+            constraint="false",
+        )
+    return graph
 
 
 def change_chart_dot(changes: ChangeSet) -> str:
-    """The change chart as DOT source."""
+    """The change chart as DOT text (deterministic)."""
     return change_chart(changes).source
+
+
+def render_change_chart(changes: ChangeSet, fmt: str = "svg") -> bytes:
+    """The change chart in `fmt` (svg, png, pdf or dot).
+
+    Raises:
+        RenderError: an unknown format, or Graphviz's `dot` missing or failing.
+    """
+    if fmt not in CHART_FORMATS:
+        raise RenderError(f"unknown change chart format {fmt!r}; valid formats: {', '.join(CHART_FORMATS)}")
+    source = change_chart_dot(changes)
+    return source.encode("utf-8") if fmt == "dot" else layout(source, fmt)
 
 
 def write_change_chart(changes: ChangeSet, path: str | Path, fmt: str = "svg") -> Path:
     """Draw the change chart into `path` atomically in `fmt` (svg, png, pdf or dot).
 
     Raises:
-        OutputError: Graphviz's `dot` is missing or fails, or the file cannot be written.
+        RenderError: see `render_change_chart`. OutputError: the file cannot be written.
     """
-    if fmt not in CHART_FORMATS:
-        raise OutputError(f"unknown chart format {fmt!r}; valid formats: {', '.join(CHART_FORMATS)}")
     if fmt == "dot":
         return write_text_atomic(path, change_chart_dot(changes))
-    try:
-        content = change_chart(changes).pipe(format=fmt)
-    except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as error:
-        raise OutputError(f"cannot draw the change chart with Graphviz: {error}") from None
-    return write_bytes_atomic(path, content)
+    return write_bytes_atomic(path, render_change_chart(changes, fmt))
