@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from orgchart.cli import app
-from orgchart.history import entity_timeline
+from orgchart.history import entity_timeline, history
 from orgchart.report import render_history
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_EDGES, BASE_NODES, era_yaml, replace_edges, replace_node, source_for
@@ -32,7 +32,7 @@ def three_eras(make_dataset: DatasetMaker) -> Path:
 
 
 def test_grid_follows_an_entity_across_a_gap(make_dataset: DatasetMaker) -> None:
-    hist = orgchart.history(orgchart.load(three_eras(make_dataset)))
+    hist = history(orgchart.load(three_eras(make_dataset)))
     assert [e.id for e in hist.eras] == ["era-a", "era-b", "era-c"]
     row = hist.row_of("era-c", "patrol")
     assert [cell.name if cell else None for cell in row.cells] == ["Patrol Unit", None, "Highway Patrol Unit"]
@@ -40,7 +40,7 @@ def test_grid_follows_an_entity_across_a_gap(make_dataset: DatasetMaker) -> None
 
 
 def test_changes_across_a_gap_are_reported(make_dataset: DatasetMaker) -> None:
-    hist = orgchart.history(orgchart.load(three_eras(make_dataset)))
+    hist = history(orgchart.load(three_eras(make_dataset)))
     assert [(c.kind, c.id) for c in hist.pairs[1]] == [("added", "patrol")]
     (gap,) = hist.since[1]
     assert (gap.change.kind, gap.change.id, gap.changes.before.id) == ("renamed", "patrol", "era-a")
@@ -77,7 +77,7 @@ def test_bundled_timeline_of_cad() -> None:
 
 
 def test_bundled_grid_joins_dro_and_ero() -> None:
-    hist = orgchart.history(orgchart.load())
+    hist = history(orgchart.load())
     row = hist.row_of("ero-2023", "ero")
     first = row.cells[0]
     assert first is not None and first.id == "dro"

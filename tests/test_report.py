@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from orgchart.cli import app
+from orgchart.history import history
 from orgchart.report import REPORT_FORMATS, render_diff, render_history
 from orgchart.report.environment import md
 from tests.conftest import DatasetMaker
@@ -90,8 +91,8 @@ def test_json_report_contract(make_dataset: DatasetMaker) -> None:
 @pytest.mark.parametrize("fmt", REPORT_FORMATS)
 def test_reports_are_deterministic(fmt: str) -> None:
     ds = orgchart.load()
-    first = render_history(orgchart.history(ds), fmt)
-    assert first == render_history(orgchart.history(orgchart.load()), fmt)
+    first = render_history(history(ds), fmt)
+    assert first == render_history(history(orgchart.load()), fmt)
 
 
 def test_bundled_reports_name_real_changes() -> None:
@@ -99,9 +100,9 @@ def test_bundled_reports_name_real_changes() -> None:
     dro = render_diff(orgchart.diff(ds.era("dro-2008"), ds.era("ero-2020"), lineage=ds.lineage), "md")
     assert "Office of Detention and Removal (DRO) renamed ERO" in dro
     assert "Matched by lineage" in dro
-    history = render_history(orgchart.history(ds), "md")
-    assert "Criminal Alien Division (CAD) renamed Criminal Apprehension Division (CAD)" in history
-    assert "field offices: 24 → 25" in history
+    text = render_history(history(ds), "md")
+    assert "Criminal Alien Division (CAD) renamed Criminal Apprehension Division (CAD)" in text
+    assert "field offices: 24 → 25" in text
 
 
 def test_cli_diff_formats_and_file(tmp_path: Path) -> None:
