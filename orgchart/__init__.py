@@ -10,7 +10,7 @@
 from orgchart.diff import Change, ChangeSet, diff
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
 from orgchart.graph import Dataset, EraDate, OrgChart, load
-from orgchart.history import History, history, timeline
+from orgchart.history import History
 from orgchart.match import Match
 from orgchart.model import (
     EDGE_KINDS,
@@ -81,7 +81,6 @@ __all__ = [
     "build_digraph",
     "diff",
     "fold_white_space",
-    "history",
     "load",
     "quote_is_found",
     "render_chart",

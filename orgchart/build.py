@@ -27,5 +27,25 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     for chart in dataset.eras:
         written.append(write_json(chart, out / "json" / f"{chart.id}.json"))
     written += write_era_charts(dataset, out)
+    written += build_changes(dataset, out / "changes")
     written += write_site(dataset, out / "site")
     return sorted(written)
+
+
+def build_changes(dataset: Dataset, out: Path) -> list[Path]:
+    """Every consecutive pair's change report (Markdown, HTML, JSON) and change chart (SVG) as
+    `<a>..<b>.<suffix>`, and the history report as `history.<suffix>`."""
+    from orgchart.history import history
+    from orgchart.render.changes import write_change_chart
+    from orgchart.report import REPORT_FORMATS, write_diff, write_history
+
+    hist = history(dataset)
+    written = []
+    for changes in hist.pairs:
+        stem = f"{changes.before.id}..{changes.after.id}"
+        for fmt in REPORT_FORMATS:
+            written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt))
+        written.append(write_change_chart(changes, out / f"{stem}.svg"))
+    for fmt in REPORT_FORMATS:
+        written.append(write_history(hist, out / f"history.{fmt}", fmt))
+    return written

@@ -168,6 +168,10 @@ def export(
 @app.command()
 def render(
     era: Annotated[str | None, typer.Option(help="Era id; default: the latest era.")] = None,
+    diff_eras: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--diff", help="Draw the change chart from era A to era B instead: --diff A B."),
+    ] = None,
     root: Annotated[
         str | None, typer.Option(help="Draw only the subtree under this node (id, name or acronym).")
     ] = None,
@@ -181,6 +185,8 @@ def render(
 ) -> None:
     """Draw an era, or one subtree of it, as an organizational chart (Graphviz or Mermaid).
 
+    With --diff A B, draw the union of both eras instead, with first-mentioned, not-mentioned,
+    renamed and moved entities marked by colour, marker and line style (svg, png, pdf, dot).
     Without -o, text formats (svg, dot, mermaid) go to standard output; png and pdf need -o.
     """
     from orgchart.render.style import format_for_path, verify_format
@@ -191,6 +197,9 @@ def render(
         raise typer.BadParameter(str(error), param_hint="--format") from None
     if output is None and wanted in ("png", "pdf"):
         raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
+    if diff_eras is not None:
+        _render_diff(diff_eras, wanted, output, data)
+        return
     chart = resolve_era(open_dataset(data), era)
     from orgchart.render.graphviz import render_chart, write_chart
 
@@ -199,6 +208,29 @@ def render(
             sys.stdout.write(render_chart(chart, wanted, root, depth).decode("utf-8"))
             return
         write_chart(chart, output, wanted, root, depth)
+    except OrgChartError as error:
+        raise fail(error) from None
+    _err().print(f"wrote {escape(str(output))}")
+
+
+def _render_diff(eras_: tuple[str, str], wanted: str, output: Path | None, data: Path | None) -> None:
+    from orgchart.render.changes import CHART_FORMATS
+
+    if wanted not in CHART_FORMATS:
+        raise typer.BadParameter(
+            f"the change chart has no {wanted} form; use {', '.join(CHART_FORMATS)}", param_hint="--format"
+        )
+    dataset = open_dataset(data)
+    before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    from orgchart.diff import diff
+    from orgchart.render.changes import render_change_chart, write_change_chart
+
+    changes = diff(before, after, lineage=dataset.lineage)
+    try:
+        if output is None:
+            sys.stdout.write(render_change_chart(changes, wanted).decode("utf-8"))
+            return
+        write_change_chart(changes, output, wanted)
     except OrgChartError as error:
         raise fail(error) from None
     _err().print(f"wrote {escape(str(output))}")
@@ -302,7 +334,7 @@ def timeline(
     """Follow one entity through every era: its name, kind and parent as each document states
     them, or that the document does not mention it."""
     dataset = open_dataset(data)
-    from orgchart.history import timeline as entity_timeline
+    from orgchart.history import entity_timeline
 
     try:
         eras_, row = entity_timeline(dataset, ref)

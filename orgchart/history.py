@@ -170,7 +170,7 @@ def history(dataset: Dataset) -> History:
     return History(eras, pairs, grid, gap_changes(eras, grid, dataset.lineage))
 
 
-def timeline(dataset: Dataset, ref: str) -> tuple[tuple[OrgChart, ...], GridRow]:
+def entity_timeline(dataset: Dataset, ref: str) -> tuple[tuple[OrgChart, ...], GridRow]:
     """One entity through every era: the eras and the entity's grid row.
 
     `ref` is an id, name, acronym or alias in any era (case-insensitive), as `OrgChart.get`.

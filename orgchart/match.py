@@ -14,12 +14,14 @@ Steps 3 and 4 repeat until nothing new matches, because each match can give stru
 to another (a matched parent supports its children). A candidate below the threshold is not
 matched: the diff reports a removal and an addition, and lists the pair as a possible rename.
 
+Name folding is memoised (a pure function of the text), since every pair of names is compared.
 rapidfuzz is used for name similarity because its `token_sort_ratio` ignores word order
 ("Division of X" vs "X Division") and is fast enough to compare every unmatched pair.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -58,6 +60,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 _NOT_WORD = re.compile(r"[^\w()']+")
 
 
+@functools.lru_cache(maxsize=16384)
 def normal_name(text: str) -> str:
     """`text` folded for comparison: case, Unicode compatibility forms, curly quotes, punctuation
     and white space, and a leading "the"."""
@@ -68,6 +71,7 @@ def normal_name(text: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=16384)
 def core_name(text: str) -> str:
     """`normal_name` without the generic words that only say what kind of body it is."""
     words = [w for w in normal_name(text).split() if w not in GENERIC_WORDS]
@@ -286,8 +290,19 @@ class _Matcher:
                 if support > 0 and confidence >= threshold:
                     detail = f"name similarity {similarity:.2f}, {why}"
                     scored.append((-confidence, a.id, b.id, Match(a.id, b.id, "name", confidence, detail)))
+        best_a: dict[str, list[float]] = {}
+        best_b: dict[str, list[float]] = {}
+        for negative, a_id, b_id, _ in scored:
+            best_a.setdefault(a_id, []).append(-negative)
+            best_b.setdefault(b_id, []).append(-negative)
+
+        def tied(values: list[float], value: float) -> bool:
+            return value == max(values) and values.count(value) > 1
+
         made = 0
-        for _, a_id, b_id, match in sorted(scored, key=lambda item: item[:3]):
+        for negative, a_id, b_id, match in sorted(scored, key=lambda item: item[:3]):
+            if tied(best_a[a_id], -negative) or tied(best_b[b_id], -negative):
+                continue  # two equally good candidates: ambiguous, leave unmatched
             if a_id not in self.forward and b_id not in self.backward:
                 self.add(match)
                 made += 1

@@ -1,4 +1,5 @@
-"""Charts of an era: Graphviz (SVG, PNG, PDF, DOT) and Mermaid.
+"""Charts of an era: Graphviz (SVG, PNG, PDF, DOT) and Mermaid; `changes.py` draws the change
+chart of two eras on the same construction.
 
 `graphviz` (the Python package) is imported only when a chart is built, so importing
 `orgchart` stays light.
