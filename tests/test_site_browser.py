@@ -305,7 +305,7 @@ def test_change_overlay_marks_added_renamed_and_moved(open_page: Opener, small_s
     toggle.check()
     assert hash_params(page).get("changes") == "1"
     expect(node(page, "harbor")).to_have_class("node kind-unit change-added")
-    expect(node(page, "harbor").locator(".change-badge")).to_have_text("new")
+    expect(node(page, "harbor").locator(".change-badge")).to_have_text("+ new")
     expect(node(page, "ops")).to_have_class("node kind-division change-renamed")
     expect(node(page, "training")).to_have_class("node kind-unit change-moved")
     expect(node(page, "support")).to_have_class("node kind-division")

@@ -28,7 +28,8 @@ from orgchart.atomic import write_text_atomic
 from orgchart.graph import Dataset, OrgChart
 from orgchart.model import EDGE_KINDS
 from orgchart.render import node_svg_id, render_svg
-from orgchart.site.data import site_payload
+from orgchart.render.changes import MARKS
+from orgchart.site.data import MARKED_CHANGES, site_payload
 
 SVG_NS: Final[str] = "http://www.w3.org/2000/svg"
 ASSETS: Final[str] = "assets"
@@ -98,6 +99,25 @@ def page_svg(svg: bytes, chart: OrgChart) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
+CHANGE_WORDS: Final[dict[str, str]] = {"added": "new", "renamed": "renamed", "moved": "moved"}
+"""The word over a marked box: colour is never the only sign."""
+
+
+def change_marks() -> list[dict[str, str]]:
+    """How the overlay marks each change: the change chart's marker and colours
+    (`orgchart.render.changes.MARKS`), so the page and the chart read alike."""
+    return [
+        {
+            "kind": kind,
+            "marker": MARKS[kind].marker,
+            "word": CHANGE_WORDS[kind],
+            "border": MARKS[kind].border,
+            "fill": MARKS[kind].fill,
+        }
+        for kind in MARKED_CHANGES
+    ]
+
+
 def csp_hash(script: str) -> str:
     """The CSP source expression that allows exactly this inline script."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()
@@ -118,6 +138,8 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
     import jinja2
 
     index, payloads = site_payload(dataset)
+    marks = change_marks()
+    index["marks"] = {mark["kind"]: f"{mark['marker']} {mark['word']}" for mark in marks}
     charts = list(dataset.eras)
     svgs = {chart.id: page_svg(render_svg(chart), chart) for chart in charts}
     script = _asset("site.js")
@@ -141,6 +163,7 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
             for chart, payload in zip(charts, payloads, strict=True)
         ],
         latest=dataset.latest.id,
+        marks=marks,
         svgs=svgs,
         style=_asset("site.css"),
         script=script,

@@ -12,7 +12,6 @@
     coordination: ["Coordinated with by", "Coordinates with"],
     support: ["Supported by", "Supports"],
   };
-  const CHANGE_WORDS = { added: "new", renamed: "renamed", moved: "moved" };
 
   const $ = (id) => document.getElementById(id);
   const index = JSON.parse($("site-index").textContent);
@@ -241,7 +240,7 @@
       badge.setAttribute("class", "change-badge badge-" + marks[0]);
       badge.setAttribute("x", String(box.x + 2));
       badge.setAttribute("y", String(box.y - 2));
-      badge.textContent = marks.map((m) => CHANGE_WORDS[m]).join(", ");
+      badge.textContent = marks.map((m) => index.marks[m] || m).join(", ");
       group.append(badge);
     }
     if (on) {
