@@ -33,15 +33,23 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
 
 
 def build_changes(dataset: Dataset, out: Path) -> list[Path]:
-    """Every consecutive pair's change report (Markdown, HTML, JSON) and change chart (SVG) as
-    `<a>..<b>.<suffix>`, and the history report as `history.<suffix>`."""
+    """Change reports (Markdown, HTML, JSON) and change charts (SVG) as `<a>..<b>.<suffix>`,
+    and the history report as `history.<suffix>`.
+
+    The pairs are every consecutive pair, plus every earlier era against the latest one: an
+    undated or narrow document between two detailed ones (the ICE overview between the 2021-22
+    excerpt and the 2023 page) would otherwise hide what changed between them.
+    """
+    from orgchart.diff import diff
     from orgchart.history import history
     from orgchart.render.changes import write_change_chart
     from orgchart.report import REPORT_FORMATS, write_diff, write_history
 
     hist = history(dataset)
+    latest = dataset.latest
+    to_latest = [diff(era, latest, lineage=dataset.lineage) for era in dataset.eras[:-2]]
     written = []
-    for changes in hist.pairs:
+    for changes in (*hist.pairs, *to_latest):
         stem = f"{changes.before.id}..{changes.after.id}"
         for fmt in REPORT_FORMATS:
             written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt))
