@@ -150,6 +150,20 @@ def test_bundled_page_has_every_era_and_opens_on_the_latest() -> None:
     ).items()
 
 
+def test_overlay_follows_entities_across_a_document_that_skips_them() -> None:
+    """The undated overview between the excerpt and the 2023 page mentions neither CAD nor CAP:
+    the 2023 overlay still marks their renames (against the excerpt) and does not call them new."""
+    _, eras = site_payload(orgchart.load())
+    overlay = next(era for era in eras if era["id"] == "ero-2023")["changes"]
+    assert overlay["previous"] == "ice-overview"
+    assert overlay["marks"]["cad"] == ["renamed"] and overlay["marks"]["cap"] == ["renamed"]
+    assert overlay["marks"]["alternatives-to-detention"] == ["moved"]
+    texts = [note["text"] for note in overlay["notes"]["cad"]]
+    assert "Called Criminal Alien Division (CAD) in ero-excerpt." in texts
+    assert any("Last mentioned in ero-excerpt, so not new to the record." in text for text in texts)
+    assert "ero-training-division" in overlay["marks"]  # first mentioned by the 2023 page
+
+
 def test_cli_site_writes_index(dataset: orgchart.Dataset, tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = runner.invoke(app, ["site", "-o", str(out), "--data", str(dataset.root), "--title", "Alpha & co"])

@@ -16,6 +16,7 @@ from orgchart.render import edge_svg_id
 
 if TYPE_CHECKING:
     from orgchart.diff import Change, ChangeSet
+    from orgchart.history import GapChange
 
 # orgchart.diff (and rapidfuzz behind it) is imported when a page is built, not with `orgchart`.
 
@@ -98,28 +99,44 @@ def _change_sentence(change: Change, previous: OrgChart) -> str:
     return change.note or change.kind
 
 
-def changes_payload(changes: ChangeSet) -> dict[str, Any]:
+def changes_payload(
+    changes: ChangeSet,
+    gaps: Iterable[GapChange] = (),
+    last_mentioned: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """The overlay's data for the later era of `changes`: marks per node id, a sentence per
     change for the panel (with the quotes from both eras), and what the later era no longer
-    mentions."""
+    mentions.
+
+    Documents skip entities, so "new" means new to the record: an entity the previous era does
+    not mention but an earlier one does (`last_mentioned`: node id -> that era's id) is not
+    marked new, and its renames and moves since that earlier era (`gaps`, from
+    `orgchart.history`) are marked instead.
+    """
     from orgchart.diff import EntityState
 
     previous, current = changes.before, changes.after
+    last_mentioned = last_mentioned or {}
     marks: dict[str, list[str]] = {}
     notes: dict[str, list[dict[str, Any]]] = {}
     removed: list[dict[str, str]] = []
-    for change in changes:
+    found = [(change, previous) for change in changes]
+    found += [(gap.change, gap.changes.before) for gap in gaps]
+    for change, earlier in found:
         if change.kind == "removed" and isinstance(change.before, EntityState):
             removed.append({"id": change.before.id, "name": change.before.name})
             continue
         if change.kind not in PANEL_CHANGES or change.id not in current:
             continue
-        if change.kind in MARKED_CHANGES and change.kind not in marks.get(change.id, []):
+        text = _change_sentence(change, earlier)
+        if change.kind == "added" and change.id in last_mentioned:
+            text += f" Last mentioned in {last_mentioned[change.id]}, so not new to the record."
+        elif change.kind in MARKED_CHANGES and change.kind not in marks.get(change.id, []):
             marks.setdefault(change.id, []).append(change.kind)
         notes.setdefault(change.id, []).append(
             {
                 "kind": change.kind,
-                "text": _change_sentence(change, previous),
+                "text": text,
                 "citations": [q.as_dict() for q in change.citations],
             }
         )
@@ -134,7 +151,7 @@ def changes_payload(changes: ChangeSet) -> dict[str, Any]:
     }
 
 
-def era_payload(chart: OrgChart, changes: ChangeSet | None) -> dict[str, Any]:
+def era_payload(chart: OrgChart, changes: ChangeSet | None, overlay: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the page shows about one era: nodes (with their tree parent), edges with the
     SVG ids the chart gives them, stated figures, findings, sources, and the change overlay."""
     parents = tree_parents(chart)
@@ -184,20 +201,26 @@ def era_payload(chart: OrgChart, changes: ChangeSet | None) -> dict[str, Any]:
             {"kind": f.kind, "subject": f.subject, "message": f.message, "citations": citation_dicts(f.citations)}
             for f in chart.findings
         ],
-        "changes": changes_payload(changes) if changes is not None else None,
+        "changes": overlay if overlay is not None else (changes_payload(changes) if changes is not None else None),
     }
 
 
 def site_payload(dataset: Dataset) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The page's index (eras oldest first, the latest era, every cited source) and one
     payload per era, in chronological order."""
-    from orgchart.diff import diff
+    from orgchart.history import history
 
-    eras: list[dict[str, Any]] = []
-    for chart in dataset.eras:
-        previous = dataset.previous(chart)
-        changes = diff(previous, chart, lineage=dataset.lineage) if previous is not None else None
-        eras.append(era_payload(chart, changes))
+    hist = history(dataset)
+    eras: list[dict[str, Any]] = [era_payload(dataset.eras[0], None)]
+    for position, changes in enumerate(hist.pairs, start=1):
+        last_mentioned: dict[str, str] = {}
+        for row in hist.grid:
+            here = row.cells[position]
+            earlier = [k for k in range(position - 1) if row.cells[k] is not None]
+            if here is not None and row.cells[position - 1] is None and earlier:
+                last_mentioned[here.id] = dataset.eras[earlier[-1]].id
+        overlay = changes_payload(changes, hist.since[position - 1] if hist.since else (), last_mentioned)
+        eras.append(era_payload(dataset.eras[position], changes, overlay))
     index = {
         "eras": [{"id": c.id, "label": c.label, "date": c.date.label} for c in dataset.eras],
         "latest": dataset.latest.id,
