@@ -8,7 +8,14 @@
 """
 
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
+from orgchart.export.csv import read_csv, to_csv, write_csv
+from orgchart.export.graphml import read_graphml, to_graphml, write_graphml
+from orgchart.export.json import read_json, to_json, write_json
+from orgchart.export.rdf import to_turtle, write_turtle
+from orgchart.export.records import ImportedEra
+from orgchart.export.sqlite import to_sqlite, write_sqlite
 from orgchart.graph import Dataset, EraDate, OrgChart, load
+from orgchart.importer import ImportResult, import_era, read_interchange
 from orgchart.model import (
     EDGE_KINDS,
     NODE_KINDS,
@@ -38,6 +45,8 @@ __all__ = [
     "Era",
     "EraDate",
     "Finding",
+    "ImportResult",
+    "ImportedEra",
     "LineageLink",
     "Node",
     "NotFoundError",
@@ -49,6 +58,21 @@ __all__ = [
     "SourceDate",
     "__version__",
     "fold_white_space",
+    "import_era",
     "load",
     "quote_is_found",
+    "read_csv",
+    "read_graphml",
+    "read_interchange",
+    "read_json",
+    "to_csv",
+    "to_graphml",
+    "to_json",
+    "to_sqlite",
+    "to_turtle",
+    "write_csv",
+    "write_graphml",
+    "write_json",
+    "write_sqlite",
+    "write_turtle",
 ]

@@ -81,7 +81,8 @@ def graphml_graph(chart: OrgChart) -> nx.MultiDiGraph:
 
 def to_graphml(chart: OrgChart) -> str:
     """The era as GraphML text (UTF-8 XML, trailing newline)."""
-    return "\n".join(nx.generate_graphml(graphml_graph(chart), encoding="utf-8", prettyprint=True)) + "\n"
+    body = "\n".join(nx.generate_graphml(graphml_graph(chart), encoding="utf-8", prettyprint=True))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
 def write_graphml(chart: OrgChart, path: str | Path) -> Path:
