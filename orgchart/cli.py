@@ -328,7 +328,9 @@ def import_(
             origin=src.name,
         )
     except OrgChartError as error:
-        raise fail(error) from None
+        exit_ = fail(error)
+        _err().print("import stopped: nothing was written")
+        raise exit_ from None
     console = _err()
     for note in result.notes:
         console.print(f"[yellow]note:[/] {escape(note)}")
