@@ -29,6 +29,8 @@ from orgchart.model import (
     Source,
     SourceDate,
 )
+from orgchart.query import Subtree
+from orgchart.timeline import Timeline, TimelineEntry
 from orgchart.validate import fold_white_space, quote_is_found
 
 __version__ = "0.1.0"
@@ -56,6 +58,9 @@ __all__ = [
     "Problem",
     "Source",
     "SourceDate",
+    "Subtree",
+    "Timeline",
+    "TimelineEntry",
     "__version__",
     "fold_white_space",
     "import_era",

@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
 from orgchart import __version__
-from orgchart.errors import DataError, OrgChartError
-from orgchart.graph import Dataset, OrgChart, load
+from orgchart.cli_query import query_app
+from orgchart.cli_shared import DataOption, emit, fail, open_dataset, resolve_era
+from orgchart.cli_shared import err_console as _err
+from orgchart.cli_shared import out_console as _out
+from orgchart.errors import OrgChartError
+from orgchart.graph import OrgChart
 from orgchart.model import NODE_KINDS
 
 app = typer.Typer(
@@ -30,69 +33,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        help="Dataset directory (sources.yaml, sources/, eras/). Default: the bundled ICE ERO data.",
-        envvar="ORGCHART_DATA",
-        show_default=False,
-    ),
-]
-OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
-]
-
-
-def _out() -> Console:
-    return Console(highlight=False, soft_wrap=True)
-
-
-def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def fail(error: OrgChartError) -> typer.Exit:
-    """Print a library error for a person and return the exit to raise."""
-    console = _err()
-    if isinstance(error, DataError):
-        console.print(f"[bold red]error:[/] {len(error.problems)} problem(s) in the data")
-        for problem in error.problems:
-            console.print(f"  [red]{escape(str(problem))}[/]")
-    else:
-        console.print(f"[bold red]error:[/] {escape(str(error))}")
-    return typer.Exit(1)
-
-
-def open_dataset(data: Path | None, *, strict: bool = False) -> Dataset:
-    """Load the dataset or exit with the error printed."""
-    try:
-        return load(data, strict=strict)
-    except OrgChartError as error:
-        raise fail(error) from None
-
-
-def resolve_era(dataset: Dataset, era: str | None) -> OrgChart:
-    """The named era, or the latest when none is named."""
-    try:
-        return dataset.era(era) if era else dataset.latest
-    except OrgChartError as error:
-        raise fail(error) from None
-
-
-def emit(text: str, output: Path | None) -> None:
-    """Print `text`, or write it atomically to `output`."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from orgchart.atomic import write_text_atomic
-
-    try:
-        write_text_atomic(output, text)
-    except OrgChartError as error:
-        raise fail(error) from None
-    _err().print(f"wrote {escape(str(output))}")
+app.add_typer(query_app, name="query")
 
 
 def _version(value: bool) -> None:
@@ -338,7 +279,8 @@ def import_(
     _out().print(
         f"imported era {chart.id}: {len(chart.nodes)} nodes, {len(chart.edges)} edges, {len(chart.claims)} claims "
         f"into {escape(str(output))}; {result.uncited} uncited fact(s)"
-        + (f" (placeholder source {result.placeholder.id})" if result.placeholder else "")
+        + (f" (placeholder source {result.placeholder.id})" if result.placeholder else ""),
+        soft_wrap=True,
     )
 
 

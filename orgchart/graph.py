@@ -16,9 +16,12 @@ from pathlib import Path
 
 import networkx as nx
 
+from orgchart import query
 from orgchart.errors import AmbiguousError, NotFoundError
 from orgchart.loader import load_data
 from orgchart.model import Citation, Claim, Edge, Era, Finding, LineageLink, Node, Source
+from orgchart.query import Subtree
+from orgchart.timeline import Timeline, timeline_of
 from orgchart.validate import ValidatedData, validate
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -131,7 +134,7 @@ class OrgChart:
         """The node named by `ref`: an id, name, acronym or alias, case-insensitively.
 
         An exact id wins; otherwise every node whose name, acronym or alias matches is a
-        candidate.
+        candidate. Case and Unicode normalization are ignored (`query.fold_name`).
 
         Raises:
             NotFoundError: nothing matches; the message lists the closest names.
@@ -141,13 +144,11 @@ class OrgChart:
             return self.node(ref.id)
         if ref in self._nodes:
             return self._nodes[ref]
-        wanted = ref.casefold().strip()
+        wanted = query.fold_name(ref)
         matches = [
             node
             for node in self.era.nodes
-            if wanted
-            in {node.id.casefold(), node.name.casefold(), (node.acronym or "").casefold()}
-            | {alias.casefold() for alias in node.aliases}
+            if wanted in {query.fold_name(name) for name in (node.id, node.name, node.acronym or "", *node.aliases)}
         ]
         if len(matches) == 1:
             return matches[0]
@@ -175,6 +176,38 @@ class OrgChart:
     def roots(self) -> tuple[Node, ...]:
         """Nodes without a parent, in the order of the era file."""
         return tuple(n for n in self.era.nodes if n.id not in self._main_parent)
+
+    def path(self, ref: str | Node) -> tuple[Node, ...]:
+        """The main parents from a root down to `ref`, both included (see `query.path`)."""
+        return query.path(self, ref)
+
+    def subtree(self, ref: str | Node, depth: int | None = None) -> Subtree:
+        """`ref` and everything below it, `depth` levels deep (see `query.subtree`)."""
+        return query.subtree(self, ref, depth)
+
+    def oversees(self, ref: str | Node) -> tuple[Node, ...]:
+        """What `ref` oversees directly, by `oversight` edges (see `query.oversees`)."""
+        return query.oversees(self, ref)
+
+    def overseen_by(self, ref: str | Node) -> tuple[Node, ...]:
+        """Who oversees `ref` directly, by `oversight` edges (see `query.overseen_by`)."""
+        return query.overseen_by(self, ref)
+
+    def relations(
+        self, ref: str | Node, other: str | Node | None = None, *, kind: str | None = None
+    ) -> tuple[Edge, ...]:
+        """The edges touching `ref`, or joining `ref` and `other` (see `query.relations`)."""
+        return query.relations(self, ref, other, kind=kind)
+
+    def find(self, text: str | None = None, *, kind: str | None = None) -> tuple[Node, ...]:
+        """Nodes whose names contain `text`, of kind `kind` (see `query.find`)."""
+        return query.find(self, text, kind=kind)
+
+    def citations(
+        self, ref: str | Node, other: str | Node | None = None, *, kind: str | None = None
+    ) -> tuple[Citation, ...]:
+        """The quotes behind a node, or behind the edges joining two (see `query.citations`)."""
+        return query.citations(self, ref, other, kind=kind)
 
     def is_second_parent(self, edge: Edge) -> bool:
         """Whether `edge` is a parent edge other than its subordinate's main one."""
@@ -251,6 +284,15 @@ class Dataset:
         """The era before `chart`, or None for the first."""
         index = self.eras.index(chart)
         return self.eras[index - 1] if index else None
+
+    def timeline(self, ref: str | Node, *, era: str | None = None) -> Timeline:
+        """The entity `ref` in every era, oldest first: its node there (or absence) and main
+        parent, following `lineage` links to predecessors and successors.
+
+        `ref` is an id, or a name resolved in every era that knows it (or only in `era`).
+        See `orgchart.timeline.timeline_of` for what it raises.
+        """
+        return timeline_of(self.eras, ref, lineage=self.lineage, within=self.era(era) if era else None)
 
     @property
     def findings(self) -> dict[str, tuple[Finding, ...]]:

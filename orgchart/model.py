@@ -8,7 +8,8 @@ precisions) live here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final, Literal
+from collections.abc import Iterator
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -172,6 +173,12 @@ class Node(Frozen):
             raise ValueError("must not be blank")
         return value
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # A short repr (query results print lists of nodes); citations: `era.citations(node)`.
+        yield from ((key, getattr(self, key)) for key in ("id", "name", "kind"))
+        if self.acronym:
+            yield "acronym", self.acronym
+
 
 class Edge(Frozen):
     """A relation from a superior to a subordinate (or, for partnerships, from the modelled
@@ -182,6 +189,10 @@ class Edge(Frozen):
     subordinate: str = Field(min_length=1)
     citations: tuple[Citation, ...] = ()
     note: str | None = None
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # A short repr; citations: `era.citations(superior, subordinate)`.
+        yield from ((key, getattr(self, key)) for key in ("kind", "superior", "subordinate"))
 
     @property
     def key(self) -> tuple[str, str, str]:

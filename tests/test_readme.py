@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import doctest
 import re
+import shlex
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 import orgchart
+from orgchart.cli import app
 from orgchart.summary import eras_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -25,3 +30,73 @@ def test_quick_start_has_exactly_the_two_commands() -> None:
     assert block
     commands = [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.strip()]
     assert commands == ["make", "make test"]
+
+
+# --- the Queries section: its examples run, so they cannot drift ------------------------------
+
+
+def queries_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    assert "## Queries" in text, "README.md lost its Queries section"
+    return text.split("## Queries", 1)[1].split("\n## ", 1)[0]
+
+
+def fenced(section: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", section, re.DOTALL)
+
+
+def test_python_examples_give_the_output_shown() -> None:
+    blocks = fenced(queries_section(), "python")
+    assert blocks, "the Queries section has no python example"
+    text = README.read_text(encoding="utf-8")
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    runner = doctest.DocTestRunner(optionflags=flags)
+    for block in blocks:
+        line = text[: text.index(block)].count("\n")  # so failures name README.md's own line numbers
+        test = doctest.DocTestParser().get_doctest(block, {}, "README.md, Queries", str(README), line)
+        assert test.examples, "write the Python examples doctest-style (>>> lines and their output)"
+        output: list[str] = []
+        result = runner.run(test, out=output.append)
+        assert result.failed == 0, "".join(output)
+
+
+def command_examples(block: str) -> list[tuple[str, list[str]]]:
+    """(command, expected lines) for each `$ orgchart ...` line and the output under it."""
+    examples: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            examples.append((line[2:], []))
+        elif examples and line.strip():
+            examples[-1][1].append(line)
+    return examples
+
+
+def normalized(line: str) -> str:
+    """A line with runs of white space and of table rules folded, as column widths vary with the data."""
+    return re.sub(r"─+", "─", " ".join(line.split()))
+
+
+def test_command_line_examples_print_the_output_shown() -> None:
+    examples = [example for block in fenced(queries_section(), "console") for example in command_examples(block)]
+    assert len(examples) >= 5, "the Queries section lost its command-line examples"
+    runner = CliRunner()
+    for command, expected in examples:
+        words = shlex.split(command)
+        assert words[0] == "orgchart", command
+        result = runner.invoke(app, words[1:], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, f"{command}\n{result.output}"
+        actual = [normalized(line) for line in result.stdout.splitlines()]
+        position = 0
+        skipping = False
+        for want in expected:
+            if want == "...":
+                skipping = True
+                continue
+            if skipping:
+                while position < len(actual) and actual[position] != normalized(want):
+                    position += 1
+            assert position < len(actual) and actual[position] == normalized(want), (
+                f"README example `{command}` expected {want!r}; the command printed:\n{result.stdout}"
+            )
+            position += 1
+            skipping = False

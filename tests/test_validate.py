@@ -57,7 +57,7 @@ BAD_ERAS = {
     "YAML alias": (
         replace("sources: [doc-one]", "sources: &s [doc-one]\ndescription: *s"),
         "era-one.yaml:3",
-        "anchors (&name) are not allowed",
+        "aliases (*name) are not allowed",
     ),
     "duplicate key": (
         replace("label: Example Agency, first era", "label: A\nlabel: B"),

@@ -1,0 +1,83 @@
+"""What every command shares: the `--data` option, loading a dataset or exiting, printing errors.
+
+Kept apart from `cli.py` so that command groups in their own modules (`cli_query.py`) use the same
+helpers without importing the main app (which imports them).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from orgchart.errors import DataError, OrgChartError
+from orgchart.graph import Dataset, OrgChart, load
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Dataset directory (sources.yaml, sources/, eras/). Default: the bundled ICE ERO data.",
+        envvar="ORGCHART_DATA",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+]
+
+
+def out_console() -> Console:
+    """A console on standard output, without syntax highlighting; wide output wraps to the terminal."""
+    return Console(highlight=False)
+
+
+def err_console() -> Console:
+    """A console on standard error, for messages and errors."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(error: OrgChartError) -> typer.Exit:
+    """Print a library error for a person and return the exit to raise."""
+    console = err_console()
+    if isinstance(error, DataError):
+        console.print(f"[bold red]error:[/] {len(error.problems)} problem(s) in the data")
+        for problem in error.problems:
+            console.print(f"  [red]{escape(str(problem))}[/]")
+    else:
+        console.print(f"[bold red]error:[/] {escape(str(error))}")
+    return typer.Exit(1)
+
+
+def open_dataset(data: Path | None, *, strict: bool = False) -> Dataset:
+    """Load the dataset or exit with the error printed."""
+    try:
+        return load(data, strict=strict)
+    except OrgChartError as error:
+        raise fail(error) from None
+
+
+def resolve_era(dataset: Dataset, era: str | None) -> OrgChart:
+    """The named era, or the latest when none is named."""
+    try:
+        return dataset.era(era) if era else dataset.latest
+    except OrgChartError as error:
+        raise fail(error) from None
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print `text`, or write it atomically to `output`."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from orgchart.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OrgChartError as error:
+        raise fail(error) from None
+    err_console().print(f"wrote {escape(str(output))}")
