@@ -5,9 +5,15 @@ document says (names and places differ between eras); `prov:specializationOf BAS
 ties the snapshots of one entity together. Roots of the parent forest are `org:Organization`,
 the rest `org:OrganizationalUnit`; parent edges are `org:hasUnit` / `org:unitOf`, and the
 other relations are properties of this package's vocabulary (`oc:`), each declared a
-sub-property of `org:linkedTo`. Every edge is also a resource of its own, so that its
-citations can hang from it. A citation is a `prov:Derivation` from the source (a
-`prov:Entity`) with the quote as `oc:quote`.
+sub-property of `org:linkedTo`. Every edge is also a resource of its own
+(`BASE/era/ERA/edge/SUPERIOR_KIND_SUBORDINATE`, e.g. `cad_OVERSIGHT_cap`: ids are lowercase, so the
+upper-case kind cannot be confused with them), so that its citations can hang from it. A citation
+is a `prov:Derivation` (`SUBJECT_CITATION_N`) from the source (a `prov:Entity`) with the quote as
+`oc:quote`.
+
+The IRIs' last segments are XML names (no `~`, `#` or `/` inside), so that they share a few
+"namespaces": rdflib's Turtle writer scans every namespace it has seen for each term, and one
+namespace per subject made 5,000 nodes take two minutes instead of seconds.
 
 `org:ChangeEvent`s come from what the data itself says across eras (until the diff module can
 say more): an id present in two consecutive eras whose document names it differently or places
@@ -51,7 +57,7 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
 
     oc = Namespace(VOCABULARY)
     charts = list(dataset.eras if eras is None else eras)
-    graph = Graph()
+    graph = Graph(bind_namespaces="none")
     for prefix, namespace in (("org", ORG), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("oc", oc)):
         graph.bind(prefix, namespace)
     graph.bind("data", Namespace(base))
@@ -65,7 +71,7 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
 
     def cite(subject: URIRef, citations: Iterable[Citation]) -> None:
         for index, citation in enumerate(citations):
-            derivation = URIRef(f"{subject}#citation-{index}")
+            derivation = URIRef(f"{subject}_CITATION_{index}")
             graph.add((subject, PROV.wasDerivedFrom, iri("source", citation.source)))
             graph.add((subject, PROV.qualifiedDerivation, derivation))
             graph.add((derivation, RDF.type, PROV.Derivation))
@@ -124,7 +130,7 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
                 graph.add((subordinate, ORG.unitOf, superior))
             else:
                 graph.add((superior, oc[RELATION_PROPERTIES[edge.kind]], subordinate))
-            here = iri("era", chart.id, "edge", edge.kind, edge.superior, edge.subordinate)
+            here = iri("era", chart.id, "edge", f"{edge.superior}_{edge.kind.upper()}_{edge.subordinate}")
             graph.add((here, RDF.type, oc.Relation))
             add(here, oc.relationKind, edge.kind)
             add(here, oc.superior, superior)
