@@ -7,6 +7,7 @@
 'directorate'
 """
 
+from orgchart.diff import Change, ChangeSet, diff
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
 from orgchart.export.csv import read_csv, to_csv, write_csv
 from orgchart.export.graphml import read_graphml, to_graphml, write_graphml
@@ -15,7 +16,9 @@ from orgchart.export.rdf import to_turtle, write_turtle
 from orgchart.export.records import ImportedEra
 from orgchart.export.sqlite import to_sqlite, write_sqlite
 from orgchart.graph import Dataset, EraDate, OrgChart, load
+from orgchart.history import History
 from orgchart.importer import ImportResult, import_era, read_interchange
+from orgchart.match import Match
 from orgchart.model import (
     EDGE_KINDS,
     NODE_KINDS,
@@ -30,6 +33,20 @@ from orgchart.model import (
     SourceDate,
 )
 from orgchart.query import Subtree
+from orgchart.render import (
+    Caption,
+    Decorations,
+    RenderError,
+    build_digraph,
+    render_chart,
+    render_pdf,
+    render_png,
+    render_svg,
+    to_dot,
+    to_graphviz,
+    to_mermaid,
+    write_chart,
+)
 from orgchart.timeline import Timeline, TimelineEntry
 from orgchart.validate import fold_white_space, quote_is_found
 
@@ -39,29 +56,38 @@ __all__ = [
     "EDGE_KINDS",
     "NODE_KINDS",
     "AmbiguousError",
+    "Caption",
+    "Change",
+    "ChangeSet",
     "Citation",
     "Claim",
     "DataError",
     "Dataset",
+    "Decorations",
     "Edge",
     "Era",
     "EraDate",
     "Finding",
+    "History",
     "ImportResult",
     "ImportedEra",
     "LineageLink",
+    "Match",
     "Node",
     "NotFoundError",
     "OrgChart",
     "OrgChartError",
     "OutputError",
     "Problem",
+    "RenderError",
     "Source",
     "SourceDate",
     "Subtree",
     "Timeline",
     "TimelineEntry",
     "__version__",
+    "build_digraph",
+    "diff",
     "fold_white_space",
     "import_era",
     "load",
@@ -70,11 +96,19 @@ __all__ = [
     "read_graphml",
     "read_interchange",
     "read_json",
+    "render_chart",
+    "render_pdf",
+    "render_png",
+    "render_svg",
     "to_csv",
+    "to_dot",
     "to_graphml",
+    "to_graphviz",
     "to_json",
+    "to_mermaid",
     "to_sqlite",
     "to_turtle",
+    "write_chart",
     "write_csv",
     "write_graphml",
     "write_json",

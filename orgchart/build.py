@@ -15,6 +15,7 @@ from orgchart.export.json import write_json
 from orgchart.export.rdf import write_turtle
 from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
+from orgchart.render.charts import write_era_charts
 from orgchart.summary import eras_markdown
 
 
@@ -33,4 +34,33 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
         written.extend(write_csv(chart, exports / chart.id))
     written.append(write_sqlite(dataset, exports / "orgchart.sqlite"))
     written.append(write_turtle(dataset, exports / "orgchart.ttl"))
+    written += write_era_charts(dataset, out)
+    written += build_changes(dataset, out / "changes")
     return sorted(written)
+
+
+def build_changes(dataset: Dataset, out: Path) -> list[Path]:
+    """Change reports (Markdown, HTML, JSON) and change charts (SVG) as `<a>..<b>.<suffix>`,
+    and the history report as `history.<suffix>`.
+
+    The pairs are every consecutive pair, plus every earlier era against the latest one: an
+    undated or narrow document between two detailed ones (the ICE overview between the 2021-22
+    excerpt and the 2023 page) would otherwise hide what changed between them.
+    """
+    from orgchart.diff import diff
+    from orgchart.history import history
+    from orgchart.render.changes import write_change_chart
+    from orgchart.report import REPORT_FORMATS, write_diff, write_history
+
+    hist = history(dataset)
+    latest = dataset.latest
+    to_latest = [diff(era, latest, lineage=dataset.lineage) for era in dataset.eras[:-2]]
+    written = []
+    for changes in (*hist.pairs, *to_latest):
+        stem = f"{changes.before.id}..{changes.after.id}"
+        for fmt in REPORT_FORMATS:
+            written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt))
+        written.append(write_change_chart(changes, out / f"{stem}.svg"))
+    for fmt in REPORT_FORMATS:
+        written.append(write_history(hist, out / f"history.{fmt}", fmt))
+    return written

@@ -18,7 +18,7 @@ from rich.tree import Tree
 
 from orgchart import __version__
 from orgchart.cli_query import query_app
-from orgchart.cli_shared import DataOption, emit, fail, open_dataset, resolve_era
+from orgchart.cli_shared import DataOption, OutputOption, emit, fail, open_dataset, resolve_era
 from orgchart.cli_shared import err_console as _err
 from orgchart.cli_shared import out_console as _out
 from orgchart.errors import OrgChartError
@@ -285,6 +285,77 @@ def import_(
 
 
 @app.command()
+def render(
+    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era.")] = None,
+    diff_eras: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--diff", help="Draw the change chart from era A to era B instead: --diff A B."),
+    ] = None,
+    root: Annotated[
+        str | None, typer.Option(help="Draw only the subtree under this node (id, name or acronym).")
+    ] = None,
+    depth: Annotated[int | None, typer.Option(min=0, help="Levels below the root to draw.")] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="svg, png, pdf, dot or mermaid. Default: from the -o suffix, else svg."),
+    ] = None,
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Draw an era, or one subtree of it, as an organizational chart (Graphviz or Mermaid).
+
+    With --diff A B, draw the union of both eras instead, with first-mentioned, not-mentioned,
+    renamed and moved entities marked by colour, marker and line style (svg, png, pdf, dot).
+    Without -o, text formats (svg, dot, mermaid) go to standard output; png and pdf need -o.
+    """
+    from orgchart.render.style import format_for_path, verify_format
+
+    try:
+        wanted = verify_format(format) if format else (format_for_path(str(output)) if output else "svg")
+    except OrgChartError as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
+    if output is None and wanted in ("png", "pdf"):
+        raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
+    if diff_eras is not None:
+        _render_diff(diff_eras, wanted, output, data)
+        return
+    chart = resolve_era(open_dataset(data), era)
+    from orgchart.render.graphviz import render_chart, write_chart
+
+    try:
+        if output is None:
+            sys.stdout.write(render_chart(chart, wanted, root, depth).decode("utf-8"))
+            return
+        write_chart(chart, output, wanted, root, depth)
+    except OrgChartError as error:
+        raise fail(error) from None
+    _err().print(f"wrote {escape(str(output))}")
+
+
+def _render_diff(eras_: tuple[str, str], wanted: str, output: Path | None, data: Path | None) -> None:
+    from orgchart.render.changes import CHART_FORMATS
+
+    if wanted not in CHART_FORMATS:
+        raise typer.BadParameter(
+            f"the change chart has no {wanted} form; use {', '.join(CHART_FORMATS)}", param_hint="--format"
+        )
+    dataset = open_dataset(data)
+    before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    from orgchart.diff import diff
+    from orgchart.render.changes import render_change_chart, write_change_chart
+
+    changes = diff(before, after, lineage=dataset.lineage)
+    try:
+        if output is None:
+            sys.stdout.write(render_change_chart(changes, wanted).decode("utf-8"))
+            return
+        write_change_chart(changes, output, wanted)
+    except OrgChartError as error:
+        raise fail(error) from None
+    _err().print(f"wrote {escape(str(output))}")
+
+
+@app.command()
 def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
     data: DataOption = None,
@@ -298,3 +369,99 @@ def build(
     except OrgChartError as error:
         raise fail(error) from None
     _out().print(f"wrote {len(written)} files into {escape(str(out))}")
+
+
+ReportFormatOption = Annotated[str, typer.Option("--format", "-f", help="Report format: md, html or json.")]
+
+
+def _report_format(fmt: str) -> str:
+    from orgchart.report import REPORT_FORMATS
+
+    if fmt not in REPORT_FORMATS:
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; valid formats: {', '.join(REPORT_FORMATS)}", param_hint="--format"
+        )
+    return fmt
+
+
+@app.command("diff")
+def diff_command(
+    era_a: Annotated[str, typer.Argument(help="The earlier era id (see `orgchart eras`).")],
+    era_b: Annotated[str, typer.Argument(help="The later era id.")],
+    format: ReportFormatOption = "md",
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Report what changed between two eras: renames, moves, merges, splits, additions, omissions,
+    oversight, figures and findings, each with the quotes of both documents."""
+    fmt = _report_format(format)
+    dataset = open_dataset(data)
+    before, after = resolve_era(dataset, era_a), resolve_era(dataset, era_b)
+    from orgchart.diff import diff
+    from orgchart.report import render_diff
+
+    emit(render_diff(diff(before, after, lineage=dataset.lineage), fmt), output)
+
+
+@app.command()
+def history(
+    format: ReportFormatOption = "md",
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Report the changes of every consecutive pair of eras, and a grid of every entity's name
+    in each era (blank where a document does not mention it)."""
+    fmt = _report_format(format)
+    dataset = open_dataset(data)
+    from orgchart.history import history as build_history
+    from orgchart.report import render_history
+
+    emit(render_history(build_history(dataset), fmt), output)
+
+
+@app.command()
+def timeline(
+    ref: Annotated[str, typer.Argument(help="An entity's id, name, acronym or alias in any era.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Follow one entity through every era: its name, kind and parent as each document states
+    them, or that the document does not mention it."""
+    dataset = open_dataset(data)
+    from orgchart.history import entity_timeline
+
+    try:
+        eras_, row = entity_timeline(dataset, ref)
+    except OrgChartError as error:
+        raise fail(error) from None
+    entries = []
+    for chart, cell in zip(eras_, row.cells, strict=True):
+        parent = chart.parent(cell) if cell is not None else None
+        entries.append(
+            {
+                "era": chart.id,
+                "date": chart.date.label,
+                "id": cell.id if cell else None,
+                "name": cell.name if cell else None,
+                "acronym": cell.acronym if cell else None,
+                "kind": cell.kind if cell else None,
+                "parent": parent.id if parent else None,
+                "parent_name": parent.name if parent else None,
+                "quote": cell.citations[0].quote if cell and cell.citations else None,
+            }
+        )
+    if as_json:
+        sys.stdout.write(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = _out()
+    console.print(f"[bold]{escape(row.latest.name)}[/] through the eras")
+    for entry in entries:
+        where = f"  [bold]{entry['era']}[/] ({escape(str(entry['date']))}): "
+        if entry["id"] is None:
+            console.print(where + "[dim]not mentioned[/]")
+            continue
+        name = str(entry["name"]) + (f" ({entry['acronym']})" if entry["acronym"] else "")
+        under = f" under {entry['parent_name']}" if entry["parent_name"] else ""
+        console.print(where + escape(f"{name}, {entry['kind']}{under} [{entry['id']}]"))
+        if entry["quote"]:
+            console.print(f"      [dim]“{escape(str(entry['quote']))}”[/]")

@@ -8,19 +8,28 @@ from pathlib import Path
 
 import orgchart
 from orgchart.atomic import write_text_atomic
+from orgchart.render.charts import readme_chart_block
 from orgchart.summary import eras_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-BLOCK = re.compile(r"(<!-- eras:start[^\n]*-->\n)(.*?)(<!-- eras:end -->)", re.DOTALL)
 
 
-def refreshed(text: str, table: str) -> str:
-    """`text` with the eras block replaced by `table`."""
-    if not BLOCK.search(text):
-        sys.exit("README.md has no <!-- eras:start --> ... <!-- eras:end --> block")
-    return BLOCK.sub(lambda m: m.group(1) + table + m.group(3), text)
+def block(name: str) -> re.Pattern[str]:
+    """The pattern of a generated block `<!-- NAME:start ... --> ... <!-- NAME:end -->`."""
+    return re.compile(rf"(<!-- {name}:start[^\n]*-->\n)(.*?)(<!-- {name}:end -->)", re.DOTALL)
+
+
+def refreshed(text: str, table: str, name: str = "eras") -> str:
+    """`text` with the block `name` replaced by `table`."""
+    pattern = block(name)
+    if not pattern.search(text):
+        sys.exit(f"README.md has no <!-- {name}:start --> ... <!-- {name}:end --> block")
+    return pattern.sub(lambda m: m.group(1) + table + m.group(3), text)
 
 
 if __name__ == "__main__":
-    write_text_atomic(README, refreshed(README.read_text(encoding="utf-8"), eras_markdown(orgchart.load())))
+    dataset = orgchart.load()
+    text = refreshed(README.read_text(encoding="utf-8"), eras_markdown(dataset))
+    text = refreshed(text, readme_chart_block(dataset), "chart")
+    write_text_atomic(README, text)
     print("README.md refreshed")

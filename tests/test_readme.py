@@ -32,6 +32,18 @@ def test_quick_start_has_exactly_the_two_commands() -> None:
     assert commands == ["make", "make test"]
 
 
+def test_chart_block_shows_the_newest_era_and_the_measured_size() -> None:
+    from orgchart.render.charts import readme_chart_block
+
+    text = README.read_text(encoding="utf-8")
+    match = re.search(r"<!-- chart:start[^\n]*-->\n(.*?)<!-- chart:end -->", text, re.DOTALL)
+    assert match, "README.md lost its chart block"
+    dataset = orgchart.load()
+    assert f"](renders/charts/{dataset.latest.id}.svg)" in match.group(1)
+    assert match.group(1) == readme_chart_block(dataset), "run `make readme`"
+    assert (README.parent / "renders" / "charts" / f"{dataset.latest.id}.svg").is_file(), "run `make`"
+
+
 # --- the Queries section: its examples run, so they cannot drift ------------------------------
 
 

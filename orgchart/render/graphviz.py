@@ -1,0 +1,399 @@
+"""Charts through Graphviz: a `graphviz.Digraph` per era or subtree, then DOT, SVG, PNG, PDF.
+
+Building the graph object, producing DOT text and writing a file are separate steps (as in
+erdantic): `to_graphviz()` -> `to_dot()` -> `render_svg()` / `write_chart()`. The construction
+(`build_digraph`) takes plain nodes and edges plus optional `Decorations`, so other charts (a
+change chart over two eras, an interactive page) reuse it and keep the same ids.
+
+Ids in the SVG (Graphviz `id` attributes), stable across renders:
+- node `node-<node id>` (class `node kind-<kind>`),
+- edge `edge-<superior>-<KIND>-<subordinate>` with the kind upper-cased, which no node id can
+  contain, so the id is unambiguous (class `edge kind-<kind>`, plus `second-parent`),
+- stack box `stack-<superior>-<edge kind>-<node kind>`, external bodies' box `externals`.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from orgchart.atomic import write_bytes_atomic
+from orgchart.errors import OrgChartError
+from orgchart.graph import OrgChart
+from orgchart.model import Edge, Node
+from orgchart.render.labels import caption as make_caption
+from orgchart.render.labels import node_label, node_title, node_tooltip, plain_attribute
+from orgchart.render.scope import Scope, select
+from orgchart.render.stack import Stack, find_stacks, placing_edges
+from orgchart.render.style import FONT, NODE_STYLES, edge_style, verify_format
+from orgchart.render.svg import EdgeTitle, finish_svg
+
+if TYPE_CHECKING:
+    import graphviz
+
+EdgeKey = tuple[str, str, str]
+
+
+class RenderError(OrgChartError, RuntimeError):
+    """Graphviz failed or is missing; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Decorations:
+    """Extra styling a derived chart adds on top of the per-kind styles.
+
+    `node_classes` / `edge_classes` add CSS classes (SVG `class`) per node id / edge key
+    (kind, superior, subordinate); `node_attrs` / `edge_attrs` override Graphviz attributes
+    (e.g. a red border for a removed node); `legend` adds (colour, text) rows to the caption.
+    """
+
+    node_classes: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    node_attrs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    edge_classes: Mapping[EdgeKey, Sequence[str]] = field(default_factory=dict)
+    edge_attrs: Mapping[EdgeKey, Mapping[str, str]] = field(default_factory=dict)
+    legend: Sequence[tuple[str, str]] = ()
+
+
+@dataclass(frozen=True)
+class Caption:
+    """The chart's title and the lines under it (date, sources, scope)."""
+
+    title: str
+    lines: Sequence[str] = ()
+
+
+def node_svg_id(node_id: str) -> str:
+    """The SVG id of a node: `node-<id>`."""
+    return f"node-{node_id}"
+
+
+def edge_svg_id(edge: Edge) -> str:
+    """The SVG id of an edge: `edge-<superior>-<KIND>-<subordinate>`."""
+    return f"edge-{edge.superior}-{edge.kind.upper()}-{edge.subordinate}"
+
+
+def era_caption(scope: Scope) -> Caption:
+    """The caption of an era chart: era title, date, sources, and the subtree drawn if any."""
+    chart = scope.chart
+    sources = "; ".join(f"{s.title} ({s.id})" for s in chart.sources)
+    lines = [f"{chart.date.label} ({chart.date.precision})  ·  era {chart.id}", f"Sources: {sources}"]
+    if scope.root is not None:
+        depth = "" if scope.depth is None else f", {scope.depth} level{'s' if scope.depth != 1 else ''} down"
+        lines.append(f"Subtree under {scope.root.name}{depth}")
+    elif scope.depth is not None:
+        lines.append(f"Top {scope.depth} level{'s' if scope.depth != 1 else ''}")
+    return Caption(chart.label, tuple(lines))
+
+
+BOX_ROW: Final[int] = 5
+"""Most nodes in one row of the external-bodies box before it wraps into a grid."""
+
+GRAPH_ATTRS: Final[Mapping[str, str]] = {
+    "rankdir": "TB",
+    "newrank": "true",
+    "compound": "true",
+    "nodesep": "0.2",
+    "ranksep": "0.55",
+    "fontname": FONT,
+    "labelloc": "t",
+    "labeljust": "l",
+    "pad": "0.3",
+    "bgcolor": "white",
+}
+
+
+def build_digraph(
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    caption: Caption,
+    *,
+    second_parents: Collection[EdgeKey] = (),
+    decorations: Decorations | None = None,
+    name: str = "orgchart",
+) -> graphviz.Digraph:
+    """A styled `graphviz.Digraph` of `nodes` and `edges` (in the order given).
+
+    Wide levels are stacked (see `orgchart.render.stack`); external bodies sit in a box of
+    their own; `second_parents` (edge keys) are drawn dotted and labelled.
+    """
+    import graphviz
+
+    extra = decorations or Decorations()
+    kinds = {node.id: node.kind for node in nodes}
+    graph = graphviz.Digraph(name, graph_attr=dict(GRAPH_ATTRS), strict=False)
+    graph.attr("node", fontname=FONT, margin="0.12,0.06")
+    graph.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7")
+    edge_kinds: set[str] = {edge.kind for edge in edges if edge.key not in second_parents}
+    if any(edge.key in second_parents for edge in edges):
+        edge_kinds.add("second parent")
+    label = make_caption(caption.title, caption.lines, kinds.values(), edge_kinds)
+    if extra.legend:
+        label = _with_extra_legend(label, extra.legend)
+    graph.attr(label=label)
+
+    stacks = find_stacks(nodes, edges, second_parents)
+    stacked = {member: stack for stack in stacks for member in stack.members}
+    by_id = {node.id: node for node in nodes}
+    linked = {edge.superior for edge in edges} | {edge.subordinate for edge in edges}
+    externals = [node for node in nodes if node.kind == "external body"]
+    alone = [node for node in nodes if node.id not in linked and node.kind != "external body"]
+    if len(nodes) == 1:
+        alone = []
+    for node in nodes:
+        if node.id not in stacked and node.kind != "external body" and node not in alone:
+            _add_node(graph, node, extra)
+    for stack in stacks:
+        _add_stack(graph, stack, by_id, extra)
+    _add_box(graph, "externals", "Outside the organization", externals, extra)
+    _add_box(graph, "unrelated", "Related to no other entity by the document", alone, extra)
+    first_in_stack = {stack.superior + "\0" + stack.rows[0][0]: stack for stack in stacks}
+    placing = {edge.key for edge in placing_edges(edges)}
+    for edge in edges:
+        _add_edge(graph, edge, edge.key in second_parents, stacked, first_in_stack, extra, edge.key in placing)
+    return graph
+
+
+def _add_box(graph: graphviz.Digraph, box_id: str, label: str, nodes: Sequence[Node], extra: Decorations) -> None:
+    """A dashed box of nodes set apart from the hierarchy (external bodies, unrelated nodes),
+    laid out as a grid so that a dozen partners do not make one very wide row."""
+    if not nodes:
+        return
+    width = len(nodes) if len(nodes) <= BOX_ROW else math.ceil(math.sqrt(2 * len(nodes)))
+    rows = [[node.id for node in nodes[start : start + width]] for start in range(0, len(nodes), width)]
+    by_id = {node.id: node for node in nodes}
+    with graph.subgraph(name=f"cluster_{box_id}") as box:
+        box.attr(
+            id=box_id, label=label, style="rounded,dashed", color="#888888", fontcolor="#555555",
+            fontsize="10", margin="10",
+        )  # fmt: skip
+        _add_grid(box, rows, by_id, extra)
+
+
+def _add_grid(
+    box: graphviz.Digraph, rows: Sequence[Sequence[str]], by_id: Mapping[str, Node], extra: Decorations
+) -> None:
+    """Nodes in a grid: each row `rank=same` and ordered by invisible flat edges, each column
+    a chain of invisible edges, so the grid keeps its shape and era order."""
+    for row in rows:
+        with box.subgraph() as line:
+            line.attr(rank="same")
+            for member in row:
+                _add_node(line, by_id[member], extra)
+            for left, right in pairwise(row):
+                line.edge(left, right, style="invis")
+    for upper, lower in pairwise(rows):
+        for above, below in zip(upper, lower, strict=False):
+            box.edge(above, below, style="invis", weight="10")
+
+
+def _add_node(graph: graphviz.Digraph, node: Node, extra: Decorations) -> None:
+    style = NODE_STYLES[node.kind]
+    classes = " ".join(["kind-" + node.kind.replace(" ", "-"), *extra.node_classes.get(node.id, ())])
+    attrs = {
+        "label": node_label(node),
+        "id": node_svg_id(node.id),
+        "class": classes,
+        "tooltip": plain_attribute(node_tooltip(node)),
+        "shape": style.shape,
+        "style": style.style,
+        "fillcolor": style.fill,
+        "color": style.border,
+        "penwidth": str(style.penwidth),
+    }
+    attrs.update(extra.node_attrs.get(node.id, {}))
+    graph.node(node.id, **attrs)
+
+
+def _add_stack(graph: graphviz.Digraph, stack: Stack, by_id: Mapping[str, Node], extra: Decorations) -> None:
+    """A stack: its members in a grid inside one box. Columns are chains of invisible edges,
+    rows are `rank=same`, so the grid stays put whatever the rest of the chart does."""
+    count = len(stack.members)
+    plural = stack.kind if count == 1 else _plural(stack.kind)
+    with graph.subgraph(name=f"cluster_stack_{stack.key}") as box:
+        box.attr(
+            id=f"stack-{stack.key}", label=f"{count} {plural}", style="rounded,filled", fillcolor="#fafafa",
+            color="#aaaaaa", fontsize="10", fontcolor="#555555", margin="8",
+        )  # fmt: skip
+        _add_grid(box, stack.rows, by_id, extra)
+
+
+def _plural(kind: str) -> str:
+    if kind.endswith("y") and not kind.endswith("ey"):
+        return kind[:-1] + "ies"
+    return kind + ("es" if kind.endswith(("s", "x")) else "s")
+
+
+def _add_edge(
+    graph: graphviz.Digraph,
+    edge: Edge,
+    second_parent: bool,
+    stacked: Mapping[str, Stack],
+    first_in_stack: Mapping[str, Stack],
+    extra: Decorations,
+    placing: bool,
+) -> None:
+    style = edge_style(edge.kind, second_parent=second_parent)
+    classes = ["kind-" + edge.kind, *(["second-parent"] if second_parent else [])]
+    classes += extra.edge_classes.get(edge.key, ())
+    attrs = {
+        "id": edge_svg_id(edge),
+        "class": " ".join(classes),
+        "color": style.color,
+        "style": style.style,
+        "penwidth": str(style.penwidth),
+        "arrowhead": style.arrowhead,
+        "tooltip": plain_attribute(f"{edge.superior} → {edge.subordinate}: {style.label}"),
+    }
+    if style.direction != "forward":
+        attrs.update(dir=style.direction, arrowtail=style.arrowtail)
+    if second_parent:
+        attrs.update(xlabel="2nd parent", fontcolor=style.color, constraint="false")
+    elif not placing:
+        # Working relations rank nobody below anybody: they must not bend the hierarchy. They
+        # do place a node that has no superior (a partner, an external body) below its partner.
+        attrs["constraint"] = "false"
+    stack = stacked.get(edge.subordinate)
+    if stack is not None and stack.superior == edge.superior and edge.kind == stack.edge_kind:
+        # One visible edge from the superior to the stack's box stands for all of them; the
+        # others are kept (with their ids) but drawn transparent.
+        attrs["lhead"] = f"cluster_stack_{stack.key}"
+        if edge.superior + "\0" + edge.subordinate not in first_in_stack:
+            attrs.update(color="transparent", constraint="false")
+            attrs["class"] += " stacked"
+    attrs.update(extra.edge_attrs.get(edge.key, {}))
+    graph.edge(edge.superior, edge.subordinate, **attrs)
+
+
+def _with_extra_legend(label: str, rows: Sequence[tuple[str, str]]) -> str:
+    import html
+
+    cells = "".join(
+        f'<TD BGCOLOR="{html.escape(color)}" WIDTH="14"> </TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">'
+        f"{html.escape(text)}</FONT></TD>"
+        for color, text in rows
+    )
+    extra_row = f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4"><TR>{cells}</TR></TABLE></TD></TR>'
+    return label[: -len("</TABLE>>")] + extra_row + "</TABLE>>"
+
+
+def to_graphviz(
+    chart: OrgChart,
+    root: str | Node | None = None,
+    depth: int | None = None,
+    *,
+    decorations: Decorations | None = None,
+    caption: Caption | None = None,
+) -> graphviz.Digraph:
+    """The era (or the subtree under `root`, `depth` levels down) as a styled Digraph.
+
+    Raises:
+        NotFoundError, AmbiguousError: `root` names no node, or several.
+
+    Example:
+        >>> dot = to_graphviz(orgchart.load().latest, root="ERO", depth=1)
+        >>> dot.pipe(format="svg")  # doctest: +SKIP
+    """
+    scope = select(chart, root, depth)
+    second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
+    return build_digraph(
+        scope.nodes,
+        scope.edges,
+        caption or era_caption(scope),
+        second_parents=second,
+        decorations=decorations,
+        name=chart.id,
+    )
+
+
+def to_dot(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> str:
+    """The chart as DOT text (deterministic: the same data gives the same text)."""
+    return to_graphviz(chart, root, depth).source
+
+
+def layout(dot_source: str, format: str) -> bytes:
+    """Run Graphviz's `dot` on DOT text and return the output bytes.
+
+    Raises:
+        RenderError: `dot` is missing or fails.
+    """
+    try:
+        completed = subprocess.run(["dot", f"-T{format}"], input=dot_source.encode("utf-8"), capture_output=True)
+    except FileNotFoundError:
+        raise RenderError(
+            "Graphviz's `dot` is not installed; install Debian's graphviz package (`apt-get install graphviz`)"
+        ) from None
+    if completed.returncode != 0:
+        message = completed.stderr.decode("utf-8", "replace").strip()
+        raise RenderError(f"Graphviz `dot -T{format}` failed: {message}")
+    return completed.stdout
+
+
+def _edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
+    names = {node.id: node.name for node in scope.nodes}
+    return {
+        edge_svg_id(edge): EdgeTitle(
+            names[edge.superior],
+            names[edge.subordinate],
+            edge_style(edge.kind, second_parent=chart.is_second_parent(edge)).label,
+        )
+        for edge in scope.edges
+    }
+
+
+def render_svg(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> bytes:
+    """The chart as an accessible SVG: a `<title>` and `<desc>`, every node and edge titled
+    with names, Graphviz's version comment removed so output is byte-stable."""
+    scope = select(chart, root, depth)
+    graph = to_graphviz(chart, scope.root, depth)
+    raw = layout(graph.source, "svg")
+    caption = era_caption(scope)
+    description = (
+        f"Organizational chart with {len(scope.nodes)} entities and {len(scope.edges)} relations. "
+        + " ".join(caption.lines)
+    )
+    titles = {node_svg_id(node.id): node_title(node) for node in scope.nodes}
+    return finish_svg(raw, caption.title, description, titles, _edge_titles(chart, scope))
+
+
+def render_png(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> bytes:
+    """The chart as a PNG image."""
+    return layout(to_dot(chart, root, depth), "png")
+
+
+def render_pdf(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> bytes:
+    """The chart as a PDF document."""
+    return layout(to_dot(chart, root, depth), "pdf")
+
+
+def render_chart(chart: OrgChart, format: str, root: str | Node | None = None, depth: int | None = None) -> bytes:
+    """The chart in any format of `orgchart.render.style.FORMATS`, as bytes (text is UTF-8).
+
+    Raises:
+        UnknownFormatError: `format` is not a known format.
+    """
+    wanted = verify_format(format)
+    if wanted == "svg":
+        return render_svg(chart, root, depth)
+    if wanted in ("png", "pdf"):
+        return layout(to_dot(chart, root, depth), wanted)
+    if wanted == "dot":
+        return to_dot(chart, root, depth).encode("utf-8")
+    from orgchart.render.mermaid import to_mermaid
+
+    return to_mermaid(chart, root, depth).encode("utf-8")
+
+
+def write_chart(
+    chart: OrgChart, path: str | Path, format: str, root: str | Node | None = None, depth: int | None = None
+) -> Path:
+    """Render the chart and write it to `path` atomically: a failed render writes nothing.
+
+    Raises:
+        UnknownFormatError, RenderError, NotFoundError, OutputError.
+    """
+    return write_bytes_atomic(path, render_chart(chart, format, root, depth))

@@ -1,0 +1,134 @@
+"""Text on a chart: node labels, tooltips, titles, the caption and the legend.
+
+Graphviz HTML-like labels are built here and only here, every piece of data passing through
+`html.escape`, so a name holding `<`, `&`, quotes or braces is shown as written and can never
+change the markup. Plain-text attributes (tooltips) go through `plain_attribute`.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from orgchart.model import Citation, Node
+from orgchart.render.style import DARK_FILLS, EDGE_STYLES, NODE_STYLES, SECOND_PARENT
+
+WRAP: Final[int] = 22
+"""Characters per line of a node's name before it wraps."""
+
+
+def wrapped(text: str, width: int = WRAP) -> list[str]:
+    """`text` broken into lines of about `width` characters; its own line breaks are kept."""
+    lines: list[str] = []
+    for line in text.splitlines() or [""]:
+        lines.extend(textwrap.wrap(line, width, break_long_words=True, break_on_hyphens=False) or [""])
+    return lines
+
+
+def _html(text: str) -> str:
+    """Text for an HTML-like label: markup escaped, and backslashes doubled because Graphviz
+    expands `\\N`, `\\G` and the like even inside HTML-like labels."""
+    return html.escape(text, quote=True).replace("\\", "\\\\")
+
+
+def node_label(node: Node) -> str:
+    """The HTML-like label of a node: its name in bold, then acronym and kind in small type."""
+    color = "#ffffff" if node.kind in DARK_FILLS else "#1a1a1a"
+    sub_color = "#dce6f0" if node.kind in DARK_FILLS else "#555555"
+    name = "<BR/>".join(_html(line) for line in wrapped(node.name))
+    detail = f"{_html(node.acronym)} · {_html(node.kind)}" if node.acronym else _html(node.kind)
+    return (
+        f'<<FONT COLOR="{color}" POINT-SIZE="10.5"><B>{name}</B></FONT>'
+        f'<BR/><FONT COLOR="{sub_color}" POINT-SIZE="8">{detail}</FONT>>'
+    )
+
+
+def first_citation(citations: Sequence[Citation]) -> str:
+    """The first citation as `“quote” (source)`, or a note that there is none."""
+    if not citations:
+        return "(no citation)"
+    citation = citations[0]
+    return f"“{citation.quote}” ({citation.source})"
+
+
+def node_tooltip(node: Node) -> str:
+    """A node's tooltip: name, kind, acronym and first citation (quote and source)."""
+    acronym = f"acronym {node.acronym}" if node.acronym else "no acronym"
+    return f"{node.name}\n{node.kind}; {acronym}; id {node.id}\n{first_citation(node.citations)}"
+
+
+def node_title(node: Node) -> str:
+    """A node's accessible name (its SVG `<title>`): name, acronym and kind."""
+    acronym = f" ({node.acronym})" if node.acronym else ""
+    return f"{node.name}{acronym}, {node.kind}"
+
+
+def caption(title: str, lines: Iterable[str], node_kinds: Iterable[str], edge_kinds: Iterable[str]) -> str:
+    """The chart's HTML-like caption: its title, then `lines` (date, sources), then a legend of
+    the node kinds and edge kinds drawn (in vocabulary order, so the legend is stable)."""
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{_html(title)}</B></FONT></TD></TR>']
+    rows += [
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{_html(line)}</FONT></TD></TR>' for line in lines
+    ]
+    rows.append(f'<TR><TD ALIGN="LEFT">{legend(node_kinds, edge_kinds)}</TD></TR>')
+    return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+
+
+LEGEND_COLUMNS: Final[int] = 6
+
+
+def legend(node_kinds: Iterable[str], edge_kinds: Iterable[str]) -> str:
+    """A legend table: a swatch per node kind, then a line sample per edge kind.
+
+    Edge samples are table cells with only their bottom border drawn, in the edge's colour
+    and dash style, so the legend shows the same lines as the chart.
+    """
+    present_nodes = set(node_kinds)
+    present_edges = set(edge_kinds)
+    swatches = [
+        f'<TD BGCOLOR="{style.fill}" COLOR="{style.border}" BORDER="1" STYLE="{"rounded" if "rounded" in style.style else "solid"}"'
+        f' CELLPADDING="3"><FONT POINT-SIZE="9" COLOR="{"#ffffff" if kind in DARK_FILLS else "#1a1a1a"}">'
+        f"{_html(kind)}</FONT></TD>"
+        for kind, style in NODE_STYLES.items()
+        if kind in present_nodes
+    ]
+    samples = []
+    for kind, style in EDGE_STYLES.items():
+        if kind in present_edges:
+            samples.append(_edge_sample(style.color, style.style, style.label))
+    if "second parent" in present_edges:
+        samples.append(_edge_sample(SECOND_PARENT.color, SECOND_PARENT.style, SECOND_PARENT.label))
+    rows = [swatches[i : i + LEGEND_COLUMNS] for i in range(0, len(swatches), LEGEND_COLUMNS)]
+    lines = [samples[i : i + LEGEND_COLUMNS // 2] for i in range(0, len(samples), LEGEND_COLUMNS // 2)]
+    kinds_table = "".join(f"<TR>{''.join(row)}</TR>" for row in rows)
+    lines_table = "".join(f"<TR>{''.join(row)}</TR>" for row in lines)
+    parts = [
+        f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="3">{table}</TABLE></TD></TR>'
+        for table in (kinds_table, lines_table)
+        if table
+    ]
+    return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{"".join(parts)}</TABLE>'
+
+
+def _edge_sample(color: str, style: str, label: str) -> str:
+    dash = {"dashed": "dashed", "dotted": "dotted"}.get(style, "solid")
+    weight = "2" if style == "bold" else "1"
+    return (
+        f'<TD WIDTH="36" HEIGHT="10" FIXEDSIZE="TRUE" SIDES="B" BORDER="{weight}" COLOR="{color}" STYLE="{dash}"></TD>'
+        f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9">{_html(label)}</FONT></TD>'
+    )
+
+
+def plain_attribute(text: str) -> str:
+    """Text for a plain Graphviz attribute (a tooltip) that comes out as written in SVG.
+
+    Graphviz decodes HTML entities in such strings (so `&` is written `&amp;`) and, for
+    tooltips, expands backslash sequences twice (once when reading, once when writing the
+    link), so each backslash is written four times: `graphviz.escape` doubles the doubled
+    text. The tests check the round trip with the installed Graphviz.
+    """
+    import graphviz
+
+    return str(graphviz.escape(text.replace("&", "&amp;").replace("\\", "\\\\")))

@@ -1,0 +1,134 @@
+"""Which nodes and edges a chart shows: a whole era, or one subtree of it.
+
+A subtree is what a reader of an org chart expects under a box: the nodes reachable from the
+root through `parent` and `oversight` edges (the hierarchy), down to `depth` levels, plus the
+partners those nodes name through the other relations (partnership, coordination, support),
+drawn once so the relation is visible but not followed further.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orgchart.graph import OrgChart
+from orgchart.model import NODE_KINDS, Edge, Node
+
+HIERARCHY_KINDS: tuple[str, ...] = ("parent", "oversight")
+"""Edge kinds that place one entity below another in a chart."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of an era one chart draws: its nodes and edges in era-file order."""
+
+    chart: OrgChart
+    root: Node | None
+    depth: int | None
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+    @property
+    def node_ids(self) -> frozenset[str]:
+        """The ids of the nodes drawn."""
+        return frozenset(node.id for node in self.nodes)
+
+
+def select(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> Scope:
+    """The nodes and edges to draw for `chart`, or for the subtree under `root`.
+
+    Args:
+        chart: the era.
+        root: an id, name, acronym or alias (see `OrgChart.get`); None for the whole era.
+        depth: hierarchy levels below the root (or below the era's roots) to include; None for all.
+
+    Raises:
+        NotFoundError: `root` names no node (the message suggests the closest).
+        AmbiguousError: `root` names several nodes.
+        ValueError: `depth` is negative.
+    """
+    if depth is not None and depth < 0:
+        raise ValueError(f"depth must be 0 or more, not {depth}")
+    start = chart.get(root) if root is not None else None
+    if start is None and depth is None:
+        return Scope(chart, None, None, chart.nodes, chart.edges)
+    below: dict[str, list[str]] = {}
+    for edge in chart.edges:
+        if edge.kind in HIERARCHY_KINDS:
+            below.setdefault(edge.superior, []).append(edge.subordinate)
+    starts = [start.id] if start else [node.id for node in _tops(chart) if node.kind != "external body"]
+    level = dict.fromkeys(starts, 0)
+    frontier = list(starts)
+    while frontier:
+        following = []
+        for node_id in frontier:
+            if depth is not None and level[node_id] >= depth:
+                continue
+            for child in below.get(node_id, ()):
+                if child not in level:
+                    level[child] = level[node_id] + 1
+                    following.append(child)
+        frontier = following
+    kept = set(level)
+    # Partners named by the kept nodes are shown (one hop), so the relation is not lost.
+    for edge in chart.edges:
+        if edge.kind not in HIERARCHY_KINDS and edge.superior in level:
+            kept.add(edge.subordinate)
+    nodes = tuple(node for node in chart.nodes if node.id in kept)
+    edges = tuple(edge for edge in chart.edges if edge.superior in kept and edge.subordinate in kept)
+    return Scope(chart, start, depth, nodes, edges)
+
+
+def _tops(chart: OrgChart) -> tuple[Node, ...]:
+    """Nodes that no hierarchy edge points to: where a whole-era chart starts counting depth."""
+    placed = {edge.subordinate for edge in chart.edges if edge.kind in HIERARCHY_KINDS}
+    return tuple(node for node in chart.nodes if node.id not in placed)
+
+
+def top_level_divisions(chart: OrgChart) -> tuple[Node, ...]:
+    """The parts of the organization that get a chart of their own, in era-file order.
+
+    Start at the most senior root that is not an external body (by kind: agency first; then
+    the largest hierarchy below it; DHS above ICE does not count as a superior) and walk down
+    while one child (by `parent`, containment) holds more than half of that hierarchy (ICE ->
+    ERO when the document is about ERO). The children of where the walk stops, through `parent` or `oversight`
+    edges, that have something below them are the top-level divisions: a chart of one box
+    says nothing.
+    """
+    below: dict[str, list[str]] = {}
+    for edge in chart.edges:
+        if edge.kind in HIERARCHY_KINDS and edge.subordinate not in below.get(edge.superior, []):
+            below.setdefault(edge.superior, []).append(edge.subordinate)
+    sizes: dict[str, int] = {}
+
+    def size(node_id: str) -> int:
+        if node_id not in sizes:
+            seen, todo = {node_id}, [node_id]
+            while todo:
+                for child in below.get(todo.pop(), ()):
+                    if child not in seen:
+                        seen.add(child)
+                        todo.append(child)
+            sizes[node_id] = len(seen)
+        return sizes[node_id]
+
+    kinds = {node.id: node.kind for node in chart.nodes}
+    # A top is a non-external node whose superiors, if any, are all outside the organization
+    # (DHS above ICE counts as outside).
+    inside_superior = {
+        edge.subordinate
+        for edge in chart.edges
+        if edge.kind in HIERARCHY_KINDS and kinds.get(edge.superior) != "external body"
+    }
+    tops = [node for node in chart.nodes if node.kind != "external body" and node.id not in inside_superior]
+    if not tops:
+        return ()
+    # The most senior kind wins (an agency over a facility list), then the largest hierarchy.
+    node_id = min(tops, key=lambda node: (NODE_KINDS.index(node.kind), -size(node.id))).id
+    total = size(node_id)
+    while True:
+        majority = [child.id for child in chart.children(node_id) if 2 * size(child.id) > total]
+        if len(majority) != 1:
+            break
+        node_id = majority[0]
+    chosen = {child for child in below.get(node_id, ()) if size(child) > 1}
+    return tuple(node for node in chart.nodes if node.id in chosen)

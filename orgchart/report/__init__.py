@@ -1,0 +1,65 @@
+"""Change reports in Markdown, HTML and JSON, for one pair of eras or the whole history.
+
+Jinja2 is imported only when a Markdown or HTML report is rendered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from orgchart.atomic import write_text_atomic
+from orgchart.diff import ChangeSet
+from orgchart.history import History
+
+REPORT_FORMATS: Final[tuple[str, ...]] = ("md", "html", "json")
+"""The formats of change reports, also the file suffixes build writes."""
+
+
+def verify_format(fmt: str) -> str:
+    """`fmt` if it is a report format; ValueError naming the valid ones otherwise."""
+    if fmt not in REPORT_FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}; valid formats: {', '.join(REPORT_FORMATS)}")
+    return fmt
+
+
+def render_diff(changes: ChangeSet, fmt: str = "md") -> str:
+    """One pair's change report as text in `fmt` (md, html or json)."""
+    verify_format(fmt)
+    if fmt == "json":
+        from orgchart.report.json import diff_json
+
+        return diff_json(changes)
+    if fmt == "html":
+        from orgchart.report.html import diff_html
+
+        return diff_html(changes)
+    from orgchart.report.markdown import diff_markdown
+
+    return diff_markdown(changes)
+
+
+def render_history(hist: History, fmt: str = "md") -> str:
+    """The history report as text in `fmt` (md, html or json)."""
+    verify_format(fmt)
+    if fmt == "json":
+        from orgchart.report.json import history_json
+
+        return history_json(hist)
+    if fmt == "html":
+        from orgchart.report.html import history_html
+
+        return history_html(hist)
+    from orgchart.report.markdown import history_markdown
+
+    return history_markdown(hist)
+
+
+def write_diff(changes: ChangeSet, path: str | Path, fmt: str = "md") -> Path:
+    """Write one pair's change report to `path` atomically."""
+    return write_text_atomic(path, render_diff(changes, fmt))
+
+
+def write_history(hist: History, path: str | Path, fmt: str = "md") -> Path:
+    """Write the history report to `path` atomically."""
+    return write_text_atomic(path, render_history(hist, fmt))

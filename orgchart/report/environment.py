@@ -1,0 +1,61 @@
+"""The Jinja2 environments of the reports: templates from `orgchart/report/templates/`.
+
+Markdown templates escape every piece of user text with the `md` filter; HTML templates are
+autoescaped. Both get the same helpers (`headline`, `figure`, ...), which return plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+
+from orgchart.diff import CHANGE_KINDS
+from orgchart.report import text
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|&~#!$])")
+
+
+def md(value: object) -> str:
+    """`value` as Markdown-safe inline text: white space (newlines included) folded to single
+    spaces and every character Markdown or a table cell could read as syntax backslash-escaped."""
+    folded = " ".join(str(value).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", folded)
+
+
+def _environment(autoescape: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("orgchart", "report/templates"),
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md
+    env.filters["percent"] = text.percent
+    env.globals.update(
+        CHANGE_KINDS=CHANGE_KINDS,
+        KIND_TITLES=text.KIND_TITLES,
+        KIND_LABELS=text.KIND_LABELS,
+        DETAILED_KINDS=text.DETAILED_KINDS,
+        headline=text.headline,
+        entity=text.entity,
+        entities=text.entities,
+        figure=text.figure,
+        match_text=text.match_text,
+        context=text.context,
+        quotes_of=text.quotes_of,
+        cell_name=text.cell_name,
+    )
+    return env
+
+
+def markdown_environment() -> jinja2.Environment:
+    """The environment for Markdown templates (no autoescaping: templates use `md`)."""
+    return _environment(autoescape=False)
+
+
+def html_environment() -> jinja2.Environment:
+    """The environment for HTML templates, autoescaped."""
+    return _environment(autoescape=True)

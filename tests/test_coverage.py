@@ -1,0 +1,36 @@
+"""orgchart.coverage: how much of one era the other mentions, per top-level branch."""
+
+from __future__ import annotations
+
+import orgchart
+from orgchart.coverage import OUTSIDE, branches
+from tests.conftest import DatasetMaker
+from tests.eras import BASE_EDGES, BASE_NODES, make_pair, replace_edges, replace_node
+
+
+def test_branches_are_the_top_level_divisions(make_dataset: DatasetMaker) -> None:
+    ds = make_pair(make_dataset, BASE_NODES, BASE_EDGES)
+    trunk, groups = branches(ds.era("era-a"))
+    assert trunk == ("ea", "ops")
+    assert groups["intake"] == "support" and groups["patrol"] == "field"
+    assert groups["ops"] == "" and groups["program"] is None
+
+
+def test_coverage_counts_mentions_per_branch(make_dataset: DatasetMaker) -> None:
+    nodes = replace_node(replace_node(BASE_NODES, "intake", None), "records", None)
+    edges = replace_edges(BASE_EDGES, drop=[("parent", "support", "intake"), ("parent", "support", "records")])
+    changes = orgchart.diff(*make_pair(make_dataset, nodes, edges).eras)
+    cov = changes.coverage_before
+    rows = {row.name: (row.mentioned, row.total) for row in cov.rows}
+    assert rows["Support Division"] == (1, 3)
+    assert rows["Field Division"] == (2, 2)
+    assert rows[OUTSIDE] == (1, 1)
+    assert (cov.mentioned, cov.total) == (7, 9)
+    assert changes.coverage_after.share == 1.0
+
+
+def test_bundled_2023_branches_are_eros_divisions() -> None:
+    chart = orgchart.load().era("ero-2023")
+    trunk, groups = branches(chart)
+    assert trunk == ("ice", "ero")
+    assert groups["cad"] == "enforcement-division"

@@ -1,0 +1,73 @@
+"""Mermaid charts: safe ids, escaped labels, edge operators and classes, determinism."""
+
+from __future__ import annotations
+
+import re
+
+import orgchart
+from orgchart.render import to_mermaid
+from orgchart.render.mermaid import escape_label, mermaid_ids
+from tests.conftest import DatasetMaker
+from tests.render_data import NASTY_NAMES, nasty_dataset, wide_dataset
+
+NODE_LINE = re.compile(r'^\s+(n_[A-Za-z0-9_]+)(\(|\[\[|\[\(|\{\{|\[)"(.*)"(\)|\]\]|\)\]|\}\}|\])$')
+
+
+def unescape(label: str) -> str:
+    """What Mermaid shows for an escaped label (entity codes decoded, `<br>` as a newline)."""
+    names = {"quot": '"', "amp": "&", "lt": "<", "gt": ">"}
+    text = re.sub(r"#(\d+|quot|amp|lt|gt);", lambda m: names.get(m.group(1)) or chr(int(m.group(1))), label)
+    return text.replace("<br>", "\n")
+
+
+def test_flowchart_with_title_and_every_node_and_edge(make_dataset: DatasetMaker) -> None:
+    chart = orgchart.load(wide_dataset(make_dataset)).era("wide")
+    text = to_mermaid(chart)
+    lines = text.splitlines()
+    assert lines[:4] == ["---", 'title: "Era wide <&> (2020-05-01)"', "---", "flowchart TD"]
+    ids = mermaid_ids(node.id for node in chart.nodes)
+    defined = {m.group(1) for line in lines if (m := NODE_LINE.match(line))}
+    assert defined == set(ids.values())
+    assert f"    {ids['ops']} --> {ids['training']}" in lines
+    assert f'    {ids["support"]} -.->|"2nd parent"| {ids["training"]}' in lines
+    assert f"    {ids['support']} -.-> {ids['program-x']}" in lines
+    assert f"    {ids['alpha']} <==> {ids['partner']}" in lines
+    assert f"    {ids['ops']} <-.-> {ids['partner']}" in lines
+    assert f"    {ids['support']} --o {ids['field-office-01']}" in lines
+    edge_lines = [line for line in lines if re.match(r"^\s+n_\S+ (-->|-\.->|<==>|<-\.->|--o)", line)]
+    assert len(edge_lines) == len(chart.edges)
+    assert "    classDef k_field_office " in "\n".join(lines)
+    assert any(line.startswith("    linkStyle ") and "stroke-dasharray:1 4" in line for line in lines)
+    assert 'subgraph externals["Outside the organization"]' in text
+    assert to_mermaid(chart) == text
+
+
+def test_nasty_names_are_escaped_and_intact(make_dataset: DatasetMaker) -> None:
+    chart = orgchart.load(nasty_dataset(make_dataset)).era("nasty")
+    ids = mermaid_ids(node.id for node in chart.nodes)
+    labels = {m.group(1): m.group(3) for line in to_mermaid(chart).splitlines() if (m := NODE_LINE.match(line))}
+    for node_id, name in NASTY_NAMES.items():
+        label = labels[ids[node_id]]
+        assert not set(label) & set('"`|{}[]\\'), label
+        assert unescape(label).startswith(f"<b>{name}</b>") or node_id in ("markup", "entity")
+        shown = unescape(label.split("<br><small>")[0].removeprefix("<b>").removesuffix("</b>"))
+        assert shown == name
+
+
+def test_ids_are_safe_and_one_to_one() -> None:
+    ids = mermaid_ids(["end", "a-b", "a.b", "a_b", "o-x", "x"])
+    assert len(set(ids.values())) == 6
+    assert all(re.fullmatch(r"n_[a-z0-9_]+", value) for value in ids.values())
+    assert ids["end"] == "n_end" and ids["x"] == "n_x"
+
+
+def test_escape_label() -> None:
+    assert escape_label('a "b" <c> & #d') == "a #quot;b#quot; #lt;c#gt; #amp; #35;d"
+    assert escape_label("one\ntwo") == "one<br>two"
+    assert escape_label("移民局") == "移民局"
+
+
+def test_bundled_subtree_keeps_oversight() -> None:
+    chart = orgchart.load().era("ero-2023")
+    text = to_mermaid(chart, "CAD")
+    assert "n_cad -.-> n_cap" in text and "n_ice" not in text
