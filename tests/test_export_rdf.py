@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -88,10 +89,17 @@ def test_turtle_is_deterministic_across_processes(tmp_path: Path) -> None:
     root = write_hard_dataset(tmp_path / "data")
     script = "import sys, orgchart; sys.stdout.write(orgchart.to_turtle(orgchart.load(sys.argv[1])))"
     outputs = [
-        subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, check=True).stdout
-        for _ in range(2)
+        subprocess.run(
+            [sys.executable, "-c", script, str(root)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},  # sets iterate in another order in each
+        ).stdout
+        for seed in ("1", "2", "3")
     ]
-    assert outputs[0] == outputs[1] and "_:" not in outputs[0]
+    assert outputs[0] == outputs[1] == outputs[2] and "_:" not in outputs[0]
+    assert "@prefix rdfs:" in outputs[0] and "ns1:" not in outputs[0]
 
 
 def test_one_era_and_a_base_of_ones_own(tmp_path: Path) -> None:

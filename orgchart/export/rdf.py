@@ -57,7 +57,7 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
 
     oc = Namespace(VOCABULARY)
     charts = list(dataset.eras if eras is None else eras)
-    graph = Graph(bind_namespaces="none")
+    graph = Graph(bind_namespaces="core")
     for prefix, namespace in (("org", ORG), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("oc", oc)):
         graph.bind(prefix, namespace)
     graph.bind("data", Namespace(base))
