@@ -78,6 +78,23 @@ def main() -> int:
         rows.append(("export JSON, 5,000 nodes", timed(lambda: to_json(big), repeat=1)))
         rows.append(("query subtree of the root, 5,000 nodes", timed(lambda: big.subtree("u0"))))
         rows.append(("query find by text, 5,000 nodes", timed(lambda: big.find("unit 49"))))
+        dataset = orgchart.load(root)
+        rows.append(("export GraphML, 5,000 nodes", timed(lambda: orgchart.to_graphml(big), repeat=1)))
+        rows.append(("export CSV, 5,000 nodes", timed(lambda: orgchart.to_csv(big), repeat=1)))
+        rows.append(("export SQLite, 5,000 nodes", timed(lambda: orgchart.to_sqlite(dataset), repeat=1)))
+        rows.append(("export RDF Turtle, 5,000 nodes", timed(lambda: orgchart.to_turtle(dataset), repeat=1)))
+        exported = orgchart.write_json(big, Path(tmp) / "big.json")
+        rows.append(
+            (
+                "import JSON into a dataset, 5,000 nodes",
+                timed(
+                    lambda: orgchart.import_era(
+                        orgchart.read_json(exported), Path(tempfile.mkdtemp(dir=tmp)), documents=[root]
+                    ),
+                    repeat=1,
+                ),
+            )
+        )
     print("| operation | seconds | target |")
     print("| --- | ---: | ---: |")
     failed = False

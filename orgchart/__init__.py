@@ -9,8 +9,15 @@
 
 from orgchart.diff import Change, ChangeSet, diff
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
+from orgchart.export.csv import read_csv, to_csv, write_csv
+from orgchart.export.graphml import read_graphml, to_graphml, write_graphml
+from orgchart.export.json import read_json, to_json, write_json
+from orgchart.export.rdf import to_turtle, write_turtle
+from orgchart.export.records import ImportedEra
+from orgchart.export.sqlite import to_sqlite, write_sqlite
 from orgchart.graph import Dataset, EraDate, OrgChart, load
 from orgchart.history import History
+from orgchart.importer import ImportResult, import_era, read_interchange
 from orgchart.match import Match
 from orgchart.model import (
     EDGE_KINDS,
@@ -63,6 +70,8 @@ __all__ = [
     "EraDate",
     "Finding",
     "History",
+    "ImportResult",
+    "ImportedEra",
     "LineageLink",
     "Match",
     "Node",
@@ -81,17 +90,32 @@ __all__ = [
     "build_digraph",
     "diff",
     "fold_white_space",
+    "import_era",
     "load",
     "quote_is_found",
+    "read_csv",
+    "read_graphml",
+    "read_interchange",
+    "read_json",
     "render_chart",
     "render_pdf",
     "render_png",
     "render_svg",
     "site_html",
     "timeline",
+    "to_csv",
     "to_dot",
+    "to_graphml",
     "to_graphviz",
+    "to_json",
     "to_mermaid",
+    "to_sqlite",
+    "to_turtle",
     "write_chart",
+    "write_csv",
+    "write_graphml",
+    "write_json",
     "write_site",
+    "write_sqlite",
+    "write_turtle",
 ]

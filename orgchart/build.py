@@ -9,7 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from orgchart.atomic import write_text_atomic
+from orgchart.export.csv import write_csv
+from orgchart.export.graphml import write_graphml
 from orgchart.export.json import write_json
+from orgchart.export.rdf import write_turtle
+from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
 from orgchart.render.charts import write_era_charts
 from orgchart.site import write_site
@@ -24,8 +28,13 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     """
     out = Path(out_dir)
     written = [write_text_atomic(out / "eras.md", eras_markdown(dataset))]
+    exports = out / "export"
     for chart in dataset.eras:
         written.append(write_json(chart, out / "json" / f"{chart.id}.json"))
+        written.append(write_graphml(chart, exports / f"{chart.id}.graphml"))
+        written.extend(write_csv(chart, exports / chart.id))
+    written.append(write_sqlite(dataset, exports / "orgchart.sqlite"))
+    written.append(write_turtle(dataset, exports / "orgchart.ttl"))
     written += write_era_charts(dataset, out)
     written += build_changes(dataset, out / "changes")
     written += write_site(dataset, out / "site")

@@ -1,9 +1,14 @@
 """networkx node-link JSON: the contract other tools and the tests read.
 
-Graph attributes: `era`, `label`, `date`, `date_range`, `sources`, `claims`, `findings`.
-Node attributes: `id`, `name`, `kind`, `acronym`, `aliases`, `citations`.
-Edge attributes: `source` (superior), `target` (subordinate), `key` (= kind), `kind`,
-`citations`, `second_parent`. The README documents this format; keep it stable.
+Graph attributes: `era`, `label`, `description`, `date`, `date_range`, `sources`, `claims`,
+`findings`. Node attributes: `id`, `name`, `kind`, `acronym`, `aliases`, `note`, `citations`.
+Edge attributes: `source` (superior), `target` (subordinate), `key` (= kind), `kind`, `note`,
+`citations`, `second_parent`, `position` (the edge's index in the era file: networkx lists
+edges grouped by superior, and the file order decides which parent is the main one). The README documents this format; keep it stable (add, never
+rename or remove).
+
+`read_json` reads it back (and plain node-link JSON from other tools, whose nodes may carry only
+an id and a `name` or `label`) into an `ImportedEra`.
 """
 
 from __future__ import annotations
@@ -15,16 +20,33 @@ from typing import Any
 import networkx as nx
 
 from orgchart.atomic import write_text_atomic
-from orgchart.graph import OrgChart, citation_dicts
+from orgchart.errors import DataError, Problem, display_path
+from orgchart.export.records import (
+    ImportedEra,
+    NodeTable,
+    claim_record,
+    curated,
+    finding_record,
+    source_from,
+    source_record,
+)
+from orgchart.graph import OrgChart
+from orgchart.model import EDGE_KINDS
 
 
 def node_link_data(chart: OrgChart) -> dict[str, Any]:
     """The era as a node-link dict (edges under `edges`), ready for `json.dumps`."""
     graph = chart.graph.copy()
+    for node in chart.nodes:
+        graph.nodes[node.id]["note"] = node.note
+    for position, edge in enumerate(chart.edges):
+        attrs = graph.edges[edge.superior, edge.subordinate, edge.kind]
+        attrs.update(note=edge.note, position=position)
     date = chart.date
     graph.graph.update(
         era=chart.id,
         label=chart.label,
+        description=chart.era.description,
         date=date.label,
         date_range={
             "start": date.start.isoformat(),
@@ -32,30 +54,9 @@ def node_link_data(chart: OrgChart) -> dict[str, Any]:
             "precision": date.precision,
             "reason": date.reason,
         },
-        sources=[{"id": s.id, "title": s.title, "sha256": s.sha256} for s in chart.sources],
-        claims=[
-            {
-                "id": c.id,
-                "subject": c.subject,
-                "attribute": c.attribute,
-                "value": c.value,
-                "unit": c.unit,
-                "qualifier": c.qualifier,
-                "as_of": c.as_of,
-                "citations": citation_dicts(c.citations),
-            }
-            for c in chart.claims
-        ],
-        findings=[
-            {
-                "kind": f.kind,
-                "subject": f.subject,
-                "message": f.message,
-                "origin": f.origin,
-                "citations": citation_dicts(f.citations),
-            }
-            for f in chart.findings
-        ],
+        sources=[source_record(s) for s in chart.sources],
+        claims=[claim_record(c) for c in chart.claims],
+        findings=[finding_record(f) for f in chart.findings],
     )
     data: dict[str, Any] = nx.node_link_data(graph, edges="edges")
     return data
@@ -69,3 +70,89 @@ def to_json(chart: OrgChart) -> str:
 def write_json(chart: OrgChart, path: str | Path) -> Path:
     """Write the era's node-link JSON to `path` atomically."""
     return write_text_atomic(path, to_json(chart))
+
+
+def read_json(path: str | Path, *, default_kind: str | None = None) -> ImportedEra:
+    """Read node-link JSON (this package's export, or another tool's) into an `ImportedEra`.
+
+    Nodes without a `kind` take `default_kind`; edges without a `kind` are `parent` edges.
+
+    Raises:
+        DataError: the file is not node-link JSON, or a record does not fit the model.
+    """
+    where = display_path(Path(path))
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        graph = nx.node_link_graph(data, edges="edges" if "edges" in data else "links")
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, nx.NetworkXError) as error:
+        raise DataError(
+            [Problem(where, 0, 0, f"not node-link JSON: {error}", "export it with `orgchart export --format json`")]
+        ) from None
+    return imported_from_graph(graph, where, default_kind=default_kind, attributes_are_json=False)
+
+
+def imported_from_graph(
+    graph: nx.Graph, where: str, *, default_kind: str | None, attributes_are_json: bool
+) -> ImportedEra:
+    """An `ImportedEra` from a networkx graph carrying this package's attributes (shared by the
+    JSON and GraphML readers; GraphML holds list-valued attributes as JSON text)."""
+
+    def value(attrs: dict[str, Any], key: str) -> Any:
+        raw = attrs.get(key)
+        if attributes_are_json and isinstance(raw, str) and key in _JSON_ATTRIBUTES:
+            try:
+                return json.loads(raw) if raw else None
+            except ValueError:
+                raise DataError(
+                    [Problem(where, 0, 0, f"attribute {key!r} is not JSON", "re-export the file")]
+                ) from None
+        return raw
+
+    table = NodeTable(where, default_kind)
+    for node_id, attrs in graph.nodes(data=True):
+        table.add({**attrs, "id": node_id, **{k: value(attrs, k) for k in ("aliases", "citations")}})
+    multi = graph.is_multigraph()
+    edges = []
+    items = list(graph.edges(keys=True, data=True) if multi else graph.edges(data=True))
+    # The file order of edges decides main parents; `position` keeps it where networkx does not.
+    items.sort(key=lambda item: _position(item[-1].get("position")))
+    for item in items:
+        attrs = item[-1]
+        edges.append(
+            table.edge(
+                {
+                    **attrs,
+                    "kind": attrs.get("kind") or (item[2] if multi and item[2] in EDGE_KINDS else None),
+                    "superior": item[0],
+                    "subordinate": item[1],
+                    "citations": value(attrs, "citations"),
+                }
+            )
+        )
+    meta = graph.graph
+    sources = tuple(source_from(record, where) for record in value(meta, "sources") or ())
+    claims = tuple(table.claim(record) for record in value(meta, "claims") or ())
+    findings = curated(table.finding(record) for record in value(meta, "findings") or ())
+    era_id = meta.get("era")
+    return ImportedEra(
+        nodes=tuple(table.nodes),
+        edges=tuple(edges),
+        claims=claims,
+        findings=findings,
+        sources=sources,
+        era_sources=tuple(s.id for s in sources),
+        id=str(era_id) if era_id else None,
+        label=meta.get("label") or None,
+        description=meta.get("description") or None,
+        notes=tuple(table.notes),
+    )
+
+
+def _position(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("inf")
+
+
+_JSON_ATTRIBUTES = frozenset({"aliases", "citations", "sources", "claims", "findings"})

@@ -1,0 +1,285 @@
+"""CSV tables for spreadsheets: one directory per era.
+
+`nodes.csv` starts with the columns spreadsheets and diagram tools use for org charts
+(`id, name, parent, kind, acronym`; `parent` is the main parent), then `aliases`, `note`,
+`citations`. `edges.csv` lists every relation (parent edges included), `claims.csv` every
+stated figure. `findings.csv`, `sources.csv` and `era.csv` complete the era so that importing
+the directory gives it back whole. Files are UTF-8 without a byte-order mark, comma-separated,
+every cell that needs it quoted (RFC 4180), `\\n` line ends; an empty cell is an absent value;
+list cells (`aliases`, `citations`) hold JSON, e.g. `[{"source":"doc","quote":"..."}]`.
+
+`read_csv` reads such a directory back, or a single table with at least `id` and `name`
+columns (a spreadsheet's org chart), whose `parent` column becomes uncited parent edges.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from orgchart.atomic import write_text_atomic
+from orgchart.errors import DataError, Problem, display_path
+from orgchart.export.records import (
+    ImportedEra,
+    NodeTable,
+    citation_records,
+    curated,
+    decode_list,
+    encode_list,
+    source_from,
+)
+from orgchart.graph import OrgChart
+
+NODE_COLUMNS: Final = ("id", "name", "parent", "kind", "acronym", "aliases", "note", "citations")
+EDGE_COLUMNS: Final = ("kind", "superior", "subordinate", "second_parent", "note", "citations")
+CLAIM_COLUMNS: Final = (
+    "id",
+    "subject",
+    "attribute",
+    "value",
+    "unit",
+    "qualifier",
+    "as_of",
+    "counts",
+    "note",
+    "citations",
+)
+FINDING_COLUMNS: Final = ("kind", "subject", "message", "severity", "origin", "citations")
+SOURCE_COLUMNS: Final = (
+    "id",
+    "file",
+    "title",
+    "publisher",
+    "url",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_reason",
+    "sha256",
+    "notes",
+)
+ERA_COLUMNS: Final = ("id", "label", "description", "date", "sources")
+TABLES: Final = ("nodes.csv", "edges.csv", "claims.csv", "findings.csv", "sources.csv", "era.csv")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return buffer.getvalue()
+
+
+def to_csv(chart: OrgChart) -> dict[str, str]:
+    """The era's tables, by file name (`nodes.csv`, ...), as CSV text."""
+    parent = {n.id: (p.id if (p := chart.parent(n.id)) else None) for n in chart.nodes}
+    date = chart.date
+    return {
+        "nodes.csv": _table(
+            NODE_COLUMNS,
+            (
+                (
+                    n.id,
+                    n.name,
+                    parent[n.id],
+                    n.kind,
+                    n.acronym,
+                    encode_list(list(n.aliases)),
+                    n.note,
+                    encode_list(citation_records(n.citations)),
+                )
+                for n in chart.nodes
+            ),
+        ),
+        "edges.csv": _table(
+            EDGE_COLUMNS,
+            (
+                (
+                    e.kind,
+                    e.superior,
+                    e.subordinate,
+                    chart.is_second_parent(e),
+                    e.note,
+                    encode_list(citation_records(e.citations)),
+                )
+                for e in chart.edges
+            ),
+        ),
+        "claims.csv": _table(
+            CLAIM_COLUMNS,
+            (
+                (
+                    c.id,
+                    c.subject,
+                    c.attribute,
+                    c.value,
+                    c.unit,
+                    c.qualifier,
+                    c.as_of,
+                    c.counts,
+                    c.note,
+                    encode_list(citation_records(c.citations)),
+                )
+                for c in chart.claims
+            ),
+        ),
+        "findings.csv": _table(
+            FINDING_COLUMNS,
+            (
+                (f.kind, f.subject, f.message, f.severity, f.origin, encode_list(citation_records(f.citations)))
+                for f in chart.findings
+            ),
+        ),
+        "sources.csv": _table(
+            SOURCE_COLUMNS,
+            (
+                (
+                    s.id,
+                    s.file,
+                    s.title,
+                    s.publisher,
+                    s.url,
+                    s.date.start.isoformat(),
+                    s.date.end.isoformat(),
+                    s.date.precision,
+                    s.date.reason,
+                    s.sha256,
+                    s.notes,
+                )
+                for s in chart.sources
+            ),
+        ),
+        "era.csv": _table(
+            ERA_COLUMNS,
+            [(chart.id, chart.label, chart.era.description, date.label, encode_list(list(chart.era.sources)))],
+        ),
+    }
+
+
+def write_csv(chart: OrgChart, directory: str | Path) -> list[Path]:
+    """Write the era's tables into `directory` (created if needed), each file atomically."""
+    return [write_text_atomic(Path(directory) / name, text) for name, text in to_csv(chart).items()]
+
+
+def _rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, row) for each data row, with header names lowercased and spaces as `_`."""
+    where = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError([Problem(where, 0, 0, f"cannot read table: {error}", "save it as UTF-8 CSV")]) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise DataError(
+            [
+                Problem(
+                    where,
+                    1,
+                    1,
+                    f"missing column(s): {', '.join(missing)}",
+                    f"the header row needs {', '.join(required)}",
+                )
+            ]
+        )
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            yield reader.line_num, dict(zip(header, row, strict=False))
+
+
+def _decoded(
+    row: Mapping[str, str], where: str, line: int, keys: Sequence[str] = ("aliases", "citations")
+) -> dict[str, Any]:
+    result: dict[str, Any] = {k: v for k, v in row.items() if v != ""}
+    for key in keys:
+        try:
+            result[key] = decode_list(row.get(key))
+        except ValueError:
+            raise DataError(
+                [
+                    Problem(
+                        where, line, 0, f"column {key!r} is not a JSON list", 'write e.g. ["a", "b"], or leave it empty'
+                    )
+                ]
+            ) from None
+    return result
+
+
+def read_csv(path: str | Path, *, default_kind: str | None = None) -> ImportedEra:
+    """Read an exported CSV directory, or one org-chart table, into an `ImportedEra`.
+
+    Raises:
+        DataError: a table is unreadable, lacks a required column, or a row does not fit the model.
+    """
+    root = Path(path)
+    nodes_file = root / "nodes.csv" if root.is_dir() else root
+    where = display_path(nodes_file)
+    table = NodeTable(where, default_kind)
+    parents: list[tuple[int, str, str]] = []
+    known = set(NODE_COLUMNS)
+    skipped: set[str] = set()
+    for line, row in _rows(nodes_file, ("id", "name")):
+        skipped.update(k for k in row if k not in known and k != "parent_id")
+        node = table.add(_decoded(row, where, line), line)
+        parent = (row.get("parent") or row.get("parent_id") or "").strip()
+        if parent:
+            parents.append((line, parent, node.id))
+    notes = [*table.notes, *(f"column {c!r} ignored" for c in sorted(skipped) if c)]
+    if not root.is_dir() or not (root / "edges.csv").is_file():
+        edges = tuple(table.edge({"superior": p, "subordinate": c}, line) for line, p, c in parents)
+        return ImportedEra(nodes=tuple(table.nodes), edges=edges, notes=tuple(notes))
+    table.where = display_path(root / "edges.csv")
+    edges = tuple(
+        table.edge(_decoded(row, table.where, line), line)
+        for line, row in _rows(root / "edges.csv", ("superior", "subordinate"))
+    )
+    claims: tuple[Any, ...] = ()
+    findings: tuple[Any, ...] = ()
+    if (root / "claims.csv").is_file():
+        table.where = display_path(root / "claims.csv")
+        claims = tuple(
+            table.claim(_decoded(row, table.where, line), line)
+            for line, row in _rows(root / "claims.csv", ("id", "subject", "attribute", "value"))
+        )
+    if (root / "findings.csv").is_file():
+        table.where = display_path(root / "findings.csv")
+        findings = curated(
+            table.finding(_decoded(row, table.where, line), line)
+            for line, row in _rows(root / "findings.csv", ("kind", "message"))
+        )
+    sources = []
+    if (root / "sources.csv").is_file():
+        source_where = display_path(root / "sources.csv")
+        for line, row in _rows(root / "sources.csv", ("id", "file", "sha256")):
+            record: dict[str, Any] = {k: v for k, v in row.items() if not k.startswith("date_") and v != ""}
+            record["date"] = {k[5:]: v for k, v in row.items() if k.startswith("date_")}
+            sources.append(source_from(record, f"{source_where}:{line}"))
+    era: dict[str, Any] = {}
+    if (root / "era.csv").is_file():
+        for line, row in _rows(root / "era.csv", ("id", "label")):
+            era = _decoded(row, display_path(root / "era.csv"), line, ("sources",))
+            break
+    return ImportedEra(
+        nodes=tuple(table.nodes),
+        edges=edges,
+        claims=claims,
+        findings=findings,
+        sources=tuple(sources),
+        era_sources=tuple(era.get("sources") or (s.id for s in sources)),
+        id=era.get("id"),
+        label=era.get("label"),
+        description=era.get("description"),
+        notes=tuple(notes),
+    )

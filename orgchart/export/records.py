@@ -1,0 +1,320 @@
+"""Flat records shared by every interchange format, and what a reader gives back.
+
+Each format writes the same facts: sources, nodes, edges, claims, curated findings and their
+citations. This module turns model objects into plain dicts (JSON-ready, with fixed key order)
+and back, encodes the list-valued fields that flat formats (CSV cells, GraphML attributes) hold
+as JSON text, and defines `ImportedEra`, what every `read_*` function returns. Keeping this in
+one place is what makes a round trip through any format give back the same era.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from pydantic import ValidationError
+
+from orgchart.errors import DataError, Problem
+from orgchart.model import ID_PATTERN, Citation, Claim, Edge, Finding, Node, Source
+
+EXPORT_FORMATS: Final[tuple[str, ...]] = ("json", "graphml", "csv", "sqlite", "rdf")
+"""Formats `orgchart export` writes."""
+
+IMPORT_FORMATS: Final[tuple[str, ...]] = ("csv", "json", "graphml")
+"""Formats `orgchart import` reads."""
+
+MULTI_ERA_FORMATS: Final[tuple[str, ...]] = ("sqlite", "rdf")
+"""Formats that hold every era of a dataset in one file (`--all-eras`)."""
+
+_FORMAT_ALIASES: Final[dict[str, str]] = {"ttl": "rdf", "turtle": "rdf", "db": "sqlite", "sqlite3": "sqlite"}
+
+
+def verify_format(name: str, valid: tuple[str, ...] = EXPORT_FORMATS) -> str:
+    """The canonical name of format `name` (`ttl` -> `rdf`), or ValueError listing the valid ones."""
+    canonical = _FORMAT_ALIASES.get(name.lower(), name.lower())
+    if canonical not in valid:
+        raise ValueError(f"unknown format {name!r}; valid formats: {', '.join(valid)}")
+    return canonical
+
+
+@dataclass(frozen=True)
+class ImportedEra:
+    """One era as read from an interchange file, before it becomes part of a dataset.
+
+    `id`, `label` and `era_sources` are None/empty when the file does not say (a plain table);
+    the importer then takes them from the command line and, for sources, a placeholder.
+    Only curated findings are kept: computed ones are recomputed by validation.
+    """
+
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    sources: tuple[Source, ...] = ()
+    era_sources: tuple[str, ...] = ()
+    id: str | None = None
+    label: str | None = None
+    description: str | None = None
+    notes: tuple[str, ...] = field(default=())
+    """What the reader changed or ignored (an id made valid, a column skipped), for the user."""
+
+
+def citation_records(citations: Iterable[Citation]) -> list[dict[str, str]]:
+    """Citations as `{source, quote}` dicts."""
+    return [{"source": c.source, "quote": c.quote} for c in citations]
+
+
+def encode_list(items: list[Any]) -> str:
+    """A list as compact JSON text for a flat cell or attribute; empty text for an empty list."""
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":")) if items else ""
+
+
+def decode_list(text: str | None) -> list[Any]:
+    """The inverse of `encode_list`; raises ValueError on text that is not a JSON list."""
+    if text is None or not text.strip():
+        return []
+    value = json.loads(text)
+    if not isinstance(value, list):
+        raise ValueError("expected a JSON list")
+    return value
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    """Every field of a source, dates as ISO text."""
+    return {
+        "id": source.id,
+        "file": source.file,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "date": {
+            "start": source.date.start.isoformat(),
+            "end": source.date.end.isoformat(),
+            "precision": source.date.precision,
+            "reason": source.date.reason,
+        },
+        "sha256": source.sha256,
+        "notes": source.notes,
+    }
+
+
+def node_record(node: Node) -> dict[str, Any]:
+    """Every field of a node."""
+    return {
+        "id": node.id,
+        "name": node.name,
+        "kind": node.kind,
+        "acronym": node.acronym,
+        "aliases": list(node.aliases),
+        "note": node.note,
+        "citations": citation_records(node.citations),
+    }
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """Every field of a claim."""
+    return {
+        "id": claim.id,
+        "subject": claim.subject,
+        "attribute": claim.attribute,
+        "value": claim.value,
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "as_of": claim.as_of,
+        "counts": claim.counts,
+        "note": claim.note,
+        "citations": citation_records(claim.citations),
+    }
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """Every field of a finding."""
+    return {
+        "kind": finding.kind,
+        "subject": finding.subject,
+        "message": finding.message,
+        "severity": finding.severity,
+        "origin": finding.origin,
+        "citations": citation_records(finding.citations),
+    }
+
+
+def parse_number(text: str) -> int | float:
+    """A claim value from text: an int when it is written as one, else a float."""
+    stripped = text.strip()
+    return int(stripped) if re.fullmatch(r"[-+]?\d+", stripped) else float(stripped)
+
+
+def model_from(record: Mapping[str, Any], model: type[Any], where: str) -> Any:
+    """Build `model` from `record`, turning pydantic's error into a located `DataError`."""
+    try:
+        return model.model_validate(dict(record))
+    except ValidationError as error:
+        problems = [
+            Problem(where, 0, 0, f"{'.'.join(str(p) for p in d['loc']) or 'record'}: {d['msg']}", "correct the value")
+            for d in error.errors()
+        ]
+        raise DataError(problems) from None
+
+
+def curated(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The curated findings: computed ones are recomputed from the data on load."""
+    return tuple(f for f in findings if f.origin == "curated")
+
+
+_NOT_ID = re.compile(r"[^a-z0-9._-]+")
+
+
+def normalize_id(raw: str) -> str:
+    """`raw` made into a valid id: lowercase ASCII letters, digits, `.`, `_`, `-`.
+
+    `HR Dept` -> `hr-dept`, `Café 2` -> `cafe-2`; text with no ASCII letter or digit at all
+    (`移民局`) becomes `id-` and its code points in hex, so distinct inputs stay distinct.
+    """
+    if re.fullmatch(ID_PATTERN, raw):
+        return raw
+    folded = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NOT_ID.sub("-", folded).strip("-._")
+    if not slug:
+        return "id-" + "-".join(f"{ord(c):x}" for c in raw.strip())[:60] if raw.strip() else "id-blank"
+    return slug
+
+
+@dataclass
+class NodeTable:
+    """Builds nodes from loosely typed records (another tool's file, a spreadsheet row) and
+    remembers how each given id was made valid, so edges and claims can refer to them."""
+
+    where: str
+    default_kind: str | None = None
+    nodes: list[Node] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, record: Mapping[str, Any], line: int = 0) -> Node:
+        """Add one node from `record` (id, name, kind, acronym, aliases, note, citations)."""
+        given = str(record.get("id") or "").strip()
+        if not given:
+            raise DataError([Problem(self.where, line, 0, "a node has no id", "give every row an id")])
+        node_id = normalize_id(given)
+        if node_id in self.ids.values():
+            raise DataError(
+                [
+                    Problem(
+                        self.where,
+                        line,
+                        0,
+                        f"duplicate node id {given!r} (as {node_id!r})",
+                        "give each node its own id",
+                    )
+                ]
+            )
+        if node_id != given:
+            self.notes.append(f"id {given!r} became {node_id!r}")
+        self.ids[given] = node_id
+        kind = str(record.get("kind") or "").strip().lower() or self.default_kind
+        if kind is None:
+            raise DataError(
+                [
+                    Problem(
+                        self.where,
+                        line,
+                        0,
+                        f"node {given!r} has no kind",
+                        "add a kind column, or pass --default-kind KIND (e.g. unit)",
+                    )
+                ]
+            )
+        name = record.get("name") or record.get("label") or given
+        node = model_from(
+            {
+                "id": node_id,
+                "name": name,
+                "kind": kind,
+                "acronym": record.get("acronym") or None,
+                "aliases": tuple(record.get("aliases") or ()),
+                "note": record.get("note") if record.get("note") not in ("", None) else None,
+                "citations": tuple(record.get("citations") or ()),
+            },
+            Node,
+            f"{self.where}:{line}" if line else self.where,
+        )
+        self.nodes.append(node)
+        return node
+
+    def ref(self, given: str, line: int = 0, what: str = "node") -> str:
+        """The id a reference `given` was made into; DataError when no node has it."""
+        if given in self.ids:
+            return self.ids[given]
+        if given in self.ids.values():
+            return given
+        raise DataError(
+            [Problem(self.where, line, 0, f"{what} refers to unknown node {given!r}", "add that node, or fix the id")]
+        )
+
+    def edge(self, record: Mapping[str, Any], line: int = 0) -> Edge:
+        """An edge from `record` (kind, superior, subordinate, note, citations); kind defaults
+        to `parent`, the relation an org-chart table or diagram draws."""
+        where = f"{self.where}:{line}" if line else self.where
+        return model_from(
+            {
+                "kind": str(record.get("kind") or "parent").strip().lower(),
+                "superior": self.ref(str(record["superior"]), line, "an edge"),
+                "subordinate": self.ref(str(record["subordinate"]), line, "an edge"),
+                "note": record.get("note") or None,
+                "citations": tuple(record.get("citations") or ()),
+            },
+            Edge,
+            where,
+        )
+
+    def claim(self, record: Mapping[str, Any], line: int = 0) -> Claim:
+        """A claim from `record` (the fields of `claim_record`)."""
+        where = f"{self.where}:{line}" if line else self.where
+        value = record.get("value")
+        try:
+            number = parse_number(value) if isinstance(value, str) else value
+        except ValueError:
+            raise DataError(
+                [Problem(where, 0, 0, f"claim value {value!r} is not a number", "write a number")]
+            ) from None
+        fields = {k: (record.get(k) or None) for k in ("unit", "as_of", "counts", "note")}
+        return model_from(
+            {
+                "id": record.get("id"),
+                "subject": self.ref(str(record.get("subject")), line, "a claim"),
+                "attribute": record.get("attribute"),
+                "value": number,
+                "qualifier": record.get("qualifier") or "exactly",
+                "citations": tuple(record.get("citations") or ()),
+                **fields,
+            },
+            Claim,
+            where,
+        )
+
+    def finding(self, record: Mapping[str, Any], line: int = 0) -> Finding:
+        """A finding from `record` (the fields of `finding_record`)."""
+        where = f"{self.where}:{line}" if line else self.where
+        subject = record.get("subject")
+        return model_from(
+            {
+                "kind": record.get("kind"),
+                "subject": self.ref(str(subject), line, "a finding") if subject else None,
+                "message": record.get("message"),
+                "severity": record.get("severity") or "warning",
+                "origin": record.get("origin") or "curated",
+                "citations": tuple(record.get("citations") or ()),
+            },
+            Finding,
+            where,
+        )
+
+
+def source_from(record: Mapping[str, Any], where: str) -> Source:
+    """A source from `record` (the fields of `source_record`)."""
+    return model_from({k: v for k, v in record.items() if v is not None}, Source, where)
