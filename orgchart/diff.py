@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from orgchart.coverage import Coverage, coverage
 from orgchart.graph import OrgChart
@@ -51,23 +51,7 @@ ChangeKind = Literal[
     "reworded",
 ]
 
-CHANGE_KINDS: Final[tuple[str, ...]] = (
-    "renamed",
-    "moved",
-    "merged",
-    "split",
-    "kind_changed",
-    "added",
-    "removed",
-    "oversight_added",
-    "oversight_removed",
-    "claim_changed",
-    "claim_added",
-    "claim_removed",
-    "finding_added",
-    "finding_removed",
-    "reworded",
-)
+CHANGE_KINDS: Final[tuple[str, ...]] = get_args(ChangeKind)
 """Every kind of change, in the order a ChangeSet and its reports list them. `reworded` is a name
 written differently where no rename can be claimed (a generic description such as "state or
 local law enforcement entity", or an external body's name); it is kept so nothing is hidden."""

@@ -9,63 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-NODE_KINDS: Final[tuple[str, ...]] = (
-    "agency",
-    "directorate",
-    "division",
-    "sub-division",
-    "unit",
-    "program",
-    "office",
-    "center",
-    "team",
-    "field office",
-    "sub-office",
-    "facility",
-    "facility type",
-    "task force",
-    "system",
-    "external body",
-)
-"""Kinds of organizational entity. `external body` is anything outside the modelled
-organization that its structure depends on (partners, other departments)."""
-
-EDGE_KINDS: Final[tuple[str, ...]] = (
-    "parent",
-    "oversight",
-    "partnership",
-    "coordination",
-    "support",
-)
-"""Kinds of relation. `parent` is containment ("comprises", "is organized into") and forms a
-forest per era; `oversight` is "oversees", "manages", "provides oversight for"; the others are
-stated working relations that place no entity inside another."""
-
-QUALIFIERS: Final[tuple[str, ...]] = (
-    "exactly",
-    "approximately",
-    "more than",
-    "at least",
-    "fewer than",
-    "up to",
-    "average",
-)
-
-PRECISIONS: Final[tuple[str, ...]] = ("day", "month", "year", "range")
-
-FINDING_KINDS: Final[tuple[str, ...]] = (
-    "count_mismatch",
-    "second_parent",
-    "conflicting_figures",
-    "conflicting_statements",
-    "text_damage",
-    "uncited",
-    "other",
-)
 
 NodeKind = Literal[
     "agency",
@@ -85,7 +31,14 @@ NodeKind = Literal[
     "system",
     "external body",
 ]
+"""Kinds of organizational entity. `external body` is anything outside the modelled
+organization that its structure depends on (partners, other departments)."""
+
 EdgeKind = Literal["parent", "oversight", "partnership", "coordination", "support"]
+"""Kinds of relation. `parent` is containment ("comprises", "is organized into") and forms a
+forest per era; `oversight` is "oversees", "manages", "provides oversight for"; the others are
+stated working relations that place no entity inside another."""
+
 Qualifier = Literal["exactly", "approximately", "more than", "at least", "fewer than", "up to", "average"]
 Precision = Literal["day", "month", "year", "range"]
 FindingKind = Literal[
@@ -97,6 +50,14 @@ FindingKind = Literal[
     "uncited",
     "other",
 ]
+
+# The same vocabularies as tuples, for messages and checks; each is read off its Literal, so
+# the two cannot drift apart.
+NODE_KINDS: Final[tuple[str, ...]] = get_args(NodeKind)
+EDGE_KINDS: Final[tuple[str, ...]] = get_args(EdgeKind)
+QUALIFIERS: Final[tuple[str, ...]] = get_args(Qualifier)
+PRECISIONS: Final[tuple[str, ...]] = get_args(Precision)
+FINDING_KINDS: Final[tuple[str, ...]] = get_args(FindingKind)
 Severity = Literal["info", "warning"]
 
 ID_PATTERN: Final[str] = r"^[a-z0-9][a-z0-9._-]*$"
