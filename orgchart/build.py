@@ -17,7 +17,7 @@ from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
 from orgchart.render.charts import write_era_charts
 from orgchart.site import write_site
-from orgchart.summary import eras_markdown
+from orgchart.summary import eras_markdown, findings_markdown
 
 
 def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
@@ -27,7 +27,10 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
         OutputError: a file cannot be written (files already written stay complete).
     """
     out = Path(out_dir)
-    written = [write_text_atomic(out / "eras.md", eras_markdown(dataset))]
+    written = [
+        write_text_atomic(out / "eras.md", eras_markdown(dataset)),
+        write_text_atomic(out / "findings.md", findings_markdown(dataset)),
+    ]
     exports = out / "export"
     for chart in dataset.eras:
         written.append(write_json(chart, out / "json" / f"{chart.id}.json"))

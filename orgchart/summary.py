@@ -79,3 +79,30 @@ def eras_markdown(dataset: Dataset) -> str:
             f"| {row.nodes} | {row.edges} | {row.claims} | {row.findings} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def findings_markdown(dataset: Dataset) -> str:
+    """Every era's findings as a Markdown list, oldest era first, each with its quotes.
+
+    Findings are what a reader must know about the documents themselves: a count that differs
+    from what is listed, a unit under two parents, figures that disagree, damaged text.
+    """
+    lines: list[str] = []
+    for chart in dataset.eras:
+        if not chart.findings:
+            continue
+        lines.append(f"- **`{chart.id}`** ({_cell(chart.date.label)})")
+        for finding in chart.findings:
+            subject = f" `{finding.subject}`" if finding.subject else ""
+            lines.append(f"  - *{finding.kind.replace('_', ' ')}*{subject}: {_inline(finding.message)}")
+            for citation in finding.citations[:2]:
+                lines.append(f"    > “{_inline(citation.quote)}” ({citation.source})")
+    return "\n".join(lines) + "\n" if lines else "No findings.\n"
+
+
+def _inline(text: str) -> str:
+    """User text safe inside a Markdown list item: no HTML, no line breaks, no stray emphasis."""
+    out = " ".join(text.split())
+    for char in "\\`*_[]<>|":
+        out = out.replace(char, "\\" + char)
+    return out

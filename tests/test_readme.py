@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from orgchart.cli import app
-from orgchart.summary import eras_markdown
+from orgchart.summary import eras_markdown, findings_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -112,3 +112,11 @@ def test_command_line_examples_print_the_output_shown() -> None:
             )
             position += 1
             skipping = False
+
+
+def test_findings_list_matches_the_data() -> None:
+    text = README.read_text(encoding="utf-8")
+    match = re.search(r"<!-- findings:start[^\n]*-->\n(.*?)<!-- findings:end -->", text, re.DOTALL)
+    assert match, "README.md lost its findings block"
+    assert match.group(1) == findings_markdown(orgchart.load()), "run `make readme`"
+    assert "count mismatch" in match.group(1) and "Į" in match.group(1)
