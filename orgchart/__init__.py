@@ -7,7 +7,8 @@
 'directorate'
 """
 
-from orgchart.diff import Change, ChangeSet, diff
+from orgchart.changes import Change, ChangeSet
+from orgchart.diff import diff
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
 from orgchart.export.csv import read_csv, to_csv, write_csv
 from orgchart.export.graphml import read_graphml, to_graphml, write_graphml

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from orgchart.diff import Change, ChangeSet, ClaimState, diff
+from orgchart.changes import Change, ChangeSet, ClaimState
+from orgchart.diff import diff
 from orgchart.errors import AmbiguousError, NotFoundError, OrgChartError
 from orgchart.graph import Dataset, OrgChart
 from orgchart.match import match_entities

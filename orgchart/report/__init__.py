@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Final
 
 from orgchart.atomic import write_text_atomic
-from orgchart.diff import ChangeSet
+from orgchart.changes import ChangeSet
 from orgchart.history import History
 
 REPORT_FORMATS: Final[tuple[str, ...]] = ("md", "html", "json")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orgchart.diff import ChangeSet
+from orgchart.changes import ChangeSet
 from orgchart.history import History
 from orgchart.report.environment import html_environment
 

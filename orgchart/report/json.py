@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from orgchart.changes import Change, ChangeSet, EntityState
 from orgchart.coverage import Coverage
-from orgchart.diff import Change, ChangeSet, EntityState
 from orgchart.history import History
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from orgchart.diff import ChangeSet
+from orgchart.changes import ChangeSet
 from orgchart.history import History
 from orgchart.report.environment import markdown_environment
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from orgchart.changes import Change, ChangeSet, ClaimState, EntityState, FindingState, Quote, RelationState
 from orgchart.coverage import branch_row
-from orgchart.diff import Change, ChangeSet, ClaimState, EntityState, FindingState, Quote, RelationState
 
 KIND_TITLES: Final[dict[str, str]] = {
     "renamed": "Renamed",

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
+from orgchart.changes import Change, ChangeSet, EntityState
 from orgchart.graph import Dataset, OrgChart, citation_dicts
 from orgchart.model import Edge, Source
 from orgchart.render import edge_svg_id
 
 if TYPE_CHECKING:
-    from orgchart.diff import Change, ChangeSet
     from orgchart.history import GapChange
 
-# orgchart.diff (and rapidfuzz behind it) is imported when a page is built, not with `orgchart`.
+# orgchart.history (and the diff engine behind it) is imported when a page is built.
 
 MARKED_CHANGES: Final[tuple[str, ...]] = ("added", "renamed", "moved")
 """Change kinds the overlay marks on the chart, as the change chart does. Other changes of an
@@ -69,8 +69,6 @@ def source_dict(source: Source) -> dict[str, Any]:
 
 
 def _state_text(state: object) -> str:
-    from orgchart.diff import EntityState
-
     if isinstance(state, EntityState):
         acronym = f" ({state.acronym})" if state.acronym else ""
         return f"{state.name}{acronym}"
@@ -81,8 +79,6 @@ def _state_text(state: object) -> str:
 
 def _change_sentence(change: Change, previous: OrgChart) -> str:
     """One line a reader understands: what changed for this entity since `previous`."""
-    from orgchart.diff import EntityState
-
     before, after = change.before, change.after
     if change.kind == "added":
         return f"Not mentioned in the previous era ({previous.id})."
@@ -113,8 +109,6 @@ def changes_payload(
     marked new, and its renames and moves since that earlier era (`gaps`, from
     `orgchart.history`) are marked instead.
     """
-    from orgchart.diff import EntityState
-
     previous, current = changes.before, changes.after
     last_mentioned = last_mentioned or {}
     marks: dict[str, list[str]] = {}

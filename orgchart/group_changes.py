@@ -1,0 +1,144 @@
+"""Merges and splits: changes with several entities on one side.
+
+Two kinds of evidence: a lineage link (`data/lineage.yaml`) that records a merge or split, and
+the structure itself, where the matched children of an entity no longer mentioned now sit under
+several parents (split), or children of several parents now sit under one, with one of those
+parents no longer mentioned or the receiver new (merged). The entities a group accounts for are
+not also reported as added or removed, and the children's moves it explains are not reported as
+moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from orgchart.changes import Change, Quote, depth_of, entity_state, matched_id, parent_edge, quotes_of
+from orgchart.match import Match, Matching
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The merges and splits found, and what they account for.
+
+    `grouped_before`/`grouped_after` are the entities of each era that a merge or split explains
+    (no addition or removal is reported for them); `explained_moves` the later ids of children
+    whose move the group explains (no move is reported for them).
+    """
+
+    changes: tuple[Change, ...]
+    grouped_before: frozenset[str]
+    grouped_after: frozenset[str]
+    explained_moves: frozenset[str]
+
+
+def _lineage_group_changes(matching: Matching) -> list[Change]:
+    """Merges and splits that a lineage link records, quoting the link and both eras' entities."""
+    era_a, era_b = matching.before, matching.after
+    changes: list[Change] = []
+    for link in matching.lineage_groups:
+        olds = tuple(entity_state(era_a, era_a.node(i)) for i in link.before if i in era_a)
+        news = tuple(entity_state(era_b, era_b.node(i)) for i in link.after if i in era_b)
+        quotes = quotes_of("lineage", link.citations)
+        for state in olds:
+            quotes += quotes_of(era_a.id, era_a.node(state.id).citations)
+        for state in news:
+            quotes += quotes_of(era_b.id, era_b.node(state.id).citations)
+        match = Match(olds[0].id, news[0].id, "lineage", 1.0, f"lineage ({link.kind}): {link.reason}")
+        if link.kind == "merged":
+            change = Change("merged", news[0].id, olds, news[0], match, quotes, "lineage", link.reason)
+        else:
+            change = Change("split", olds[0].id, olds[0], news, match, quotes, "lineage", link.reason)
+        changes.append(change)
+    return changes
+
+
+def group_changes(matching: Matching) -> Groups:
+    """Every merge and split: those the lineage records, then those the structure shows."""
+    lineage_changes = _lineage_group_changes(matching)
+    grouped_before = {i for link in matching.lineage_groups for i in link.before}
+    grouped_after = {i for link in matching.lineage_groups for i in link.after}
+    explained_moves: set[str] = set()
+    era_a, era_b = matching.before, matching.after
+    structural: list[Change] = []
+    moved: dict[str, tuple[str, str]] = {}
+    for match in matching.matches:
+        old_parent, new_parent = era_a.parent(match.before), era_b.parent(match.after)
+        if old_parent and new_parent:
+            moved[match.after] = (old_parent.id, new_parent.id)
+    # split: an unmatched earlier parent whose matched children now have several parents
+    split_parents: set[str] = set()
+    for node in era_a.nodes:
+        if matching.forward(node.id) is not None:
+            continue
+        targets = sorted({new for child, (old, new) in moved.items() if old == node.id})
+        if len(targets) < 2:
+            continue
+        children = sorted(child for child, (old, _) in moved.items() if old == node.id)
+        explained_moves.update(children)
+        grouped_before.add(node.id)
+        split_parents.add(node.id)
+        grouped_after.update(t for t in targets if matching.backward(t) is None)
+        news = tuple(entity_state(era_b, era_b.node(t)) for t in targets)
+        note = f"its {len(children)} matched children now sit under {len(targets)} parents"
+        structural.append(
+            Change(
+                "split",
+                node.id,
+                entity_state(era_a, node),
+                news,
+                None,
+                _child_quotes(matching, children, moved),
+                note=note,
+                related=tuple(children),
+                depth=depth_of(era_a, node.id),
+            )
+        )
+    # merged: a later parent receiving children from several earlier parents, one of them gone
+    for node in era_b.nodes:
+        children = sorted(child for child, (_, new) in moved.items() if new == node.id)
+        sources = sorted({moved[c][0] for c in children})
+        receiver_is_new = matching.backward(node.id) is None
+        gone = [s for s in sources if matching.forward(s) is None and s not in split_parents]
+        if len(sources) < 2 or not (gone or receiver_is_new):
+            continue
+        moved_in = [c for c in children if matched_id(matching, moved[c][0]) != node.id]
+        explained_moves.update(moved_in)
+        grouped_before.update(gone)
+        if receiver_is_new:
+            grouped_after.add(node.id)
+        olds = tuple(entity_state(era_a, era_a.node(s)) for s in sources)
+        note = f"children of {len(sources)} earlier parents now sit under it"
+        structural.append(
+            Change(
+                "merged",
+                node.id,
+                olds,
+                entity_state(era_b, node),
+                matching.backward(node.id),
+                _child_quotes(matching, moved_in, moved),
+                note=note,
+                related=tuple(children),
+                depth=depth_of(era_b, node.id),
+            )
+        )
+    return Groups(
+        (*lineage_changes, *structural),
+        frozenset(grouped_before),
+        frozenset(grouped_after),
+        frozenset(explained_moves),
+    )
+
+
+def _child_quotes(matching: Matching, children: Iterable[str], moved: dict[str, tuple[str, str]]) -> tuple[Quote, ...]:
+    """The parent-edge quotes of both eras for each moved child."""
+    era_a, era_b = matching.before, matching.after
+    quotes: tuple[Quote, ...] = ()
+    for child in children:
+        match = matching.backward(child)
+        old, new = moved[child]
+        if match and (edge := parent_edge(era_a, match.before, old)):
+            quotes += quotes_of(era_a.id, edge.citations)
+        if edge := parent_edge(era_b, child, new):
+            quotes += quotes_of(era_b.id, edge.citations)
+    return quotes
