@@ -8,6 +8,7 @@
 """
 
 from orgchart.changes import Change, ChangeSet
+from orgchart.citations import fold_white_space, quote_is_found
 from orgchart.diff import diff
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
 from orgchart.export.csv import read_csv, to_csv, write_csv
@@ -50,7 +51,6 @@ from orgchart.render import (
 )
 from orgchart.site import site_html, write_site
 from orgchart.timeline import Timeline, TimelineEntry
-from orgchart.validate import fold_white_space, quote_is_found
 
 __version__ = "0.1.0"
 

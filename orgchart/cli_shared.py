@@ -1,7 +1,8 @@
 """What every command shares: the `--data` option, loading a dataset or exiting, printing errors.
 
-Kept apart from `cli.py` so that command groups in their own modules (`cli_query.py`) use the same
-helpers without importing the main app (which imports them).
+Kept apart from `cli.py` so that the commands in their own modules (`cli_query.py`,
+`cli_interchange.py`, `cli_charts.py`, `cli_changes.py`) use the same helpers without importing
+the main app (which imports them).
 """
 
 from __future__ import annotations

@@ -3,34 +3,25 @@
 Errors (a `DataError` listing every problem) stop everything: unknown ids, duplicate ids, parent
 cycles, quotes not found in their source, a source file whose sha256 changed. Findings do not
 stop anything; they are facts about the documents (a count that differs from what is listed, a
-second parent, two figures that disagree) and are part of every output.
+second parent, two figures that disagree) and are part of every output. The checks of sources,
+quotes and uncited facts are in `orgchart.citations`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
 
+from orgchart.citations import check_citations, check_sources, fold_white_space, quote_is_found, uncited_finding
 from orgchart.errors import DataError, Problem, closest, display_path
-from orgchart.loader import LoadedData, LoadedEra, Loc, Located
-from orgchart.model import Citation, Finding
+from orgchart.loader import LoadedData, LoadedEra, Loc
+from orgchart.model import Finding
 
-_WHITE_SPACE = re.compile(r"\s+")
-
-
-def fold_white_space(text: str) -> str:
-    """Collapse every run of white space to one space: the only folding quote matching does."""
-    return _WHITE_SPACE.sub(" ", text).strip()
-
-
-def quote_is_found(quote: str, folded_source: str) -> bool:
-    """Whether `quote` occurs verbatim in a source already passed through `fold_white_space`."""
-    return fold_white_space(quote) in folded_source
+# fold_white_space and quote_is_found live in orgchart.citations; re-exported where they were.
+__all__ = ["ValidatedData", "fold_white_space", "quote_is_found", "validate"]
 
 
 @dataclass(frozen=True)
@@ -54,7 +45,7 @@ def validate(loaded: LoadedData, *, strict: bool = False) -> ValidatedData:
         DataError: listing every problem found, each with file, line and fix.
     """
     problems: list[Problem] = []
-    texts = _check_sources(loaded, problems)
+    texts = check_sources(loaded, problems)
     findings: dict[str, tuple[Finding, ...]] = {}
     era_ids: dict[str, LoadedEra] = {}
     for loaded_era in loaded.eras:
@@ -75,88 +66,6 @@ def validate(loaded: LoadedData, *, strict: bool = False) -> ValidatedData:
     if problems:
         raise DataError(problems)
     return ValidatedData(loaded, findings, {k: v for k, v in texts.items() if v is not None})
-
-
-def _check_sources(loaded: LoadedData, problems: list[Problem]) -> dict[str, str | None]:
-    """The folded text of every declared source; None where the file could not be read
-    (already reported, so quotes citing it are not reported again)."""
-    origin = loaded.sources_origin
-    texts: dict[str, str | None] = {}
-    seen: set[str] = set()
-    for index, source in enumerate(loaded.sources):
-        loc: Loc = ("sources", index)
-        if source.id in seen:
-            problems.append(
-                origin.problem((*loc, "id"), f"duplicate source id {source.id!r}", "give each source its own id")
-            )
-            continue
-        seen.add(source.id)
-        texts[source.id] = None
-        path = loaded.root / source.file
-        try:
-            content = path.read_bytes()
-        except OSError:
-            problems.append(
-                origin.problem(
-                    (*loc, "file"),
-                    f"source {source.id!r}: file {display_path(path)} not found or unreadable",
-                    "put the document there, or correct `file` (relative to the data directory)",
-                )
-            )
-            continue
-        digest = hashlib.sha256(content).hexdigest()
-        if digest != source.sha256:
-            problems.append(
-                origin.problem(
-                    (*loc, "sha256"),
-                    f"source {source.id!r}: {display_path(path)} has sha256 {digest}, not the recorded {source.sha256}",
-                    "restore the archived document byte for byte; if the new file is intended, record it as a new source",
-                )
-            )
-        try:
-            texts[source.id] = fold_white_space(content.decode("utf-8"))
-        except UnicodeDecodeError:
-            problems.append(
-                origin.problem((*loc, "file"), f"source {source.id!r} is not UTF-8 text", "convert it to UTF-8")
-            )
-    return texts
-
-
-def _check_citations(
-    loaded_era: LoadedEra,
-    loc: Loc,
-    citations: Iterable[Citation],
-    texts: Mapping[str, str | None],
-    problems: list[Problem],
-) -> None:
-    origin = loaded_era.origin
-    for index, citation in enumerate(citations):
-        here: Loc = (*loc, "citations", index)
-        if citation.source not in texts:
-            hint = closest(citation.source, texts)
-            problems.append(
-                origin.problem(
-                    (*here, "source"),
-                    f"unknown source {citation.source!r}",
-                    f"use one of: {', '.join(hint or sorted(texts))}",
-                )
-            )
-        elif citation.source not in loaded_era.era.sources:
-            problems.append(
-                origin.problem(
-                    (*here, "source"),
-                    f"source {citation.source!r} is not one of this era's sources",
-                    "add it to the era's `sources`, or cite one of them",
-                )
-            )
-        elif (text := texts[citation.source]) is not None and not quote_is_found(citation.quote, text):
-            problems.append(
-                origin.problem(
-                    (*here, "quote"),
-                    f"quote not found in source {citation.source!r}: {citation.quote[:80]!r}",
-                    "copy the quote verbatim from the source (only runs of white space may differ)",
-                )
-            )
 
 
 def _check_era(
@@ -187,9 +96,9 @@ def _check_era(
             )
         else:
             node_ids[node.id] = index
-        _check_citations(loaded_era, ("nodes", index), node.citations, texts, problems)
+        check_citations(loaded_era, ("nodes", index), node.citations, texts, problems)
         if not node.citations:
-            computed.append(_uncited(origin, ("nodes", index), f"node {node.id!r}", node.id, strict, problems))
+            computed.append(uncited_finding(origin, ("nodes", index), f"node {node.id!r}", node.id, strict, problems))
 
     def check_reference(loc: Loc, ref: str | None) -> bool:
         if ref is None or ref in node_ids:
@@ -214,10 +123,10 @@ def _check_era(
         good = check_reference((*loc, "superior"), edge.superior) & check_reference(
             (*loc, "subordinate"), edge.subordinate
         )
-        _check_citations(loaded_era, loc, edge.citations, texts, problems)
+        check_citations(loaded_era, loc, edge.citations, texts, problems)
         if not edge.citations:
             computed.append(
-                _uncited(
+                uncited_finding(
                     origin,
                     loc,
                     f"{edge.kind} edge {edge.superior} -> {edge.subordinate}",
@@ -272,7 +181,7 @@ def _check_era(
     computed.extend(_check_claims(loaded_era, texts, problems, check_reference, parents, node_ids, strict))
     for index, finding in enumerate(era.findings):
         check_reference(("findings", index, "subject"), finding.subject)
-        _check_citations(loaded_era, ("findings", index), finding.citations, texts, problems)
+        check_citations(loaded_era, ("findings", index), finding.citations, texts, problems)
     return computed
 
 
@@ -307,9 +216,9 @@ def _check_claims(
         claim_ids.add(claim.id)
         if not check_reference((*loc, "subject"), claim.subject):
             continue
-        _check_citations(loaded_era, loc, claim.citations, texts, problems)
+        check_citations(loaded_era, loc, claim.citations, texts, problems)
         if not claim.citations:
-            computed.append(_uncited(origin, loc, f"claim {claim.id!r}", claim.subject, strict, problems))
+            computed.append(uncited_finding(origin, loc, f"claim {claim.id!r}", claim.subject, strict, problems))
         by_figure[(claim.subject, claim.attribute, claim.as_of)].append(index)
         if claim.counts is not None:
             listed = sorted(
@@ -352,21 +261,6 @@ def _check_claims(
 
 def _number(value: float | int) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _uncited(origin: Located, loc: Loc, what: str, subject: str, strict: bool, problems: list[Problem]) -> Finding:
-    if strict:
-        problems.append(
-            origin.problem(
-                loc, f"{what} has no citation", "add a citation with a verbatim quote, or run without --strict"
-            )
-        )
-    return Finding(
-        kind="uncited",
-        subject=subject,
-        message=f"{what} has no citation: it is not backed by a source",
-        origin="computed",
-    )
 
 
 def _check_lineage(

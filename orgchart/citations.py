@@ -1,0 +1,130 @@
+"""Citations checked against their sources: each archived document's checksum and folded text,
+whether a quote occurs in it, and the finding for a fact that cites nothing.
+
+Quote matching folds runs of white space and nothing else, so a quote is verbatim up to line
+breaks. Split out of `orgchart.validate`, which applies these checks to every era and lineage link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+
+from orgchart.errors import Problem, closest, display_path
+from orgchart.loader import LoadedData, LoadedEra, Loc, Located
+from orgchart.model import Citation, Finding
+
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def fold_white_space(text: str) -> str:
+    """Collapse every run of white space to one space: the only folding quote matching does."""
+    return _WHITE_SPACE.sub(" ", text).strip()
+
+
+def quote_is_found(quote: str, folded_source: str) -> bool:
+    """Whether `quote` occurs verbatim in a source already passed through `fold_white_space`."""
+    return fold_white_space(quote) in folded_source
+
+
+def check_sources(loaded: LoadedData, problems: list[Problem]) -> dict[str, str | None]:
+    """The folded text of every declared source; None where the file could not be read
+    (already reported, so quotes citing it are not reported again)."""
+    origin = loaded.sources_origin
+    texts: dict[str, str | None] = {}
+    seen: set[str] = set()
+    for index, source in enumerate(loaded.sources):
+        loc: Loc = ("sources", index)
+        if source.id in seen:
+            problems.append(
+                origin.problem((*loc, "id"), f"duplicate source id {source.id!r}", "give each source its own id")
+            )
+            continue
+        seen.add(source.id)
+        texts[source.id] = None
+        path = loaded.root / source.file
+        try:
+            content = path.read_bytes()
+        except OSError:
+            problems.append(
+                origin.problem(
+                    (*loc, "file"),
+                    f"source {source.id!r}: file {display_path(path)} not found or unreadable",
+                    "put the document there, or correct `file` (relative to the data directory)",
+                )
+            )
+            continue
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != source.sha256:
+            problems.append(
+                origin.problem(
+                    (*loc, "sha256"),
+                    f"source {source.id!r}: {display_path(path)} has sha256 {digest}, not the recorded {source.sha256}",
+                    "restore the archived document byte for byte; if the new file is intended, record it as a new source",
+                )
+            )
+        try:
+            texts[source.id] = fold_white_space(content.decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(
+                origin.problem((*loc, "file"), f"source {source.id!r} is not UTF-8 text", "convert it to UTF-8")
+            )
+    return texts
+
+
+def check_citations(
+    loaded_era: LoadedEra,
+    loc: Loc,
+    citations: Iterable[Citation],
+    texts: Mapping[str, str | None],
+    problems: list[Problem],
+) -> None:
+    """Report every citation of `loaded_era` at `loc` whose source is unknown or not the era's,
+    or whose quote is not in the source's text."""
+    origin = loaded_era.origin
+    for index, citation in enumerate(citations):
+        here: Loc = (*loc, "citations", index)
+        if citation.source not in texts:
+            hint = closest(citation.source, texts)
+            problems.append(
+                origin.problem(
+                    (*here, "source"),
+                    f"unknown source {citation.source!r}",
+                    f"use one of: {', '.join(hint or sorted(texts))}",
+                )
+            )
+        elif citation.source not in loaded_era.era.sources:
+            problems.append(
+                origin.problem(
+                    (*here, "source"),
+                    f"source {citation.source!r} is not one of this era's sources",
+                    "add it to the era's `sources`, or cite one of them",
+                )
+            )
+        elif (text := texts[citation.source]) is not None and not quote_is_found(citation.quote, text):
+            problems.append(
+                origin.problem(
+                    (*here, "quote"),
+                    f"quote not found in source {citation.source!r}: {citation.quote[:80]!r}",
+                    "copy the quote verbatim from the source (only runs of white space may differ)",
+                )
+            )
+
+
+def uncited_finding(
+    origin: Located, loc: Loc, what: str, subject: str, strict: bool, problems: list[Problem]
+) -> Finding:
+    """The finding for a fact without a citation (`what`, about `subject`); under `strict` also a problem."""
+    if strict:
+        problems.append(
+            origin.problem(
+                loc, f"{what} has no citation", "add a citation with a verbatim quote, or run without --strict"
+            )
+        )
+    return Finding(
+        kind="uncited",
+        subject=subject,
+        message=f"{what} has no citation: it is not backed by a source",
+        origin="computed",
+    )

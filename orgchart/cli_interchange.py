@@ -1,0 +1,153 @@
+"""`orgchart export` and `orgchart import`: eras to and from other tools' formats.
+
+Registered on the main app by `orgchart.cli`; the format modules are imported inside each command
+so that `orgchart --help` does not load them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from orgchart.cli_shared import DataOption, emit, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.errors import OrgChartError
+from orgchart.model import NODE_KINDS
+
+interchange_app = typer.Typer(rich_markup_mode=None)
+
+
+@interchange_app.command()
+def export(
+    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era (sqlite: every era).")] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: json, graphml, csv, sqlite, rdf (Turtle).")
+    ] = "json",
+    all_eras: Annotated[
+        bool, typer.Option("--all-eras", help="Every era in one file (sqlite, rdf); sqlite always does without --era.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (csv: a directory; needed for csv and sqlite)."),
+    ] = None,
+    base: Annotated[str | None, typer.Option(help="rdf: the IRI the resources' IRIs start with.")] = None,
+    data: DataOption = None,
+) -> None:
+    """Export eras in an interchange format: node-link JSON, GraphML, CSV tables, SQLite, RDF Turtle."""
+    from orgchart.export.records import EXPORT_FORMATS, MULTI_ERA_FORMATS, verify_format
+
+    try:
+        name = verify_format(format, EXPORT_FORMATS)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
+    if all_eras and name not in MULTI_ERA_FORMATS:
+        raise typer.BadParameter(
+            f"{name} holds one era; --all-eras works with {', '.join(MULTI_ERA_FORMATS)}", param_hint="--all-eras"
+        )
+    if all_eras and era:
+        raise typer.BadParameter("give --era or --all-eras, not both", param_hint="--all-eras")
+    if name in ("csv", "sqlite") and output is None:
+        raise typer.BadParameter(f"{name} needs -o ({'a directory' if name == 'csv' else 'a file'})", param_hint="-o")
+    dataset = open_dataset(data)
+    chart = resolve_era(dataset, era)
+    try:
+        if name == "json":
+            from orgchart.export.json import to_json
+
+            emit(to_json(chart), output)
+        elif name == "graphml":
+            from orgchart.export.graphml import to_graphml
+
+            emit(to_graphml(chart), output)
+        elif name == "csv":
+            from orgchart.export.csv import write_csv
+
+            assert output is not None
+            written = write_csv(chart, output)
+            err_console().print(f"wrote {len(written)} tables into {escape(str(output))}")
+        elif name == "sqlite":
+            from orgchart.export.sqlite import write_sqlite
+
+            assert output is not None
+            write_sqlite(dataset, output, None if era is None else [chart])
+            err_console().print(f"wrote {escape(str(output))}")
+        else:
+            from orgchart.export.rdf import DEFAULT_BASE, to_turtle
+
+            emit(to_turtle(dataset, None if all_eras else [chart], base=base or DEFAULT_BASE), output)
+    except OrgChartError as error:
+        raise fail(error) from None
+
+
+@interchange_app.command("import")
+def import_(
+    src: Annotated[Path, typer.Argument(help="A CSV table or exported CSV directory, node-link JSON, or GraphML.")],
+    era: Annotated[str, typer.Option(help="Id of the new era (lowercase letters, digits, . _ -).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Dataset directory to write into (created).")],
+    format: Annotated[
+        str | None, typer.Option("--format", "-f", help="csv, json or graphml; default: from SRC's extension.")
+    ] = None,
+    label: Annotated[str | None, typer.Option(help="The era's short title.")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(help="When the chart holds, for an era without sources: 2023-01-18, 2023-01, 2023 or A..B."),
+    ] = None,
+    documents: Annotated[
+        list[Path] | None,
+        typer.Option("--documents", help="Where the source documents named in SRC are (default: SRC's directory)."),
+    ] = None,
+    default_kind: Annotated[
+        str | None, typer.Option("--default-kind", help="Node kind for rows or nodes that give none (e.g. unit).")
+    ] = None,
+) -> None:
+    """Import an organization (a table with id, name, parent, kind, acronym; or JSON/GraphML) as a new era.
+
+    Facts without a source are uncited: `orgchart validate` lists them and `--strict` refuses them.
+    """
+    from orgchart.importer import import_era, parse_date, read_interchange
+
+    if format is None:
+        format = "csv" if src.is_dir() else src.suffix.lstrip(".").lower() or "csv"
+    if default_kind is not None and default_kind not in NODE_KINDS:
+        raise typer.BadParameter(f"valid kinds: {', '.join(NODE_KINDS)}", param_hint="--default-kind")
+    try:
+        when = parse_date(date, "Given to `orgchart import --date`.") if date else None
+    except ValueError as error:
+        raise typer.BadParameter(
+            f"{error}; write 2023-01-18, 2023-01, 2023 or START..END", param_hint="--date"
+        ) from None
+    try:
+        imported = read_interchange(src, format, default_kind=default_kind)
+    except ValueError as error:
+        if isinstance(error, OrgChartError):
+            raise fail(error) from None
+        raise typer.BadParameter(str(error), param_hint="--format") from None
+    except OrgChartError as error:
+        raise fail(error) from None
+    folder = src if src.is_dir() else src.parent
+    try:
+        result = import_era(
+            imported,
+            output,
+            era_id=era,
+            label=label,
+            date=when,
+            documents=documents or [folder, folder.parent],
+            origin=src.name,
+        )
+    except OrgChartError as error:
+        exit_ = fail(error)
+        err_console().print("import stopped: nothing was written")
+        raise exit_ from None
+    console = err_console()
+    for note in result.notes:
+        console.print(f"[yellow]note:[/] {escape(note)}")
+    chart = result.era
+    out_console().print(
+        f"imported era {chart.id}: {len(chart.nodes)} nodes, {len(chart.edges)} edges, {len(chart.claims)} claims "
+        f"into {escape(str(output))}; {result.uncited} uncited fact(s)"
+        + (f" (placeholder source {result.placeholder.id})" if result.placeholder else ""),
+        soft_wrap=True,
+    )
