@@ -67,6 +67,12 @@ class OrgChart:
         for edge in era.edges:
             if edge.kind == "parent":
                 self._main_parent.setdefault(edge.subordinate, edge.superior)
+        # Children by main parent, in the order of the era file: built once, so walking a
+        # 5,000-node tree does not rescan every node at every step.
+        self._children: dict[str, list[Node]] = {}
+        for node in era.nodes:
+            if node.id in self._main_parent:
+                self._children.setdefault(self._main_parent[node.id], []).append(node)
         self.graph = self._build_graph()
 
     def __repr__(self) -> str:
@@ -170,8 +176,7 @@ class OrgChart:
 
     def children(self, ref: str | Node) -> tuple[Node, ...]:
         """The nodes whose main parent is `ref`, in the order of the era file."""
-        node_id = self.get(ref).id
-        return tuple(n for n in self.era.nodes if self._main_parent.get(n.id) == node_id)
+        return tuple(self._children.get(self.get(ref).id, ()))
 
     def roots(self) -> tuple[Node, ...]:
         """Nodes without a parent, in the order of the era file."""

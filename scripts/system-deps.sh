@@ -5,9 +5,10 @@
 # Stops with a clear message when it cannot install them.
 set -euo pipefail
 
+chromium="${ORGCHART_CHROMIUM:-/usr/bin/chromium}"
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x "$chromium" ] || missing+=(chromium)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -15,7 +15,6 @@ Ids in the SVG (Graphviz `id` attributes), stable across renders:
 from __future__ import annotations
 
 import math
-import subprocess
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -321,16 +320,18 @@ def layout(dot_source: str, format: str) -> bytes:
     Raises:
         RenderError: `dot` is missing or fails.
     """
+    import graphviz  # the graphviz package runs `dot`; imported only when a chart is drawn
+
     try:
-        completed = subprocess.run(["dot", f"-T{format}"], input=dot_source.encode("utf-8"), capture_output=True)
-    except FileNotFoundError:
+        output: bytes = graphviz.Source(dot_source).pipe(format=format, quiet=True)
+    except graphviz.ExecutableNotFound:
         raise RenderError(
             "Graphviz's `dot` is not installed; install Debian's graphviz package (`apt-get install graphviz`)"
         ) from None
-    if completed.returncode != 0:
-        message = completed.stderr.decode("utf-8", "replace").strip()
-        raise RenderError(f"Graphviz `dot -T{format}` failed: {message}")
-    return completed.stdout
+    except graphviz.CalledProcessError as error:
+        message = (error.stderr or b"").decode("utf-8", "replace").strip()
+        raise RenderError(f"Graphviz `dot -T{format}` failed: {message}") from None
+    return output
 
 
 def _edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
