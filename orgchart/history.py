@@ -165,10 +165,15 @@ def history(dataset: Dataset) -> History:
         >>> len(h.pairs) == len(h.eras) - 1
         True
     """
-    eras = dataset.eras
-    pairs = tuple(diff(a, b, lineage=dataset.lineage) for a, b in itertools.pairwise(eras))
-    grid = build_grid(eras, dataset.lineage)
-    return History(eras, pairs, grid, gap_changes(eras, grid, dataset.lineage))
+    return history_of(dataset.eras, dataset.lineage)
+
+
+def history_of(eras: Iterable[OrgChart], lineage: Iterable[LineageLink] = ()) -> History:
+    """The History of some eras only (oldest first), e.g. the ones an export was asked for."""
+    charts, links = tuple(eras), tuple(lineage)
+    pairs = tuple(diff(a, b, lineage=links) for a, b in itertools.pairwise(charts))
+    grid = build_grid(charts, links)
+    return History(charts, pairs, grid, gap_changes(charts, grid, links))
 
 
 def entity_timeline(dataset: Dataset, ref: str) -> tuple[tuple[OrgChart, ...], GridRow]:

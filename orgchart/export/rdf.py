@@ -15,26 +15,41 @@ The IRIs' last segments are XML names (no `~`, `#` or `/` inside), so that they 
 "namespaces": rdflib's Turtle writer scans every namespace it has seen for each term, and one
 namespace per subject made 5,000 nodes take two minutes instead of seconds.
 
-`org:ChangeEvent`s come from what the data itself says across eras (until the diff module can
-say more): an id present in two consecutive eras whose document names it differently or places
-it under another parent, and each link of the lineage file.
+`org:ChangeEvent`s say what the change reports say: they come from `orgchart.diff` through the
+history of the exported eras (`orgchart.history.history_of`), so each consecutive pair's renames,
+moves, merges, splits and kind changes are events, and so are those the history follows across a
+document that skips the entity (`History.since`: the CAD rename from the 2021-22 excerpt to the
+2023 page, with the ICE overview between them silent on CAD). These are the pairs of `orgchart
+history`, not also every earlier era against the latest as `orgchart build` reports them: that
+would state one rename once per earlier era. Each event is
+`BASE/change/FROM/TO/ID_KIND` (`cad_RENAMED`), with `org:originalOrganization` and
+`org:resultingOrganization` (the eras' resources), `oc:changeKind`, the reports' sentence
+(`orgchart.report.text.headline`) as `rdfs:comment`, and the quotes of both eras as PROV
+derivations. Additions and removals are not
+events: a document that does not mention an entity has not abolished it, so they are stated as
+what they are, `oc:notMentionedIn` from the entity to the neighbouring era that is silent on it.
+Rewordings, oversight, figures and findings stay in the change reports. Each link of the lineage
+file is an event of its own too (`BASE/lineage/N`), and the diff's events it explains point to it
+with `prov:wasInfluencedBy`.
 
 rdflib is imported lazily, so importing orgchart does not load it.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from orgchart.atomic import write_text_atomic
+from orgchart.changes import Change, EntityState, Quote
 from orgchart.graph import Dataset, OrgChart
-from orgchart.model import Citation
+from orgchart.history import history_of
+from orgchart.model import Citation, LineageLink
+from orgchart.report.text import headline
 
 if TYPE_CHECKING:
-    from rdflib import Graph, URIRef
+    from rdflib import Graph, Namespace, URIRef
 
 DEFAULT_BASE: Final = "https://example.org/orgchart/"
 """Where the resources' IRIs start unless a `base` is given (example.org: mint your own)."""
@@ -49,35 +64,25 @@ RELATION_PROPERTIES: Final = {
     "support": "supports",
 }
 
+EVENT_KINDS: Final[tuple[str, ...]] = ("renamed", "moved", "merged", "split", "kind_changed")
+"""The diff's change kinds that are `org:ChangeEvent`s: changes of the organization itself."""
+
+NOT_MENTIONED_NOTE: Final = (
+    "The documents of the object era, the era just before or just after the subject's own era, "
+    "do not mention the subject entity. Silence is not evidence that the entity began or ended, "
+    "so no org:ChangeEvent is stated for it; a change that spans the silent era is an event of its own."
+)
+
 
 def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: str = DEFAULT_BASE) -> Graph:
-    """The dataset (or just `eras`) as an rdflib Graph; lineage and changes only for several eras."""
-    from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+    """The dataset (or just `eras`) as an rdflib Graph; changes only for several eras, lineage
+    only for the whole dataset."""
+    from rdflib import RDF, RDFS, XSD, Literal, URIRef
     from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
-    oc = Namespace(VOCABULARY)
+    turtle = _Builder(base)
+    graph, oc, iri, add, cite = turtle.graph, turtle.oc, turtle.iri, turtle.add, turtle.cite
     charts = list(dataset.eras if eras is None else eras)
-    graph = Graph(bind_namespaces="core")
-    for prefix, namespace in (("org", ORG), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("oc", oc)):
-        graph.bind(prefix, namespace)
-    graph.bind("data", Namespace(base))
-
-    def iri(*parts: str) -> URIRef:
-        return URIRef(base + "/".join(_segment(p) for p in parts))
-
-    def add(subject: Any, predicate: Any, value: Any) -> None:
-        if value is not None:
-            graph.add((subject, predicate, value if isinstance(value, URIRef) else Literal(value)))
-
-    def cite(subject: URIRef, citations: Iterable[Citation]) -> None:
-        for index, citation in enumerate(citations):
-            derivation = URIRef(f"{subject}_CITATION_{index}")
-            graph.add((subject, PROV.wasDerivedFrom, iri("source", citation.source)))
-            graph.add((subject, PROV.qualifiedDerivation, derivation))
-            graph.add((derivation, RDF.type, PROV.Derivation))
-            graph.add((derivation, PROV.entity, iri("source", citation.source)))
-            graph.add((derivation, oc.quote, Literal(citation.quote)))
-
     for name in RELATION_PROPERTIES.values():
         graph.add((oc[name], RDF.type, RDF.Property))
         graph.add((oc[name], RDFS.subPropertyOf, ORG.linkedTo))
@@ -157,24 +162,7 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
             add(here, RDFS.comment, finding.message)
             add(here, oc.origin, finding.origin)
             cite(here, finding.citations)
-    for before, after in itertools.pairwise(charts):
-        for node in after.nodes:
-            if node.id not in before:
-                continue
-            old = before.node(node.id)
-            changes = []
-            if old.name != node.name:
-                changes.append(f"{before.id} names it {old.name!r}; {after.id} names it {node.name!r}")
-            old_parent, new_parent = before.parent(node.id), after.parent(node.id)
-            if old_parent and new_parent and old_parent.id != new_parent.id:
-                changes.append(f"{before.id} places it under {old_parent.id!r}; {after.id} under {new_parent.id!r}")
-            if changes:
-                event = iri("change", before.id, after.id, node.id)
-                _change(
-                    graph, event, [iri("era", before.id, node.id)], [iri("era", after.id, node.id)], "; ".join(changes)
-                )
-                add(event, oc.fromEra, iri("era", before.id))
-                add(event, oc.toEra, iri("era", after.id))
+    lineage_events: dict[int, URIRef] = {}
     if eras is None:
         for index, link in enumerate(dataset.lineage):
             event = iri("lineage", str(index))
@@ -185,7 +173,125 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
             _change(graph, event, originals, results, link.reason)
             add(event, oc.lineageKind, link.kind)
             cite(event, link.citations)
+            lineage_events[index] = event
+    if len(charts) > 1:
+        _change_events(turtle, dataset, charts, lineage_events)
     return graph
+
+
+class _Builder:
+    """The graph being built, with the IRI scheme, the prefixes and the citation pattern."""
+
+    def __init__(self, base: str) -> None:
+        from rdflib import Graph, Namespace
+        from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
+
+        self.base = base
+        self.oc: Namespace = Namespace(VOCABULARY)
+        self.graph: Graph = Graph(bind_namespaces="core")
+        for prefix, namespace in (("org", ORG), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("oc", self.oc)):
+            self.graph.bind(prefix, namespace)
+        self.graph.bind("data", Namespace(base))
+
+    def iri(self, *parts: str) -> URIRef:
+        """`BASE/part/part/...`, each part percent-encoded."""
+        from rdflib import URIRef
+
+        return URIRef(self.base + "/".join(_segment(p) for p in parts))
+
+    def add(self, subject: Any, predicate: Any, value: Any) -> None:
+        """One triple; `value` an IRI or a literal; nothing when it is None."""
+        from rdflib import Literal, URIRef
+
+        if value is not None:
+            self.graph.add((subject, predicate, value if isinstance(value, URIRef) else Literal(value)))
+
+    def cite(self, subject: URIRef, citations: Iterable[Citation | Quote]) -> None:
+        """Each citation as a `prov:Derivation` (`SUBJECT_CITATION_N`) from its source, with the
+        quote; a diff's quote also names the era it comes from (`oc:era`)."""
+        from rdflib import RDF, Literal, URIRef
+        from rdflib.namespace import PROV
+
+        for index, citation in enumerate(citations):
+            derivation = URIRef(f"{subject}_CITATION_{index}")
+            self.graph.add((subject, PROV.wasDerivedFrom, self.iri("source", citation.source)))
+            self.graph.add((subject, PROV.qualifiedDerivation, derivation))
+            self.graph.add((derivation, RDF.type, PROV.Derivation))
+            self.graph.add((derivation, PROV.entity, self.iri("source", citation.source)))
+            self.graph.add((derivation, self.oc.quote, Literal(citation.quote)))
+            if isinstance(citation, Quote) and citation.era != "lineage":
+                self.graph.add((derivation, self.oc.era, self.iri("era", citation.era)))
+
+
+def _change_events(
+    turtle: _Builder, dataset: Dataset, charts: Sequence[OrgChart], lineage_events: dict[int, URIRef]
+) -> None:
+    """The diff's changes of `charts` (put in chronological order): events for EVENT_KINDS, and
+    `oc:notMentionedIn` for additions and removals."""
+    from rdflib import RDF, RDFS
+
+    oc = turtle.oc
+    turtle.graph.add((oc.notMentionedIn, RDF.type, RDF.Property))
+    turtle.add(oc.notMentionedIn, RDFS.comment, NOT_MENTIONED_NOTE)
+    order = {chart.id: index for index, chart in enumerate(dataset.eras)}
+    hist = history_of(sorted(charts, key=lambda chart: order.get(chart.id, len(order))), dataset.lineage)
+    made: set[URIRef] = set()
+    for pair, gaps in zip(hist.pairs, hist.since, strict=True):
+        before, after = pair.before, pair.after
+        for change in pair:
+            if change.kind in EVENT_KINDS:
+                _event(turtle, change, before, after, made, _lineage_event(change, dataset.lineage, lineage_events))
+            elif change.kind == "removed":
+                turtle.add(turtle.iri("era", before.id, change.id), oc.notMentionedIn, turtle.iri("era", after.id))
+            elif change.kind == "added":
+                turtle.add(turtle.iri("era", after.id, change.id), oc.notMentionedIn, turtle.iri("era", before.id))
+        for gap in gaps:
+            if gap.change.kind in EVENT_KINDS:
+                wide = gap.changes
+                lineage = _lineage_event(gap.change, dataset.lineage, lineage_events)
+                _event(turtle, gap.change, wide.before, wide.after, made, lineage)
+
+
+def _event(
+    turtle: _Builder, change: Change, before: OrgChart, after: OrgChart, made: set[URIRef], lineage: URIRef | None
+) -> None:
+    """One `org:ChangeEvent` for `change` from era `before` to era `after`."""
+    from rdflib.namespace import PROV, SKOS
+
+    oc = turtle.oc
+    stem = f"{change.id}_{change.kind.upper()}"
+    event, count = turtle.iri("change", before.id, after.id, stem), 1
+    while event in made:  # two changes of one kind and id: rare, numbered in the diff's order
+        count += 1
+        event = turtle.iri("change", before.id, after.id, f"{stem}_{count}")
+    made.add(event)
+    originals = [turtle.iri("era", before.id, state.id) for state in _states(change.before)]
+    results = [turtle.iri("era", after.id, state.id) for state in _states(change.after)]
+    _change(turtle.graph, event, originals, results, headline(change))
+    turtle.add(event, oc.changeKind, change.kind)
+    turtle.add(event, oc.fromEra, turtle.iri("era", before.id))
+    turtle.add(event, oc.toEra, turtle.iri("era", after.id))
+    turtle.add(event, SKOS.note, change.note or None)
+    turtle.add(event, oc.evidence, change.evidence)
+    turtle.add(event, oc.matchedBy, change.match.reason if change.match else None)
+    turtle.add(event, PROV.wasInfluencedBy, lineage)
+    turtle.cite(event, change.citations)
+
+
+def _states(side: object) -> tuple[EntityState, ...]:
+    if isinstance(side, EntityState):
+        return (side,)
+    return tuple(state for state in side if isinstance(state, EntityState)) if isinstance(side, tuple) else ()
+
+
+def _lineage_event(change: Change, lineage: Sequence[LineageLink], events: dict[int, URIRef]) -> URIRef | None:
+    """The lineage link's event behind a change matched through it, when lineage is exported."""
+    if change.match is None or change.match.reason != "lineage":
+        return None
+    for index, link in enumerate(lineage):
+        if change.match.before in link.before and change.match.after in link.after and index in events:
+            return events[index]
+    return None
 
 
 def _segment(text: str) -> str:
