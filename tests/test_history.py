@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from orgchart.cli import app
-from orgchart.history import entity_timeline, history
+from orgchart.history import entity_timeline, history, history_of
 from orgchart.report import render_history
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_EDGES, BASE_NODES, era_yaml, replace_edges, replace_node, source_for
@@ -81,3 +81,14 @@ def test_bundled_grid_joins_dro_and_ero() -> None:
     row = hist.row_of("ero-2023", "ero")
     first = row.cells[0]
     assert first is not None and first.id == "dro"
+
+
+def test_history_of_some_eras_only(make_dataset: DatasetMaker) -> None:
+    ds = orgchart.load(three_eras(make_dataset))
+    every = history_of(ds.eras, ds.lineage)
+    assert [(p.before.id, p.after.id) for p in every.pairs] == [("era-a", "era-b"), ("era-b", "era-c")]
+    assert [len(gaps) for gaps in every.since] == [len(gaps) for gaps in history(ds).since]
+    skipping = history_of([ds.era("era-a"), ds.era("era-c")], ds.lineage)
+    assert [(p.before.id, p.after.id) for p in skipping.pairs] == [("era-a", "era-c")]
+    assert [c.id for c in skipping.pairs[0].by_kind("renamed")] == ["patrol"]
+    assert skipping.since == ((),)
