@@ -2,8 +2,8 @@
 
 Two kinds of evidence: a lineage link (`data/lineage.yaml`) that records a merge or split, and
 the structure itself, where the matched children of an entity no longer mentioned now sit under
-several parents (split), or children of several parents now sit under one, with one of those
-parents no longer mentioned or the receiver new (merged). The entities a group accounts for are
+several parents (split), or where all the matched children (two or more) of an entity no longer
+mentioned now sit under one other entity (merged into it). The entities a group accounts for are
 not also reported as added or removed, and the children's moves it explains are not reported as
 moves.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from orgchart.changes import Change, Quote, depth_of, entity_state, matched_id, parent_edge, quotes_of
+from orgchart.changes import Change, Quote, depth_of, entity_state, parent_edge, quotes_of
 from orgchart.match import Match, Matching
 
 
@@ -66,6 +66,9 @@ def group_changes(matching: Matching) -> Groups:
         old_parent, new_parent = era_a.parent(match.before), era_b.parent(match.after)
         if old_parent and new_parent:
             moved[match.after] = (old_parent.id, new_parent.id)
+    # A lineage merge or split explains the moves of children between the bodies it joins.
+    for link in matching.lineage_groups:
+        explained_moves.update(c for c, (old, new) in moved.items() if old in link.before and new in link.after)
     # split: an unmatched earlier parent whose matched children now have several parents
     split_parents: set[str] = set()
     for node in era_a.nodes:
@@ -94,28 +97,42 @@ def group_changes(matching: Matching) -> Groups:
                 depth=depth_of(era_a, node.id),
             )
         )
-    # merged: a later parent receiving children from several earlier parents, one of them gone
+    # merged: a later parent receiving all the matched children of an earlier parent that the
+    # later document no longer mentions. One child moving proves nothing about its old parent
+    # (a document that is silent on a body has not merged it away), so each absorbed parent
+    # must hand over at least two children and keep none elsewhere; the parents that only lost
+    # a child stay out of the merge, and their children are reported as moves.
     for node in era_b.nodes:
+        if node.id in grouped_after:
+            continue  # a lineage merge or split already accounts for it
         children = sorted(child for child, (_, new) in moved.items() if new == node.id)
         sources = sorted({moved[c][0] for c in children})
-        receiver_is_new = matching.backward(node.id) is None
-        gone = [s for s in sources if matching.forward(s) is None and s not in split_parents]
-        if len(sources) < 2 or not (gone or receiver_is_new):
+        absorbed = [
+            s
+            for s in sources
+            if matching.forward(s) is None
+            and s not in split_parents
+            and sum(1 for _, (old, _) in moved.items() if old == s) >= 2
+            and all(new == node.id for _, (old, new) in moved.items() if old == s)
+        ]
+        predecessor = matching.backward(node.id)
+        olds_ids = sorted({*absorbed, *([predecessor.before] if predecessor else [])})
+        if not absorbed or len(olds_ids) < 2:
             continue
-        moved_in = [c for c in children if matched_id(matching, moved[c][0]) != node.id]
+        moved_in = [c for c in children if moved[c][0] in absorbed]
         explained_moves.update(moved_in)
-        grouped_before.update(gone)
-        if receiver_is_new:
+        grouped_before.update(absorbed)
+        if predecessor is None:
             grouped_after.add(node.id)
-        olds = tuple(entity_state(era_a, era_a.node(s)) for s in sources)
-        note = f"children of {len(sources)} earlier parents now sit under it"
+        olds = tuple(entity_state(era_a, era_a.node(s)) for s in olds_ids)
+        note = f"all matched children of {', '.join(absorbed)} (not mentioned later) now sit under it"
         structural.append(
             Change(
                 "merged",
                 node.id,
                 olds,
                 entity_state(era_b, node),
-                matching.backward(node.id),
+                predecessor,
                 _child_quotes(matching, moved_in, moved),
                 note=note,
                 related=tuple(children),

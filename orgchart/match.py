@@ -63,11 +63,16 @@ _NOT_WORD = re.compile(r"[^\w()']+")
 @functools.lru_cache(maxsize=16384)
 def normal_name(text: str) -> str:
     """`text` folded for comparison: case, Unicode compatibility forms, curly quotes, punctuation
-    and white space, and a leading "the"."""
+    and white space, a leading "the", and a leading "U.S." or "United States" (a federal body's
+    name with and without its country is one name: "U.S. Immigration and Customs Enforcement")."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
     words = _NOT_WORD.sub(" ", folded).split()
     if words and words[0] == "the":
         words = words[1:]
+    for prefix in (["u", "s"], ["us"], ["united", "states"]):
+        if words[: len(prefix)] == prefix and len(words) > len(prefix):
+            words = words[len(prefix) :]
+            break
     return " ".join(words)
 
 

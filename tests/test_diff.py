@@ -323,3 +323,21 @@ def test_no_removal_claims_abolition() -> None:
     for before, after in zip(ds.eras, ds.eras[1:], strict=False):
         for change in orgchart.diff(before, after, lineage=ds.lineage).by_kind("removed"):
             assert change.evidence == "not_mentioned"
+
+
+def test_bundled_dro_to_2020_claims_no_merge_from_silence() -> None:
+    """The 2020 slides do not mention HHS's Bureau of Primary Health Care: that its one matched
+    child (DIHS, succeeded by IHSC) now sits under ERO is a move, not a merge into ERO."""
+    ds = orgchart.load()
+    changes = orgchart.diff(ds.era("dro-2008"), ds.era("ero-2020"), lineage=ds.lineage)
+    assert not changes.by_kind("merged")
+    moves = {c.id: c for c in changes.by_kind("moved")}
+    assert moves["ihsc"].before.parent == "bureau-of-primary-health-care"  # type: ignore[union-attr]
+    renamed = {c.id for c in changes.by_kind("renamed")}
+    assert {"ero", "ihsc"} <= renamed
+
+
+def test_country_prefix_is_not_a_rename() -> None:
+    ds = orgchart.load()
+    changes = orgchart.diff(ds.era("dro-2008"), ds.era("ero-2023"), lineage=ds.lineage)
+    assert "ice" not in {c.id for c in changes.by_kind("renamed")}

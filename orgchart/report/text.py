@@ -96,6 +96,8 @@ def headline(change: Change) -> str:
     before, after = change.before, change.after
     if change.kind in ("renamed", "reworded") and isinstance(before, EntityState):
         verb = "renamed" if change.kind == "renamed" else "worded as"
+        if change.match is not None and change.match.detail.startswith("lineage (succeeded)"):
+            verb = "succeeded by"  # a successor body (data/lineage.yaml), not the same one renamed
         return f"{entity(before)} {verb} {entity(after if isinstance(after, EntityState) else None)}"
     if change.kind == "moved" and isinstance(before, EntityState) and isinstance(after, EntityState):
         return f"{entity(after)} moved from {before.parent_name} to {after.parent_name}"
