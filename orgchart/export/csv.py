@@ -30,6 +30,7 @@ from orgchart.export.records import (
     decode_list,
     encode_list,
     source_from,
+    source_row,
 )
 from orgchart.graph import OrgChart
 
@@ -143,22 +144,7 @@ def to_csv(chart: OrgChart) -> dict[str, str]:
         ),
         "sources.csv": _table(
             SOURCE_COLUMNS,
-            (
-                (
-                    s.id,
-                    s.file,
-                    s.title,
-                    s.publisher,
-                    s.url,
-                    s.date.start.isoformat(),
-                    s.date.end.isoformat(),
-                    s.date.precision,
-                    s.date.reason,
-                    s.sha256,
-                    s.notes,
-                )
-                for s in chart.sources
-            ),
+            (source_row(s) for s in chart.sources),
         ),
         "era.csv": _table(
             ERA_COLUMNS,

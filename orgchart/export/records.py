@@ -83,6 +83,24 @@ def decode_list(text: str | None) -> list[Any]:
     return value
 
 
+def source_row(source: Source) -> tuple[str | None, ...]:
+    """Every field of a source as one flat row (dates as ISO text), in the column order the CSV
+    `sources.csv` and the SQLite `sources` table share."""
+    return (
+        source.id,
+        source.file,
+        source.title,
+        source.publisher,
+        source.url,
+        source.date.start.isoformat(),
+        source.date.end.isoformat(),
+        source.date.precision,
+        source.date.reason,
+        source.sha256,
+        source.notes,
+    )
+
+
 def source_record(source: Source) -> dict[str, Any]:
     """Every field of a source, dates as ISO text."""
     return {

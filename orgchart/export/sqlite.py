@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from orgchart.atomic import write_bytes_atomic
+from orgchart.export.records import source_row
 from orgchart.graph import Dataset, OrgChart
 from orgchart.model import Citation
 
@@ -186,22 +187,7 @@ def to_sqlite(dataset: Dataset, eras: Sequence[OrgChart] | None = None) -> bytes
             used = sorted(dataset.sources if eras is None else {s for chart in charts for s in chart.era.sources})
             for source_id in used:
                 s = dataset.sources[source_id]
-                db.execute(
-                    "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        s.id,
-                        s.file,
-                        s.title,
-                        s.publisher,
-                        s.url,
-                        s.date.start.isoformat(),
-                        s.date.end.isoformat(),
-                        s.date.precision,
-                        s.date.reason,
-                        s.sha256,
-                        s.notes,
-                    ),
-                )
+                db.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", source_row(s))
             for position, chart in enumerate(charts):
                 _insert_era(db, chart, position)
             if eras is None:
