@@ -103,6 +103,6 @@ def findings_markdown(dataset: Dataset) -> str:
 def _inline(text: str) -> str:
     """User text safe inside a Markdown list item: no HTML, no line breaks, no stray emphasis."""
     out = " ".join(text.split())
-    for char in "\\`*_[]<>|":
+    for char in "\\`*_[]<>|&#!":
         out = out.replace(char, "\\" + char)
     return out
