@@ -88,3 +88,22 @@ def wide_dataset(make_dataset: DatasetMaker) -> Path:
     ]
     edges += [edge("parent", "ops", office) for office in offices]
     return make_dataset(era_yaml=era_yaml("wide", nodes, edges), source_text=SOURCE)
+
+
+BRANCHES = 10
+
+
+def branching_dataset(make_dataset: DatasetMaker) -> Path:
+    """A directorate with `BRANCHES` divisions of long names, each carrying two sub-divisions:
+    the shape that makes whole-era charts too wide to embed."""
+    nodes = [node("top", "Enforcement and Removal Operations", "directorate", "TOP")]
+    edges = []
+    for index in range(1, BRANCHES + 1):
+        division = f"division-{index:02d}"
+        nodes.append(node(division, f"Non-Detained Management Division Number {index}", "division"))
+        edges.append(edge("parent", "top", division))
+        for side in ("east", "west"):
+            sub = f"{division}-{side}"
+            nodes.append(node(sub, f"Removal Management Division {side.title()} {index}", "sub-division"))
+            edges.append(edge("parent", division, sub))
+    return make_dataset(era_yaml=era_yaml("branching", nodes, edges), source_text=SOURCE)

@@ -14,7 +14,7 @@ from orgchart.render import edge_svg_id, render_chart, render_svg, svg_size, to_
 from orgchart.render.graphviz import Caption, Decorations
 from orgchart.render.style import FORMATS
 from tests.conftest import DatasetMaker
-from tests.render_data import FIELD_OFFICES, NASTY_NAMES, nasty_dataset, wide_dataset
+from tests.render_data import FIELD_OFFICES, NASTY_NAMES, branching_dataset, nasty_dataset, wide_dataset
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -227,3 +227,14 @@ def test_cli_render_usage_errors(make_dataset: DatasetMaker, tmp_path: Path) -> 
     assert binary.exit_code == 2 and "-o" in binary.output
     suffix = runner.invoke(app, ["render", "-o", str(tmp_path / "x.txt"), "--data", str(root)])
     assert suffix.exit_code == 2
+
+
+def test_many_branches_stay_within_an_embeddable_width(make_dataset: DatasetMaker) -> None:
+    chart = orgchart.load(branching_dataset(make_dataset)).era("branching")
+    svg = render_svg(chart)
+    width, _ = svg_size(svg)
+    # 20 sub-divisions side by side: about 1,780 px; with names wrapped at 22 characters and
+    # the former gaps (nodesep 0.2, ranksep 0.55) it was about 2,280 px.
+    assert width < 2000, width
+    assert set(groups(svg, "node")) == {f"node-{node.id}" for node in chart.nodes}
+    assert set(groups(svg, "edge")) == {edge_svg_id(edge) for edge in chart.edges}

@@ -92,12 +92,12 @@ def era_caption(scope: Scope) -> Caption:
 BOX_ROW: Final[int] = 5
 """Most nodes in one row of the external-bodies box before it wraps into a grid."""
 
-GRAPH_ATTRS: Final[Mapping[str, str]] = {
+GRAPH_ATTRS: Final[Mapping[str, str]] = {  # tight gaps: whole-era charts are wide, not tall
     "rankdir": "TB",
     "newrank": "true",
     "compound": "true",
-    "nodesep": "0.2",
-    "ranksep": "0.55",
+    "nodesep": "0.15",
+    "ranksep": "0.45",
     "fontname": FONT,
     "labelloc": "t",
     "labeljust": "l",

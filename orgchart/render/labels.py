@@ -15,8 +15,10 @@ from typing import Final
 from orgchart.model import Citation, Node
 from orgchart.render.style import DARK_FILLS, EDGE_STYLES, NODE_STYLES, SECOND_PARENT
 
-WRAP: Final[int] = 22
-"""Characters per line of a node's name before it wraps."""
+WRAP: Final[int] = 17
+"""Characters per line of a node's name before it wraps: narrow enough that a row of ten
+"... Management Division" boxes fits an embedded page (22 made whole-era charts a quarter
+wider), wide enough that a name rarely takes more than three lines."""
 
 
 def wrapped(text: str, width: int = WRAP) -> list[str]:
