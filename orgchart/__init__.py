@@ -103,7 +103,6 @@ __all__ = [
     "render_png",
     "render_svg",
     "site_html",
-    "timeline",
     "to_csv",
     "to_dot",
     "to_graphml",
