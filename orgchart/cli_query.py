@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -79,6 +80,26 @@ def _node_table(rows: list[tuple[int, Node, str]]) -> Table:
     return table
 
 
+def _node_list(
+    node: str,
+    era: str | None,
+    data: Path | None,
+    as_json: bool,
+    key: str,
+    question: Callable[[OrgChart, Node], Sequence[Node]],
+    title: str,
+) -> None:
+    """Answer a one-node question whose answer is a list of nodes, as JSON under `key` or as a
+    table titled `title` (with `{}` standing for the node)."""
+    chart = resolve_era(open_dataset(data), era)
+    found = _run(lambda: chart.get(node))
+    result = question(chart, found)
+    if as_json:
+        _print_json({"era": chart.id, "node": node_dict(found), key: [node_dict(n) for n in result]})
+        return
+    _show_nodes(_title(title.format(_label(found)), chart), result)
+
+
 def _show_nodes(title: Text, nodes: Iterable[Node], *, levels: bool = False) -> None:
     rows = [(level if levels else 0, node, "") for level, node in enumerate(nodes)]
     console = _console()
@@ -141,13 +162,7 @@ def path(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_
 @query_app.command("children")
 def children(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
     """List the nodes whose main parent is the node."""
-    chart = resolve_era(open_dataset(data), era)
-    found = _run(lambda: chart.get(node))
-    below = chart.children(found)
-    if as_json:
-        _print_json({"era": chart.id, "node": node_dict(found), "children": [node_dict(n) for n in below]})
-        return
-    _show_nodes(_title(f"Children of {_label(found)}", chart), below)
+    _node_list(node, era, data, as_json, "children", OrgChart.children, "Children of {}")
 
 
 @query_app.command("subtree")
@@ -173,13 +188,7 @@ def subtree(
 @query_app.command("oversees")
 def oversees(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
     """List what the node oversees directly (its `oversight` edges)."""
-    chart = resolve_era(open_dataset(data), era)
-    found = _run(lambda: chart.get(node))
-    result = chart.oversees(found)
-    if as_json:
-        _print_json({"era": chart.id, "node": node_dict(found), "oversees": [node_dict(n) for n in result]})
-        return
-    _show_nodes(_title(f"What {_label(found)} oversees", chart), result)
+    _node_list(node, era, data, as_json, "oversees", OrgChart.oversees, "What {} oversees")
 
 
 @query_app.command("overseen-by")
@@ -187,13 +196,7 @@ def overseen_by(
     node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False
 ) -> None:
     """List who oversees the node directly (`oversight` edges into it)."""
-    chart = resolve_era(open_dataset(data), era)
-    found = _run(lambda: chart.get(node))
-    result = chart.overseen_by(found)
-    if as_json:
-        _print_json({"era": chart.id, "node": node_dict(found), "overseen_by": [node_dict(n) for n in result]})
-        return
-    _show_nodes(_title(f"Who oversees {_label(found)}", chart), result)
+    _node_list(node, era, data, as_json, "overseen_by", OrgChart.overseen_by, "Who oversees {}")
 
 
 @query_app.command("find")
