@@ -39,6 +39,7 @@ lint: setup
 	$(BIN)/ruff check orgchart tests benchmarks scripts
 	$(BIN)/ruff format --check orgchart tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: setup lint
 	$(BIN)/pytest -q

@@ -7,21 +7,12 @@
 'directorate'
 """
 
-from orgchart.changes import Change, ChangeSet
-from orgchart.citations import fold_white_space, quote_is_found
-from orgchart.diff import diff
-from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
-from orgchart.export.csv import read_csv, to_csv, write_csv
-from orgchart.export.graphml import read_graphml, to_graphml, write_graphml
-from orgchart.export.json import read_json, to_json, write_json
-from orgchart.export.rdf import to_turtle, write_turtle
-from orgchart.export.records import ImportedEra
-from orgchart.export.sqlite import to_sqlite, write_sqlite
-from orgchart.graph import Dataset, EraDate, OrgChart, load
-from orgchart.history import History
-from orgchart.importer import ImportResult, import_era, read_interchange
-from orgchart.match import Match
-from orgchart.model import (
+from orgchart.changes.changeset import Change, ChangeSet
+from orgchart.changes.diff import diff
+from orgchart.changes.history import History
+from orgchart.changes.match import Match
+from orgchart.dataset.citations import fold_white_space, quote_is_found
+from orgchart.dataset.model import (
     EDGE_KINDS,
     NODE_KINDS,
     Citation,
@@ -34,6 +25,15 @@ from orgchart.model import (
     Source,
     SourceDate,
 )
+from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
+from orgchart.export.csv import read_csv, to_csv, write_csv
+from orgchart.export.graphml import read_graphml, to_graphml, write_graphml
+from orgchart.export.importer import ImportResult, import_era, read_interchange
+from orgchart.export.json import read_json, to_json, write_json
+from orgchart.export.rdf import to_turtle, write_turtle
+from orgchart.export.records import ImportedEra
+from orgchart.export.sqlite import to_sqlite, write_sqlite
+from orgchart.graph import Dataset, EraDate, OrgChart, load
 from orgchart.query import Subtree
 from orgchart.render import (
     Caption,

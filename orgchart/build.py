@@ -16,8 +16,8 @@ from orgchart.export.rdf import write_turtle
 from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
 from orgchart.render.charts import write_era_charts
+from orgchart.report.summary import eras_markdown, findings_markdown
 from orgchart.site import write_site
-from orgchart.summary import eras_markdown, findings_markdown
 
 
 def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
@@ -52,8 +52,8 @@ def build_changes(dataset: Dataset, out: Path) -> list[Path]:
     undated or narrow document between two detailed ones (the ICE overview between the 2021-22
     excerpt and the 2023 page) would otherwise hide what changed between them.
     """
-    from orgchart.diff import diff
-    from orgchart.history import history
+    from orgchart.changes.diff import diff
+    from orgchart.changes.history import history
     from orgchart.render.changes import write_change_chart
     from orgchart.report import REPORT_FORMATS, write_diff, write_history
 

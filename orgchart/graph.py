@@ -17,12 +17,12 @@ from pathlib import Path
 import networkx as nx
 
 from orgchart import query
+from orgchart.dataset.loader import load_data
+from orgchart.dataset.model import Citation, Claim, Edge, Era, Finding, LineageLink, Node, Source
+from orgchart.dataset.validate import ValidatedData, validate
 from orgchart.errors import AmbiguousError, NotFoundError
-from orgchart.loader import load_data
-from orgchart.model import Citation, Claim, Edge, Era, Finding, LineageLink, Node, Source
 from orgchart.query import Subtree
 from orgchart.timeline import Timeline, timeline_of
-from orgchart.validate import ValidatedData, validate
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 """The bundled dataset (ICE ERO and DRO), used when no data directory is given."""

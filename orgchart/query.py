@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from orgchart.dataset.model import EDGE_KINDS, NODE_KINDS, Citation, Edge, Node
 from orgchart.errors import NotFoundError
-from orgchart.model import EDGE_KINDS, NODE_KINDS, Citation, Edge, Node
 
 
 class DateLabel(Protocol):

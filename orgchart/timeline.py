@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from orgchart.dataset.model import LineageLink, Node
 from orgchart.errors import AmbiguousError, NotFoundError
-from orgchart.model import LineageLink, Node
 from orgchart.query import EraView
 
 

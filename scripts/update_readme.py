@@ -9,7 +9,7 @@ from pathlib import Path
 import orgchart
 from orgchart.atomic import write_text_atomic
 from orgchart.render.charts import readme_chart_block
-from orgchart.summary import eras_markdown, findings_markdown
+from orgchart.report.summary import eras_markdown, findings_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -1,9 +1,9 @@
-"""orgchart.coverage: how much of one era the other mentions, per top-level branch."""
+"""orgchart.changes.coverage: how much of one era the other mentions, per top-level branch."""
 
 from __future__ import annotations
 
 import orgchart
-from orgchart.coverage import OUTSIDE, branches
+from orgchart.changes.coverage import OUTSIDE, branches
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_EDGES, BASE_NODES, make_pair, replace_edges, replace_node
 

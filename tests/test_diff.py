@@ -8,7 +8,7 @@ import pytest
 
 import orgchart
 from orgchart import ChangeSet, OrgChart
-from orgchart.diff import ClaimState, EntityState
+from orgchart.changes.diff import ClaimState, EntityState
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_CLAIMS, BASE_EDGES, BASE_NODES, make_pair, replace_edges, replace_node
 

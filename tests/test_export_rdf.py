@@ -12,10 +12,10 @@ import rdflib
 from typer.testing import CliRunner
 
 import orgchart
-from orgchart.changes import EntityState
+from orgchart.changes.changeset import EntityState
+from orgchart.changes.history import history
 from orgchart.cli import app
 from orgchart.export.rdf import EVENT_KINDS
-from orgchart.history import history
 from tests.conftest import ERA_YAML, SOURCE_TEXT, DatasetMaker
 from tests.interchange_data import HARD_NAME, write_hard_dataset
 

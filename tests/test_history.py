@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 import orgchart
+from orgchart.changes.history import entity_timeline, history, history_of
 from orgchart.cli import app
-from orgchart.history import entity_timeline, history, history_of
 from orgchart.report import render_history
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_EDGES, BASE_NODES, era_yaml, replace_edges, replace_node, source_for

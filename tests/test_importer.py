@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from orgchart.cli import app
-from orgchart.importer import parse_date
+from orgchart.export.importer import parse_date
 from tests.interchange_data import HARD_NAME, write_hard_dataset
 
 runner = CliRunner()

@@ -1,9 +1,9 @@
-"""orgchart.match: which entity is which across eras, and why."""
+"""orgchart.changes.match: which entity is which across eras, and why."""
 
 from __future__ import annotations
 
 import orgchart
-from orgchart.match import core_name, match_entities, normal_acronym, normal_name
+from orgchart.changes.match import core_name, match_entities, normal_acronym, normal_name
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_EDGES, BASE_NODES, make_pair, replace_node
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from orgchart.cli import app
-from orgchart.summary import eras_markdown, findings_markdown
+from orgchart.report.summary import eras_markdown, findings_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

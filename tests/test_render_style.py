@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orgchart.model import EDGE_KINDS, NODE_KINDS
+from orgchart.dataset.model import EDGE_KINDS, NODE_KINDS
 from orgchart.render.style import (
     EDGE_STYLES,
     FORMATS,

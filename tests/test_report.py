@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 import orgchart
+from orgchart.changes.history import history
 from orgchart.cli import app
-from orgchart.history import history
 from orgchart.report import REPORT_FORMATS, render_diff, render_history
 from orgchart.report.environment import md
 from tests.conftest import DatasetMaker

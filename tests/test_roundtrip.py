@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import orgchart
-from orgchart.model import EDGE_KINDS, NODE_KINDS, QUALIFIERS
+from orgchart.dataset.model import EDGE_KINDS, NODE_KINDS, QUALIFIERS
 
 HARD = list("\"',<&>{}|\\\n\t ;:#-*[]移民Ĳüعربية😀Ω")
 # XML cannot hold most control characters, and a lone carriage return is read back as a line

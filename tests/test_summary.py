@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import orgchart
-from orgchart.summary import era_summaries, eras_markdown, findings_markdown
+from orgchart.report.summary import era_summaries, eras_markdown, findings_markdown
 from tests.conftest import ERA_YAML, DatasetMaker
 
 NASTY_FINDING = (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import orgchart
-from orgchart.model import LineageLink
+from orgchart.dataset.model import LineageLink
 from orgchart.timeline import timeline_of
 from tests.conftest import DatasetMaker
 from tests.test_query import FIRST, LINEAGE, SECOND, SOURCE

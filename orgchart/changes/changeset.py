@@ -2,8 +2,8 @@
 finding, one `Change`, and the `ChangeSet` of two eras; with the helpers that read a state, its
 quotes and its depth off an era.
 
-Kept apart from the detection (`orgchart.entity_changes`, `orgchart.group_changes`,
-`orgchart.relation_changes`, `orgchart.figure_changes`) and from `orgchart.diff`, so that reports
+Kept apart from the detection (`orgchart.changes.entities`, `orgchart.changes.groups`,
+`orgchart.changes.relations`, `orgchart.changes.figures`) and from `orgchart.changes.diff`, so that reports
 and renderers depend on what a change is, not on how one is found.
 """
 
@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
-from orgchart.coverage import Coverage
+from orgchart.changes.coverage import Coverage
+from orgchart.changes.match import Match, Matching, NearMiss
+from orgchart.dataset.model import Citation, Edge, Node
 from orgchart.graph import OrgChart
-from orgchart.match import Match, Matching, NearMiss
-from orgchart.model import Citation, Edge, Node
 
 ChangeKind = Literal[
     "renamed",

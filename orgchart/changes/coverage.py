@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from orgchart.changes.match import Matching
 from orgchart.graph import OrgChart
-from orgchart.match import Matching
 
 TRUNK: str = "(top levels)"
 OUTSIDE: str = "(outside the main hierarchy)"

@@ -1,11 +1,11 @@
 """What changed between two eras: a typed, ordered `ChangeSet`, every change cited from both eras.
 
-Built on `orgchart.match`: entities are matched first (by id, lineage, acronym or alias, then a
+Built on `orgchart.changes.match`: entities are matched first (by id, lineage, acronym or alias, then a
 similar name supported by structure), then each matched pair is compared (name, acronym, kind,
 parent), unmatched entities become additions and removals, and oversight relations, stated
 figures (claims) and findings are compared through the matching. Each family of changes is found
-by its own module (`entity_changes`, `group_changes`, `relation_changes`, `figure_changes`); the
-types live in `orgchart.changes` and are re-exported here, where callers have always found them.
+by its own module (`entities`, `groups`, `relations`, `figures`); the
+types live in `orgchart.changes.changeset` and are re-exported here, where callers have always found them.
 
 Documents are not registers: a document that does not mention an entity has not abolished it.
 Nothing in an era file states that an entity ended, so every removal carries
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgchart.changes import (
+from orgchart.changes.changeset import (
     CHANGE_KINDS,
     UNPLACED_DEPTH,
     Change,
@@ -31,14 +31,14 @@ from orgchart.changes import (
     RelationState,
     State,
 )
-from orgchart.coverage import coverage
-from orgchart.entity_changes import DESCRIPTIVE_KINDS, HEAD_KINDS, matched_changes, own_name, unmatched_changes
-from orgchart.figure_changes import claim_changes, finding_changes
+from orgchart.changes.coverage import coverage
+from orgchart.changes.entities import DESCRIPTIVE_KINDS, HEAD_KINDS, matched_changes, own_name, unmatched_changes
+from orgchart.changes.figures import claim_changes, finding_changes
+from orgchart.changes.groups import group_changes
+from orgchart.changes.match import THRESHOLD, Match, Matching, NearMiss, match_entities
+from orgchart.changes.relations import oversight_changes
+from orgchart.dataset.model import LineageLink
 from orgchart.graph import OrgChart
-from orgchart.group_changes import group_changes
-from orgchart.match import THRESHOLD, Match, Matching, NearMiss, match_entities
-from orgchart.model import LineageLink
-from orgchart.relation_changes import oversight_changes
 
 __all__ = [
     "CHANGE_KINDS",

@@ -1,7 +1,7 @@
 """Changes of one entity between two eras: renamed (or reworded), kind changed, moved; and the
 entities one era mentions and the other does not (added, removed).
 
-Every pair that `orgchart.match` matched is compared by name, acronym, kind and parent. A name is
+Every pair that `orgchart.changes.match` matched is compared by name, acronym, kind and parent. A name is
 compared as the documents mean it: "DRO field offices" under DRO and "Field Offices" under ERO are
 one name, so only the parent's rename is reported. A different wording of a description (an
 external body, a lower-case description) is `reworded`, not `renamed`, so nothing is hidden and
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-from orgchart.changes import (
+from orgchart.changes.changeset import (
     Change,
     EntityState,
     Quote,
@@ -23,8 +23,7 @@ from orgchart.changes import (
     parent_edge,
     quotes_of,
 )
-from orgchart.graph import OrgChart
-from orgchart.match import (
+from orgchart.changes.match import (
     GENERIC_WORDS,
     Match,
     Matching,
@@ -34,7 +33,8 @@ from orgchart.match import (
     normal_acronym,
     normal_name,
 )
-from orgchart.model import LineageLink, Node
+from orgchart.dataset.model import LineageLink, Node
+from orgchart.graph import OrgChart
 
 DESCRIPTIVE_KINDS: Final[frozenset[str]] = frozenset({"external body", "facility type"})
 """Kinds whose names are descriptions a document words freely, not names the organization gives."""

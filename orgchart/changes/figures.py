@@ -8,10 +8,10 @@ has no subject.
 
 from __future__ import annotations
 
-from orgchart.changes import Change, ClaimState, FindingState, depth_of, matched_id, quotes_of
+from orgchart.changes.changeset import Change, ClaimState, FindingState, depth_of, matched_id, quotes_of
+from orgchart.changes.match import Matching
+from orgchart.dataset.model import Claim, Finding
 from orgchart.graph import OrgChart
-from orgchart.match import Matching
-from orgchart.model import Claim, Finding
 
 
 def claim_state(chart: OrgChart, claim: Claim) -> ClaimState:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from orgchart.changes import Change, Quote, depth_of, entity_state, parent_edge, quotes_of
-from orgchart.match import Match, Matching
+from orgchart.changes.changeset import Change, Quote, depth_of, entity_state, parent_edge, quotes_of
+from orgchart.changes.match import Match, Matching
 
 
 @dataclass(frozen=True)

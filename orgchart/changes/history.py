@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from orgchart.changes import Change, ChangeSet, ClaimState
-from orgchart.diff import diff
+from orgchart.changes.changeset import Change, ChangeSet, ClaimState
+from orgchart.changes.diff import diff
+from orgchart.changes.match import match_entities
+from orgchart.dataset.model import LineageLink, Node
 from orgchart.errors import AmbiguousError, NotFoundError, OrgChartError
 from orgchart.graph import Dataset, OrgChart
-from orgchart.match import match_entities
-from orgchart.model import LineageLink, Node
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
+from orgchart.dataset.model import LineageLink, Node
 from orgchart.graph import OrgChart
-from orgchart.model import LineageLink, Node
 
 MatchReason = Literal["id", "lineage", "acronym", "alias", "name"]
 

@@ -8,10 +8,10 @@ of its own.
 
 from __future__ import annotations
 
-from orgchart.changes import Change, RelationState, depth_of, matched_id, quotes_of
+from orgchart.changes.changeset import Change, RelationState, depth_of, matched_id, quotes_of
+from orgchart.changes.match import Matching
+from orgchart.dataset.model import Edge
 from orgchart.graph import OrgChart
-from orgchart.match import Matching
-from orgchart.model import Edge
 
 
 def relation_state(chart: OrgChart, edge: Edge) -> RelationState:

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli_shared import DataOption, OutputOption, emit, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import DataOption, OutputOption, emit, fail, open_dataset, out_console, resolve_era
 from orgchart.errors import OrgChartError
 
 changes_app = typer.Typer(rich_markup_mode=None)
@@ -45,7 +45,7 @@ def diff_command(
     fmt = _report_format(format)
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, era_a), resolve_era(dataset, era_b)
-    from orgchart.diff import diff
+    from orgchart.changes.diff import diff
     from orgchart.report import render_diff
 
     emit(render_diff(diff(before, after, lineage=dataset.lineage), fmt), output)
@@ -61,7 +61,7 @@ def history(
     in each era (blank where a document does not mention it)."""
     fmt = _report_format(format)
     dataset = open_dataset(data)
-    from orgchart.history import history as build_history
+    from orgchart.changes.history import history as build_history
     from orgchart.report import render_history
 
     emit(render_history(build_history(dataset), fmt), output)
@@ -76,7 +76,7 @@ def timeline(
     """Follow one entity through every era: its name, kind and parent as each document states
     them, or that the document does not mention it."""
     dataset = open_dataset(data)
-    from orgchart.history import entity_timeline
+    from orgchart.changes.history import entity_timeline
 
     try:
         eras_, row = entity_timeline(dataset, ref)

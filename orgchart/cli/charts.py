@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli_shared import DataOption, OutputOption, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import DataOption, OutputOption, err_console, fail, open_dataset, out_console, resolve_era
 from orgchart.errors import OrgChartError
 
 charts_app = typer.Typer(rich_markup_mode=None)
@@ -76,7 +76,7 @@ def _render_diff(eras_: tuple[str, str], wanted: str, output: Path | None, data:
         )
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
-    from orgchart.diff import diff
+    from orgchart.changes.diff import diff
     from orgchart.render.changes import render_change_chart, write_change_chart
 
     changes = diff(before, after, lineage=dataset.lineage)

@@ -12,9 +12,9 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli_shared import DataOption, emit, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import DataOption, emit, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.dataset.model import NODE_KINDS
 from orgchart.errors import OrgChartError
-from orgchart.model import NODE_KINDS
 
 interchange_app = typer.Typer(rich_markup_mode=None)
 
@@ -106,7 +106,7 @@ def import_(
 
     Facts without a source are uncited: `orgchart validate` lists them and `--strict` refuses them.
     """
-    from orgchart.importer import import_era, parse_date, read_interchange
+    from orgchart.export.importer import import_era, parse_date, read_interchange
 
     if format is None:
         format = "csv" if src.is_dir() else src.suffix.lstrip(".").lower() or "csv"

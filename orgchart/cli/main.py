@@ -4,8 +4,8 @@ Library errors (`OrgChartError`) become a red message on stderr and exit code 1;
 are Click's usage errors (exit 2). Heavy libraries are imported inside the commands that need them.
 
 The commands live by family, each module small: here `validate`, `eras` and `show`;
-`cli_interchange` (export, import), `cli_charts` (render, site, build), `cli_changes` (diff,
-history, timeline) and `cli_query` (the `query` group), all on this module's `app`.
+`orgchart.cli.interchange` (export, import), `.charts` (render, site, build), `.changes` (diff,
+history, timeline) and `.query` (the `query` group), all on this module's `app`.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from rich.table import Table
 from rich.tree import Tree
 
 from orgchart import __version__
-from orgchart.cli_changes import changes_app
-from orgchart.cli_charts import charts_app
-from orgchart.cli_interchange import interchange_app
-from orgchart.cli_query import query_app
-from orgchart.cli_shared import DataOption, fail, open_dataset, resolve_era
-from orgchart.cli_shared import err_console as _err
-from orgchart.cli_shared import out_console as _out
+from orgchart.cli.changes import changes_app
+from orgchart.cli.charts import charts_app
+from orgchart.cli.interchange import interchange_app
+from orgchart.cli.query import query_app
+from orgchart.cli.shared import DataOption, fail, open_dataset, resolve_era
+from orgchart.cli.shared import err_console as _err
+from orgchart.cli.shared import out_console as _out
 from orgchart.errors import OrgChartError
 from orgchart.graph import OrgChart
 
@@ -91,7 +91,7 @@ def eras(
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table (as in the README).")] = False,
 ) -> None:
     """List the eras in chronological order, with date, reason and sources."""
-    from orgchart.summary import era_summaries, eras_markdown
+    from orgchart.report.summary import era_summaries, eras_markdown
 
     dataset = open_dataset(data)
     if markdown:

@@ -19,10 +19,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from orgchart.cli_shared import DataOption, fail, open_dataset, resolve_era
+from orgchart.cli.shared import DataOption, fail, open_dataset, resolve_era
+from orgchart.dataset.model import Citation, EdgeKind, Node, NodeKind
 from orgchart.errors import OrgChartError
 from orgchart.graph import OrgChart
-from orgchart.model import Citation, EdgeKind, Node, NodeKind
 from orgchart.query import citation_dict, edge_dict, node_dict
 
 ResultT = TypeVar("ResultT")

@@ -1,7 +1,7 @@
 """What every command shares: the `--data` option, loading a dataset or exiting, printing errors.
 
-Kept apart from `cli.py` so that the commands in their own modules (`cli_query.py`,
-`cli_interchange.py`, `cli_charts.py`, `cli_changes.py`) use the same helpers without importing
+Kept apart from `cli/main.py` so that the commands in their own modules (`query.py`,
+`interchange.py`, `charts.py`, `changes.py`) use the same helpers without importing
 the main app (which imports them).
 """
 

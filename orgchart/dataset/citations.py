@@ -2,7 +2,7 @@
 whether a quote occurs in it, and the finding for a fact that cites nothing.
 
 Quote matching folds runs of white space and nothing else, so a quote is verbatim up to line
-breaks. Split out of `orgchart.validate`, which applies these checks to every era and lineage link.
+breaks. Split out of `orgchart.dataset.validate`, which applies these checks to every era and lineage link.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 
+from orgchart.dataset.loader import LoadedData, LoadedEra, Loc, Located
+from orgchart.dataset.model import Citation, Finding
 from orgchart.errors import Problem, closest, display_path
-from orgchart.loader import LoadedData, LoadedEra, Loc, Located
-from orgchart.model import Citation, Finding
 
 _WHITE_SPACE = re.compile(r"\s+")
 

@@ -17,8 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from orgchart.errors import DataError, Problem, closest, display_path
-from orgchart.model import (
+from orgchart.dataset.model import (
     EDGE_KINDS,
     FINDING_KINDS,
     NODE_KINDS,
@@ -27,6 +26,7 @@ from orgchart.model import (
     LineageLink,
     Source,
 )
+from orgchart.errors import DataError, Problem, closest, display_path
 
 Loc = tuple[str | int, ...]
 ModelT = TypeVar("ModelT", bound=BaseModel)

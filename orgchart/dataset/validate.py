@@ -4,7 +4,7 @@ Errors (a `DataError` listing every problem) stop everything: unknown ids, dupli
 cycles, quotes not found in their source, a source file whose sha256 changed. Findings do not
 stop anything; they are facts about the documents (a count that differs from what is listed, a
 second parent, two figures that disagree) and are part of every output. The checks of sources,
-quotes and uncited facts are in `orgchart.citations`.
+quotes and uncited facts are in `orgchart.dataset.citations`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from orgchart.citations import check_citations, check_sources, fold_white_space, quote_is_found, uncited_finding
+from orgchart.dataset.citations import check_citations, check_sources, fold_white_space, quote_is_found, uncited_finding
+from orgchart.dataset.loader import LoadedData, LoadedEra, Loc
+from orgchart.dataset.model import Finding
 from orgchart.errors import DataError, Problem, closest, display_path
-from orgchart.loader import LoadedData, LoadedEra, Loc
-from orgchart.model import Finding
 
-# fold_white_space and quote_is_found live in orgchart.citations; re-exported where they were.
+# fold_white_space and quote_is_found live in orgchart.dataset.citations; re-exported where they were.
 __all__ = ["ValidatedData", "fold_white_space", "quote_is_found", "validate"]
 
 

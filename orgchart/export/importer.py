@@ -27,11 +27,11 @@ from typing import Any, Final
 import yaml
 
 from orgchart.atomic import write_bytes_atomic, write_text_atomic
+from orgchart.dataset.loader import ERAS_DIR, SOURCES_FILE, load_data
+from orgchart.dataset.model import ID_PATTERN, Era, Finding, Source, SourceDate
+from orgchart.dataset.validate import validate
 from orgchart.errors import DataError, Problem, display_path
 from orgchart.export.records import IMPORT_FORMATS, ImportedEra, citation_records, source_record, verify_format
-from orgchart.loader import ERAS_DIR, SOURCES_FILE, load_data
-from orgchart.model import ID_PATTERN, Era, Finding, Source, SourceDate
-from orgchart.validate import validate
 
 PLACEHOLDER_PUBLISHER: Final = "orgchart import (placeholder: not a document of the organization)"
 

@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from orgchart.atomic import write_text_atomic
+from orgchart.dataset.model import EDGE_KINDS
 from orgchart.errors import DataError, Problem, display_path
 from orgchart.export.records import (
     ImportedEra,
@@ -31,7 +32,6 @@ from orgchart.export.records import (
     source_record,
 )
 from orgchart.graph import OrgChart
-from orgchart.model import EDGE_KINDS
 
 
 def node_link_data(chart: OrgChart) -> dict[str, Any]:

@@ -42,10 +42,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from orgchart.atomic import write_text_atomic
-from orgchart.changes import Change, EntityState, Quote
+from orgchart.changes.changeset import Change, EntityState, Quote
+from orgchart.changes.history import history_of
+from orgchart.dataset.model import Citation, LineageLink
 from orgchart.graph import Dataset, OrgChart
-from orgchart.history import history_of
-from orgchart.model import Citation, LineageLink
 from orgchart.report.text import headline
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from orgchart.dataset.model import ID_PATTERN, Citation, Claim, Edge, Finding, Node, Source
 from orgchart.errors import DataError, Problem
-from orgchart.model import ID_PATTERN, Citation, Claim, Edge, Finding, Node, Source
 
 EXPORT_FORMATS: Final[tuple[str, ...]] = ("json", "graphml", "csv", "sqlite", "rdf")
 """Formats `orgchart export` writes."""

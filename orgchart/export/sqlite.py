@@ -18,9 +18,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from orgchart.atomic import write_bytes_atomic
+from orgchart.dataset.model import Citation
 from orgchart.export.records import source_row
 from orgchart.graph import Dataset, OrgChart
-from orgchart.model import Citation
 
 SCHEMA = """
 CREATE TABLE sources (

@@ -2,7 +2,8 @@
 chart of two eras on the same construction.
 
 `graphviz` (the Python package) is imported only when a chart is built, so importing
-`orgchart` stays light.
+`orgchart` stays light. Renderers read eras (`orgchart.graph`) and change sets
+(`orgchart.changes`); they never import the reports, exports, the page or the command line.
 """
 
 from orgchart.render.graphviz import (

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from orgchart.atomic import write_bytes_atomic, write_text_atomic
-from orgchart.changes import ChangeSet
-from orgchart.model import Edge, Node
+from orgchart.changes.changeset import ChangeSet
+from orgchart.dataset.model import Edge, Node
 from orgchart.render.graphviz import Caption, Decorations, RenderError, build_digraph, layout, node_svg_id
 from orgchart.render.labels import wrapped
 

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from orgchart.atomic import write_bytes_atomic
+from orgchart.dataset.model import Edge, Node
 from orgchart.errors import OrgChartError
 from orgchart.graph import OrgChart
-from orgchart.model import Edge, Node
 from orgchart.render.labels import caption as make_caption
 from orgchart.render.labels import node_label, node_title, node_tooltip, plain_attribute
 from orgchart.render.scope import Scope, select

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from orgchart.model import Citation, Node
+from orgchart.dataset.model import Citation, Node
 from orgchart.render.style import DARK_FILLS, EDGE_STYLES, NODE_STYLES, SECOND_PARENT
 
 WRAP: Final[int] = 17

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Final
 
 from orgchart.atomic import write_text_atomic
+from orgchart.dataset.model import Node
 from orgchart.graph import OrgChart
-from orgchart.model import Node
 from orgchart.render.scope import Scope, select
 from orgchart.render.style import DARK_FILLS, NODE_STYLES, edge_style
 

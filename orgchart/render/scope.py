@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgchart.dataset.model import NODE_KINDS, Edge, Node
 from orgchart.graph import OrgChart
-from orgchart.model import NODE_KINDS, Edge, Node
 
 HIERARCHY_KINDS: tuple[str, ...] = ("parent", "oversight")
 """Edge kinds that place one entity below another in a chart."""

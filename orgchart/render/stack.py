@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from orgchart.model import Edge, Node
+from orgchart.dataset.model import Edge, Node
 
 STACK_MIN: Final[int] = 2
 """Fewest children of one kind under one superior that are stacked instead of laid in a row."""

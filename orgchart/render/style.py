@@ -67,7 +67,7 @@ NODE_STYLES: Final[Mapping[str, NodeStyle]] = MappingProxyType(
         "external body": NodeStyle("#ffffff", "#555555", shape="hexagon", style="filled,dashed"),
     }
 )
-"""One style per node kind (every kind in `orgchart.model.NODE_KINDS`)."""
+"""One style per node kind (every kind in `orgchart.dataset.model.NODE_KINDS`)."""
 
 DARK_FILLS: Final[frozenset[str]] = frozenset({"agency", "directorate"})
 """Kinds whose fill is dark, so their text is white."""
@@ -92,7 +92,7 @@ EDGE_STYLES: Final[Mapping[str, EdgeStyle]] = MappingProxyType(
         "support": EdgeStyle("support", "#3f7d4e", "solid", "--o", arrowhead="empty", penwidth=1.1),
     }
 )
-"""One style per edge kind (every kind in `orgchart.model.EDGE_KINDS`)."""
+"""One style per edge kind (every kind in `orgchart.dataset.model.EDGE_KINDS`)."""
 
 SECOND_PARENT: Final[EdgeStyle] = EdgeStyle(
     "second parent (a finding)", "#b03a2e", "dotted", "-.->", penwidth=2.0, dasharray="1 4"

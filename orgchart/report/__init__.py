@@ -1,6 +1,8 @@
 """Change reports in Markdown, HTML and JSON, for one pair of eras or the whole history.
 
-Jinja2 is imported only when a Markdown or HTML report is rendered.
+Jinja2 is imported only when a Markdown or HTML report is rendered. Reports read change sets and
+histories (`orgchart.changes`) and eras; they never import the renderers, exports, the page or
+the command line. `summary` holds the eras table and the findings list of a whole dataset.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from pathlib import Path
 from typing import Final
 
 from orgchart.atomic import write_text_atomic
-from orgchart.changes import ChangeSet
-from orgchart.history import History
+from orgchart.changes.changeset import ChangeSet
+from orgchart.changes.history import History
 
 REPORT_FORMATS: Final[tuple[str, ...]] = ("md", "html", "json")
 """The formats of change reports, also the file suffixes build writes."""

@@ -10,7 +10,7 @@ import re
 
 import jinja2
 
-from orgchart.changes import CHANGE_KINDS
+from orgchart.changes.changeset import CHANGE_KINDS
 from orgchart.report import text
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|&~#!$])")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from orgchart.changes import ChangeSet
-from orgchart.history import History
+from orgchart.changes.changeset import ChangeSet
+from orgchart.changes.history import History
 from orgchart.report.environment import html_environment
 
 

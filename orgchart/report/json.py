@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from orgchart.changes import Change, ChangeSet, EntityState
-from orgchart.coverage import Coverage
-from orgchart.history import History
+from orgchart.changes.changeset import Change, ChangeSet, EntityState
+from orgchart.changes.coverage import Coverage
+from orgchart.changes.history import History
 
 
 def _side(state: object) -> Any:

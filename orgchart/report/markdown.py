@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from orgchart.changes import ChangeSet
-from orgchart.history import History
+from orgchart.changes.changeset import ChangeSet
+from orgchart.changes.history import History
 from orgchart.report.environment import markdown_environment
 
 _BLANK_RUNS = re.compile(r"\n{3,}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from orgchart.changes import Change, ChangeSet, ClaimState, EntityState, FindingState, Quote, RelationState
-from orgchart.coverage import branch_row
+from orgchart.changes.changeset import Change, ChangeSet, ClaimState, EntityState, FindingState, Quote, RelationState
+from orgchart.changes.coverage import branch_row
 
 KIND_TITLES: Final[dict[str, str]] = {
     "renamed": "Renamed",

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from orgchart.changes import Change, ChangeSet, EntityState
+from orgchart.changes.changeset import Change, ChangeSet, EntityState
+from orgchart.dataset.model import Edge, Source
 from orgchart.graph import Dataset, OrgChart, citation_dicts
-from orgchart.model import Edge, Source
 from orgchart.render import edge_svg_id
 
 if TYPE_CHECKING:
-    from orgchart.history import GapChange
+    from orgchart.changes.history import GapChange
 
 # orgchart.history (and the diff engine behind it) is imported when a page is built.
 
@@ -202,7 +202,7 @@ def era_payload(chart: OrgChart, changes: ChangeSet | None, overlay: dict[str, A
 def site_payload(dataset: Dataset) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The page's index (eras oldest first, the latest era, every cited source) and one
     payload per era, in chronological order."""
-    from orgchart.history import history
+    from orgchart.changes.history import history
 
     hist = history(dataset)
     eras: list[dict[str, Any]] = [era_payload(dataset.eras[0], None)]

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
+from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
-from orgchart.model import EDGE_KINDS
 from orgchart.render import node_svg_id, render_svg
 from orgchart.render.changes import MARKS
 from orgchart.site.data import MARKED_CHANGES, site_payload
