@@ -17,10 +17,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from orgchart.dataset.model import EDGE_KINDS, NODE_KINDS, Citation, Edge, Node
+from orgchart.dataset.vocabulary import EDGE_KINDS, NODE_KINDS
 from orgchart.errors import NotFoundError
+
+if TYPE_CHECKING:  # pydantic is not needed to answer a question, only to build the era
+    from orgchart.dataset.model import Citation, Edge, Node
 
 
 class DateLabel(Protocol):

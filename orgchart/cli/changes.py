@@ -4,16 +4,13 @@ Registered on the main app by `orgchart.cli`; the diff engine and the report tem
 imported inside each command so that `orgchart --help` does not load them.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from orgchart.cli.shared import DataOption, OutputOption, emit, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import DataOption, OutputOption, emit, escape, fail, open_dataset, out_console, resolve_era
 from orgchart.errors import OrgChartError
 
 changes_app = typer.Typer(rich_markup_mode=None)

@@ -4,16 +4,22 @@ Registered on the main app by `orgchart.cli`; Graphviz, Jinja2 and the renderers
 inside each command so that `orgchart --help` does not load them.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from orgchart.cli.shared import DataOption, OutputOption, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import (
+    DataOption,
+    OutputOption,
+    err_console,
+    escape,
+    fail,
+    open_dataset,
+    out_console,
+    resolve_era,
+)
 from orgchart.errors import OrgChartError
 
 charts_app = typer.Typer(rich_markup_mode=None)

@@ -4,16 +4,12 @@ Registered on the main app by `orgchart.cli`; the format modules are imported in
 so that `orgchart --help` does not load them.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from orgchart.cli.shared import DataOption, emit, err_console, fail, open_dataset, out_console, resolve_era
-from orgchart.dataset.model import NODE_KINDS
+from orgchart.cli.shared import DataOption, emit, err_console, escape, fail, open_dataset, out_console, resolve_era
 from orgchart.errors import OrgChartError
 
 interchange_app = typer.Typer(rich_markup_mode=None)
@@ -106,6 +102,7 @@ def import_(
 
     Facts without a source are uncited: `orgchart validate` lists them and `--strict` refuses them.
     """
+    from orgchart.dataset.model import NODE_KINDS
     from orgchart.export.importer import import_era, parse_date, read_interchange
 
     if format is None:

@@ -8,27 +8,26 @@ The commands live by family, each module small: here `validate`, `eras` and `sho
 history, timeline) and `.query` (the `query` group), all on this module's `app`.
 """
 
-from __future__ import annotations
-
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
-from rich.tree import Tree
 
 from orgchart import __version__
 from orgchart.cli.changes import changes_app
 from orgchart.cli.charts import charts_app
 from orgchart.cli.interchange import interchange_app
 from orgchart.cli.query import query_app
-from orgchart.cli.shared import DataOption, fail, open_dataset, resolve_era
+from orgchart.cli.shared import DataOption, escape, fail, open_dataset, resolve_era
 from orgchart.cli.shared import err_console as _err
 from orgchart.cli.shared import out_console as _out
 from orgchart.errors import OrgChartError
-from orgchart.graph import OrgChart
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+    from orgchart.graph import OrgChart
 
 app = typer.Typer(
     name="orgchart",
@@ -91,6 +90,8 @@ def eras(
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table (as in the README).")] = False,
 ) -> None:
     """List the eras in chronological order, with date, reason and sources."""
+    from rich.table import Table
+
     from orgchart.report.summary import era_summaries, eras_markdown
 
     dataset = open_dataset(data)
@@ -131,6 +132,8 @@ def show(
     data: DataOption = None,
 ) -> None:
     """Print an era's tree with each node's kind; oversight and other relations follow."""
+    from rich.tree import Tree
+
     chart = resolve_era(open_dataset(data), era)
     try:
         starts = (chart.get(root),) if root else chart.roots()
@@ -150,7 +153,7 @@ def show(
             console.print(f"  {escape(edge.superior)} --{label}--> {escape(edge.subordinate)}")
 
 
-def _grow(branch: Tree, chart: OrgChart, node_id: str, depth: int | None) -> None:
+def _grow(branch: "Tree", chart: "OrgChart", node_id: str, depth: int | None) -> None:
     node = chart.node(node_id)
     acronym = f" ({escape(node.acronym)})" if node.acronym else ""
     child = branch.add(f"{escape(node.name)}{acronym} [dim]{node.kind} · {escape(node.id)}[/]")

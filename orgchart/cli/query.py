@@ -5,25 +5,26 @@ table or outline sized for an 80-column terminal; JSON output has sorted keys an
 order (the era file's, or chronological), so the same data gives the same bytes.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from orgchart.cli.shared import DataOption, fail, open_dataset, resolve_era
-from orgchart.dataset.model import Citation, EdgeKind, Node, NodeKind
+from orgchart.dataset.vocabulary import EdgeKind, NodeKind
 from orgchart.errors import OrgChartError
-from orgchart.graph import OrgChart
 from orgchart.query import citation_dict, edge_dict, node_dict
+
+if TYPE_CHECKING:  # the graph (networkx, pydantic) and rich are imported when a command runs
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from orgchart.dataset.model import Citation, Node
+    from orgchart.graph import OrgChart
 
 ResultT = TypeVar("ResultT")
 
@@ -38,8 +39,10 @@ EraOption = Annotated[str | None, typer.Option("--era", help="Era id (see `orgch
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (sorted keys, stable order) instead of text.")]
 
 
-def _console() -> Console:
+def _console() -> "Console":
     # No soft wrap: tables fold long names to fit the terminal (80 columns when not a terminal).
+    from rich.console import Console
+
     return Console(highlight=False)
 
 
@@ -47,27 +50,33 @@ def _print_json(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
-def _display_name(node: Node) -> str:
+def _display_name(node: "Node") -> str:
     """The name with its acronym, unless the name is the acronym."""
     if node.acronym and node.acronym.casefold() != node.name.casefold():
         return f"{node.name} ({node.acronym})"
     return node.name
 
 
-def _label(node: Node) -> str:
+def _label(node: "Node") -> str:
     return f"{node.name} ({node.id})"
 
 
-def _title(text: str, chart: OrgChart) -> Text:
+def _title(text: str, chart: "OrgChart") -> "Text":
     # The era first: a long name then wraps at its own spaces, never in the middle of the era.
+    from rich.text import Text
+
     return Text.assemble((f"{chart.id} ({chart.date.label})", "dim"), "  ", (text, "bold"))
 
 
-def _node_table(rows: list[tuple[int, Node, str]]) -> Table:
+def _node_table(rows: "list[tuple[int, Node, str]]") -> "Table":
     """Nodes as id, name (acronym), kind; a row's level indents its name, its note follows it.
 
     Ids never wrap (they are what one types next); names wrap at spaces to fit the terminal.
     """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("id", no_wrap=True, style="cyan")
     table.add_column("name", overflow="fold", ratio=1)
@@ -86,7 +95,7 @@ def _node_list(
     data: Path | None,
     as_json: bool,
     key: str,
-    question: Callable[[OrgChart, Node], Sequence[Node]],
+    question: "Callable[[OrgChart, Node], Sequence[Node]]",
     title: str,
 ) -> None:
     """Answer a one-node question whose answer is a list of nodes, as JSON under `key` or as a
@@ -100,7 +109,9 @@ def _node_list(
     _show_nodes(_title(title.format(_label(found)), chart), result)
 
 
-def _show_nodes(title: Text, nodes: Iterable[Node], *, levels: bool = False) -> None:
+def _show_nodes(title: "Text", nodes: "Iterable[Node]", *, levels: bool = False) -> None:
+    from rich.text import Text
+
     rows = [(level if levels else 0, node, "") for level, node in enumerate(nodes)]
     console = _console()
     console.print(title)
@@ -118,6 +129,9 @@ def _run(ask: Callable[[], ResultT]) -> ResultT:
 @query_app.command("get")
 def get(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
     """Show one node: its names, kind, main parent, children count and quotes."""
+    from rich.table import Table
+    from rich.text import Text
+
     chart = resolve_era(open_dataset(data), era)
     found = _run(lambda: chart.get(node))
     parent = chart.parent(found)
@@ -162,7 +176,7 @@ def path(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_
 @query_app.command("children")
 def children(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
     """List the nodes whose main parent is the node."""
-    _node_list(node, era, data, as_json, "children", OrgChart.children, "Children of {}")
+    _node_list(node, era, data, as_json, "children", lambda chart, node: chart.children(node), "Children of {}")
 
 
 @query_app.command("subtree")
@@ -188,7 +202,7 @@ def subtree(
 @query_app.command("oversees")
 def oversees(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
     """List what the node oversees directly (its `oversight` edges)."""
-    _node_list(node, era, data, as_json, "oversees", OrgChart.oversees, "What {} oversees")
+    _node_list(node, era, data, as_json, "oversees", lambda chart, node: chart.oversees(node), "What {} oversees")
 
 
 @query_app.command("overseen-by")
@@ -196,7 +210,7 @@ def overseen_by(
     node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False
 ) -> None:
     """List who oversees the node directly (`oversight` edges into it)."""
-    _node_list(node, era, data, as_json, "overseen_by", OrgChart.overseen_by, "Who oversees {}")
+    _node_list(node, era, data, as_json, "overseen_by", lambda chart, node: chart.overseen_by(node), "Who oversees {}")
 
 
 @query_app.command("find")
@@ -229,6 +243,10 @@ def timeline(
     as_json: JsonOption = False,
 ) -> None:
     """Show the entity in every era, oldest first: its name, kind and main parent, or absent."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     dataset = open_dataset(data)
     result = _run(lambda: dataset.timeline(node, era=era))
     if as_json:
@@ -296,7 +314,11 @@ def cite(
         _print_citations(console, edge.citations)
 
 
-def _print_citations(console: Console, citations: tuple[Citation, ...]) -> None:
+def _print_citations(console: "Console", citations: "tuple[Citation, ...]") -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     if not citations:
         console.print(Text("  (no quotes)", style="dim"))
         return

@@ -5,18 +5,18 @@ Kept apart from `cli/main.py` so that the commands in their own modules (`query.
 the main app (which imports them).
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from orgchart.errors import DataError, OrgChartError
-from orgchart.graph import Dataset, OrgChart, load
+
+if TYPE_CHECKING:  # the graph (networkx, pydantic) and rich are imported when a command runs
+    from rich.console import Console
+
+    from orgchart.graph import Dataset, OrgChart
 
 DataOption = Annotated[
     Path | None,
@@ -32,13 +32,24 @@ OutputOption = Annotated[
 ]
 
 
-def out_console() -> Console:
+def escape(text: str) -> str:
+    """`text` with Rich markup escaped (rich imported on first use, so `--help` stays fast)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def out_console() -> "Console":
     """A console on standard output, without syntax highlighting; wide output wraps to the terminal."""
+    from rich.console import Console
+
     return Console(highlight=False)
 
 
-def err_console() -> Console:
+def err_console() -> "Console":
     """A console on standard error, for messages and errors."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -54,15 +65,17 @@ def fail(error: OrgChartError) -> typer.Exit:
     return typer.Exit(1)
 
 
-def open_dataset(data: Path | None, *, strict: bool = False) -> Dataset:
+def open_dataset(data: Path | None, *, strict: bool = False) -> "Dataset":
     """Load the dataset or exit with the error printed."""
+    from orgchart.graph import load
+
     try:
         return load(data, strict=strict)
     except OrgChartError as error:
         raise fail(error) from None
 
 
-def resolve_era(dataset: Dataset, era: str | None) -> OrgChart:
+def resolve_era(dataset: "Dataset", era: str | None) -> "OrgChart":
     """The named era, or the latest when none is named."""
     try:
         return dataset.era(era) if era else dataset.latest

@@ -1,64 +1,33 @@
 """The data model: sources, eras, nodes, edges, claims, citations and findings.
 
 Every model is a frozen pydantic v2 model, so a dataset is a value: built once from YAML,
-validated, then only read. Fixed vocabularies (node kinds, edge kinds, qualifiers, date
-precisions) live here and nowhere else.
+validated, then only read. The fixed vocabularies (node kinds, edge kinds, qualifiers, date
+precisions) are `orgchart.dataset.vocabulary`'s, re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any, Final, Literal, get_args
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-NodeKind = Literal[
-    "agency",
-    "directorate",
-    "division",
-    "sub-division",
-    "unit",
-    "program",
-    "office",
-    "center",
-    "team",
-    "field office",
-    "sub-office",
-    "facility",
-    "facility type",
-    "task force",
-    "system",
-    "external body",
-]
-"""Kinds of organizational entity. `external body` is anything outside the modelled
-organization that its structure depends on (partners, other departments)."""
-
-EdgeKind = Literal["parent", "oversight", "partnership", "coordination", "support"]
-"""Kinds of relation. `parent` is containment ("comprises", "is organized into") and forms a
-forest per era; `oversight` is "oversees", "manages", "provides oversight for"; the others are
-stated working relations that place no entity inside another."""
-
-Qualifier = Literal["exactly", "approximately", "more than", "at least", "fewer than", "up to", "average"]
-Precision = Literal["day", "month", "year", "range"]
-FindingKind = Literal[
-    "count_mismatch",
-    "second_parent",
-    "conflicting_figures",
-    "conflicting_statements",
-    "text_damage",
-    "uncited",
-    "other",
-]
-
-# The same vocabularies as tuples, for messages and checks; each is read off its Literal, so
-# the two cannot drift apart.
-NODE_KINDS: Final[tuple[str, ...]] = get_args(NodeKind)
-EDGE_KINDS: Final[tuple[str, ...]] = get_args(EdgeKind)
-QUALIFIERS: Final[tuple[str, ...]] = get_args(Qualifier)
-PRECISIONS: Final[tuple[str, ...]] = get_args(Precision)
-FINDING_KINDS: Final[tuple[str, ...]] = get_args(FindingKind)
-Severity = Literal["info", "warning"]
+# The fixed vocabularies live in `orgchart.dataset.vocabulary` (no pydantic there, so the
+# command line can offer them as choices without importing the model); re-exported here.
+from orgchart.dataset.vocabulary import (  # noqa: F401
+    EDGE_KINDS,
+    FINDING_KINDS,
+    NODE_KINDS,
+    PRECISIONS,
+    QUALIFIERS,
+    EdgeKind,
+    FindingKind,
+    NodeKind,
+    Precision,
+    Qualifier,
+    Severity,
+)
 
 ID_PATTERN: Final[str] = r"^[a-z0-9][a-z0-9._-]*$"
 
