@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from orgchart import progress
 from orgchart.atomic import write_text_atomic
 from orgchart.export.csv import write_csv
 from orgchart.export.graphml import write_graphml
@@ -32,15 +33,22 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
         write_text_atomic(out / "findings.md", findings_markdown(dataset)),
     ]
     exports = out / "export"
-    for chart in dataset.eras:
-        written.append(write_json(chart, out / "json" / f"{chart.id}.json"))
-        written.append(write_graphml(chart, exports / f"{chart.id}.graphml"))
-        written.extend(write_csv(chart, exports / chart.id))
-    written.append(write_sqlite(dataset, exports / "orgchart.sqlite"))
-    written.append(write_turtle(dataset, exports / "orgchart.ttl"))
-    written += write_era_charts(dataset, out)
-    written += build_changes(dataset, out / "changes")
-    written += write_site(dataset, out / "site")
+    with progress.task("building: exports, charts, changes, page", total=len(dataset.eras) + 5) as step:
+        for chart in dataset.eras:
+            written.append(write_json(chart, out / "json" / f"{chart.id}.json"))
+            written.append(write_graphml(chart, exports / f"{chart.id}.graphml"))
+            written.extend(write_csv(chart, exports / chart.id))
+            step.advance()
+        written.append(write_sqlite(dataset, exports / "orgchart.sqlite"))
+        step.advance()
+        written.append(write_turtle(dataset, exports / "orgchart.ttl"))
+        step.advance()
+        written += write_era_charts(dataset, out)
+        step.advance()
+        written += build_changes(dataset, out / "changes")
+        step.advance()
+        written += write_site(dataset, out / "site")
+        step.advance()
     return sorted(written)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from orgchart import progress
 from orgchart.changes.changeset import (
     CHANGE_KINDS,
     UNPLACED_DEPTH,
@@ -89,24 +90,21 @@ def diff(
         ['Criminal Apprehension Division']
     """
     links = tuple(lineage)
-    matching = match_entities(era_a, era_b, links, threshold=threshold)
-    groups = group_changes(matching)
-    # The order before sorting decides ties (same kind and id), so it is kept fixed.
-    found = [
-        *matched_changes(matching, links),
-        *groups.changes,
-        *unmatched_changes(matching, groups.grouped_before, groups.grouped_after),
-        *oversight_changes(matching),
-        *claim_changes(matching),
-        *finding_changes(matching),
-    ]
-    changes = [c for c in found if not (c.kind == "moved" and c.id in groups.explained_moves)]
-    changes.sort(key=lambda c: (CHANGE_KINDS.index(c.kind), c.id, c.subject_name))
-    return ChangeSet(
-        era_a,
-        era_b,
-        tuple(changes),
-        matching,
-        coverage(era_a, era_b, matching, earlier=True),
-        coverage(era_b, era_a, matching, earlier=False),
-    )
+    with progress.task(f"comparing {era_a.id} and {era_b.id}", total=4) as step:
+        matching = match_entities(era_a, era_b, links, threshold=threshold)
+        step.advance()
+        groups = group_changes(matching)
+        # The order before sorting decides ties (same kind and id), so it is kept fixed.
+        found = [
+            *matched_changes(matching, links),
+            *groups.changes,
+            *unmatched_changes(matching, groups.grouped_before, groups.grouped_after),
+        ]
+        step.advance()
+        found += [*oversight_changes(matching), *claim_changes(matching), *finding_changes(matching)]
+        step.advance()
+        changes = [c for c in found if not (c.kind == "moved" and c.id in groups.explained_moves)]
+        changes.sort(key=lambda c: (CHANGE_KINDS.index(c.kind), c.id, c.subject_name))
+        covered = coverage(era_a, era_b, matching, earlier=True), coverage(era_b, era_a, matching, earlier=False)
+        step.advance()
+    return ChangeSet(era_a, era_b, tuple(changes), matching, *covered)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from orgchart import progress
 from orgchart.changes.changeset import Change, ChangeSet, ClaimState
 from orgchart.changes.diff import diff
 from orgchart.changes.match import match_entities
@@ -171,7 +172,10 @@ def history(dataset: Dataset) -> History:
 def history_of(eras: Iterable[OrgChart], lineage: Iterable[LineageLink] = ()) -> History:
     """The History of some eras only (oldest first), e.g. the ones an export was asked for."""
     charts, links = tuple(eras), tuple(lineage)
-    pairs = tuple(diff(a, b, lineage=links) for a, b in itertools.pairwise(charts))
+    pairs = tuple(
+        diff(a, b, lineage=links)
+        for a, b in progress.tracked(list(itertools.pairwise(charts)), "comparing consecutive eras")
+    )
     grid = build_grid(charts, links)
     return History(charts, pairs, grid, gap_changes(charts, grid, links))
 

@@ -10,7 +10,18 @@ from typing import Annotated
 
 import typer
 
-from orgchart.cli.shared import DataOption, OutputOption, emit, escape, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import (
+    DataOption,
+    OutputOption,
+    QuietOption,
+    emit,
+    escape,
+    fail,
+    open_dataset,
+    out_console,
+    quiet_progress,
+    resolve_era,
+)
 from orgchart.errors import OrgChartError
 
 changes_app = typer.Typer(rich_markup_mode=None)
@@ -36,9 +47,11 @@ def diff_command(
     format: ReportFormatOption = "md",
     output: OutputOption = None,
     data: DataOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Report what changed between two eras: renames, moves, merges, splits, additions, omissions,
     oversight, figures and findings, each with the quotes of both documents."""
+    quiet_progress(quiet)
     fmt = _report_format(format)
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, era_a), resolve_era(dataset, era_b)

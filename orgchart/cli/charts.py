@@ -13,11 +13,13 @@ import typer
 from orgchart.cli.shared import (
     DataOption,
     OutputOption,
+    QuietOption,
     err_console,
     escape,
     fail,
     open_dataset,
     out_console,
+    quiet_progress,
     resolve_era,
 )
 from orgchart.errors import OrgChartError
@@ -103,6 +105,7 @@ def site(
     ),
     title: Annotated[str | None, typer.Option(help="The page's heading. Default: from the latest era's root.")] = None,
     data: DataOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Write the interactive chart: one self-contained HTML page with every era.
 
@@ -110,6 +113,7 @@ def site(
     zoom, search, read each entity's citations, collapse subtrees and show the changes since the
     previous era.
     """
+    quiet_progress(quiet)
     from orgchart.site import write_site
 
     dataset = open_dataset(data)
@@ -125,8 +129,10 @@ def site(
 def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
     data: DataOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Write every chart, report and export of the dataset into a directory (what `make` runs)."""
+    quiet_progress(quiet)
     from orgchart.build import build_all
 
     dataset = open_dataset(data)

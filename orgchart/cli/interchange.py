@@ -9,7 +9,18 @@ from typing import Annotated
 
 import typer
 
-from orgchart.cli.shared import DataOption, emit, err_console, escape, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import (
+    DataOption,
+    QuietOption,
+    emit,
+    err_console,
+    escape,
+    fail,
+    open_dataset,
+    out_console,
+    quiet_progress,
+    resolve_era,
+)
 from orgchart.errors import OrgChartError
 
 interchange_app = typer.Typer(rich_markup_mode=None)
@@ -97,11 +108,13 @@ def import_(
     default_kind: Annotated[
         str | None, typer.Option("--default-kind", help="Node kind for rows or nodes that give none (e.g. unit).")
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Import an organization (a table with id, name, parent, kind, acronym; or JSON/GraphML) as a new era.
 
     Facts without a source are uncited: `orgchart validate` lists them and `--strict` refuses them.
     """
+    quiet_progress(quiet)
     from orgchart.dataset.model import NODE_KINDS
     from orgchart.export.importer import import_era, parse_date, read_interchange
 

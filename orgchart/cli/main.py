@@ -18,8 +18,9 @@ from orgchart import __version__
 from orgchart.cli.changes import changes_app
 from orgchart.cli.charts import charts_app
 from orgchart.cli.interchange import interchange_app
+from orgchart.cli.progress import terminal_progress
 from orgchart.cli.query import query_app
-from orgchart.cli.shared import DataOption, escape, fail, open_dataset, resolve_era
+from orgchart.cli.shared import DataOption, QuietOption, escape, fail, open_dataset, quiet_progress, resolve_era
 from orgchart.cli.shared import err_console as _err
 from orgchart.cli.shared import out_console as _out
 from orgchart.errors import OrgChartError
@@ -53,22 +54,28 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """orgchart: a cited, era-by-era model of an organization."""
+    # Long work shows its progress on standard error when that is a terminal (see cli/progress.py).
+    ctx.with_resource(terminal_progress(quiet))
 
 
 @app.command()
 def validate(
     data: DataOption = None,
     strict: Annotated[bool, typer.Option(help="Treat uncited facts as errors.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Check the dataset: schema, ids, references, parent forest, quotes, checksums.
 
     Exit 0 when valid (findings are printed as warnings), 1 with every error listed otherwise.
     """
+    quiet_progress(quiet)
     dataset = open_dataset(data, strict=strict)
     console = _err()
     total = 0

@@ -27,6 +27,9 @@ DataOption = Annotated[
         show_default=False,
     ),
 ]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Show no progress display (shown on a terminal's standard error).")
+]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
 ]
@@ -95,3 +98,11 @@ def emit(text: str, output: Path | None) -> None:
     except OrgChartError as error:
         raise fail(error) from None
     err_console().print(f"wrote {escape(str(output))}")
+
+
+def quiet_progress(quiet: bool) -> None:
+    """With `--quiet`, show no progress display for the rest of the command."""
+    if quiet:
+        from orgchart import progress
+
+        progress.silence()
