@@ -46,6 +46,7 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks.bench_byo
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
