@@ -83,12 +83,15 @@ def orient_edges(edges: Sequence[RawEdge], shape: ImportShape, where: str) -> tu
     return list(edges), []
 
 
-def own_segment(node_id: str, parent_id: str | None, separator: str) -> str:
+def own_segment(node_id: str, parent_id: str | None, separator: str, roots_share: str = "") -> str:
     """The part of a path-like id that is the node's own: after its parent's id and the
     separator when the id starts with them (`/A/B (2)` under `/A` -> `B (2)`), else after the
-    last separator of an id that starts with one, else the whole id."""
+    prefix the roots share (`roots_share`, see `orgchart.export.paths.root_prefix`), else after
+    the last separator of an id that starts with one, else the whole id."""
     if parent_id is not None and node_id.startswith(parent_id + separator):
         return node_id[len(parent_id) + len(separator) :]
+    if roots_share and node_id.startswith(roots_share) and len(node_id) > len(roots_share):
+        return node_id[len(roots_share) :]
     if node_id.startswith(separator):
         return node_id[node_id.rfind(separator) + len(separator) :]
     return node_id

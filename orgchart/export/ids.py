@@ -1,12 +1,13 @@
 """Short, stable ids for imported entities, and one note that sums up how they were made.
 
-Another tool's ids are kept when they are valid ids of reasonable length. Otherwise (a table
+Another tool's ids are kept when they are valid ids of reasonable length, and made valid
+(`HR Dept` -> `hr-dept`) when that keeps them short and they hold no code. Otherwise (a table
 without ids, a GraphML file whose ids are 190-character paths) an id is made from what the
 record has, in this order:
 
 1. the `--id-from` pattern's match in the path's last segment (or the given id), when given;
 2. a code: the `(CODE)` that ends the record's last segment (`Agency Y (100012075)` ->
-   `100012075`), when every record that needs one has one and no two share it;
+   `100012075`), when no other record has it;
 3. a slug of the name capped at `SLUG_LENGTH` characters, with a hash of the whole given id or
    path as suffix (`office-of-the-director-3fa2c1`), so repeated names stay apart and the same
    input always gives the same id.
@@ -124,7 +125,8 @@ def short_ids(records: Sequence[IdSource], pattern: str | None = None) -> tuple[
     for record in records:
         if record.given is not None:
             valid = record.given if re.fullmatch(ID_PATTERN, record.given) else normalize_id(record.given)
-            if len(valid) <= MAX_ID_LENGTH:
+            # an id that must change anyway takes its code when it has one (a path's last part)
+            if len(valid) <= MAX_ID_LENGTH and (valid == record.given or _code(record.segment) is None):
                 made[record.key] = valid
                 if valid != record.given:
                     made_valid.append((record.given, valid))

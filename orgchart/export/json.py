@@ -24,6 +24,7 @@ from orgchart.dataset.model import EDGE_KINDS
 from orgchart.errors import DataError, Problem, display_path
 from orgchart.export.edges import orient_edges, own_segment
 from orgchart.export.ids import IdSource, name_from_segment, short_ids
+from orgchart.export.paths import root_prefix
 from orgchart.export.records import (
     ImportedEra,
     NodeTable,
@@ -133,12 +134,17 @@ def imported_from_graph(
     parent_of = {sub: sup for sup, sub, kind, _ in oriented if (kind or "parent") == "parent"}
     node_items = [(str(node_id), attrs) for node_id, attrs in graph.nodes(data=True)]
     id_key = shape.key_of("id")
+    shared = root_prefix([key for key, _ in node_items if key not in parent_of], shape.path_separator)
     sources = []
     for key, attrs in node_items:
         given = key if id_key is None else (str(attrs[id_key]) if attrs.get(id_key) not in (None, "") else None)
         sources.append(
             IdSource(
-                given, key, own_segment(key, parent_of.get(key), shape.path_separator), shape.name_of(attrs), where
+                given,
+                key,
+                own_segment(key, parent_of.get(key), shape.path_separator, shared),
+                shape.name_of(attrs),
+                where,
             )
         )
     table = NodeTable(where, shape.default_kind, shape=shape)

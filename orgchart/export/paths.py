@@ -35,12 +35,26 @@ def normal_path(text: str, separator: str) -> str:
     return text
 
 
+def root_prefix(paths: Sequence[str], separator: str) -> str:
+    """The prefix every root path shares, up to and with its last separator (`/ROOT/` for
+    `/ROOT/A (1)` and `/ROOT/B/C (2)`): what is left of a root's path is its own segment, even
+    when its name holds the separator. Empty for a single root (nothing to compare)."""
+    if len(paths) < 2:
+        return ""
+    first, last = min(paths), max(paths)
+    common = 0
+    while common < min(len(first), len(last)) and first[common] == last[common]:
+        common += 1
+    cut = first.rfind(separator, 0, common)
+    return first[: cut + len(separator)] if cut >= 0 else ""
+
+
 def path_rows(paths: Sequence[str], separator: str, names: Sequence[str | None], where: Sequence[str]) -> list[PathRow]:
     """Each row's parent and own segment (see the module docstring).
 
     `names` (the name column, when there is one) decide the segment of a root: the path from the
     last place its name starts (`/ROOT/DEFENSE POW/MIA AGENCY (7)` -> `DEFENSE POW/MIA AGENCY (7)`),
-    else the text after the last separator.
+    else the path after the prefix all roots share (`root_prefix`), else after its last separator.
 
     Raises:
         DataError: an empty path, or two rows with the same path (both named).
@@ -64,21 +78,31 @@ def path_rows(paths: Sequence[str], separator: str, names: Sequence[str | None],
             index[path] = row
     if problems:
         raise DataError(problems[:20])
-    rows: list[PathRow] = []
-    for row, path in enumerate(paths):
+    found_parents: list[int | None] = []
+    cuts: list[int] = []
+    for path in paths:
         parent: int | None = None
         cut = path.rfind(separator)
         while cut > 0:
-            found = index.get(path[:cut])
-            if found is not None:
-                parent = found
+            parent = index.get(path[:cut])
+            if parent is not None:
                 break
             cut = path.rfind(separator, 0, cut)
-        if parent is not None:
-            segment = path[cut + len(separator) :]
+        found_parents.append(parent)
+        cuts.append(cut)
+    shared = root_prefix([p for p, parent in zip(paths, found_parents, strict=True) if parent is None], separator)
+    rows: list[PathRow] = []
+    for row, path in enumerate(paths):
+        if found_parents[row] is not None:
+            segment = path[cuts[row] + len(separator) :]
         else:
             name = names[row]
             start = path.rfind(name) if name else -1
-            segment = path[start:] if start >= 0 else path[path.rfind(separator) + len(separator) :]
-        rows.append(PathRow(path, parent, segment))
+            if start >= 0:
+                segment = path[start:]
+            elif shared and len(path) > len(shared):
+                segment = path[len(shared) :]
+            else:
+                segment = path[path.rfind(separator) + len(separator) :]
+        rows.append(PathRow(path, found_parents[row], segment))
     return rows
