@@ -34,6 +34,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "Finding": "orgchart.dataset.model",
     "History": "orgchart.changes.history",
     "ImportResult": "orgchart.export.importer",
+    "ImportShape": "orgchart.export.shape",
     "ImportedEra": "orgchart.export.records",
     "LineageLink": "orgchart.dataset.model",
     "Match": "orgchart.changes.match",
@@ -108,6 +109,7 @@ if TYPE_CHECKING:
     from orgchart.export.json import read_json, to_json, write_json
     from orgchart.export.rdf import to_turtle, write_turtle
     from orgchart.export.records import ImportedEra
+    from orgchart.export.shape import ImportShape
     from orgchart.export.sqlite import to_sqlite, write_sqlite
     from orgchart.graph import Dataset, EraDate, OrgChart, load
     from orgchart.query import Subtree
@@ -161,6 +163,7 @@ __all__ = [
     "Finding",
     "History",
     "ImportResult",
+    "ImportShape",
     "ImportedEra",
     "LineageLink",
     "Match",

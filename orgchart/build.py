@@ -17,6 +17,7 @@ from orgchart.export.rdf import write_turtle
 from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
 from orgchart.render.charts import write_era_charts
+from orgchart.render.fit import write_overviews
 from orgchart.report.summary import eras_markdown, findings_markdown
 from orgchart.site import write_site
 
@@ -44,6 +45,7 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
         written.append(write_turtle(dataset, exports / "orgchart.ttl"))
         step.advance()
         written += write_era_charts(dataset, out)
+        written += write_overviews(dataset, out)
         step.advance()
         written += build_changes(dataset, out / "changes")
         step.advance()

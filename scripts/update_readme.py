@@ -9,6 +9,7 @@ from pathlib import Path
 import orgchart
 from orgchart.atomic import write_text_atomic
 from orgchart.render.charts import readme_chart_block
+from orgchart.render.fit import readme_widths_block
 from orgchart.report.summary import eras_markdown, findings_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -39,6 +40,7 @@ if __name__ == "__main__":
     dataset = orgchart.load()
     text = refreshed(README.read_text(encoding="utf-8"), eras_markdown(dataset))
     text = refreshed(text, readme_chart_block(dataset), "chart")
+    text = refreshed(text, readme_widths_block(dataset), "chart-widths")
     text = refreshed(text, findings_markdown(dataset), "findings")
     text = refreshed(text, performance_block(), "performance")
     write_text_atomic(README, text)
