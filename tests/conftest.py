@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -129,3 +131,10 @@ def make_dataset(tmp_path: Path) -> DatasetMaker:
 def dataset_dir(make_dataset: DatasetMaker) -> Path:
     """A valid one-era dataset."""
     return make_dataset()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the dataset cache of the whole run (commands run in subprocesses too) in a
+    directory of its own, never the user's: tests must not depend on what earlier runs left."""
+    if not os.environ.get("ORGCHART_CACHE_DIR"):
+        os.environ["ORGCHART_CACHE_DIR"] = tempfile.mkdtemp(prefix="orgchart-test-cache-")

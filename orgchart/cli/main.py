@@ -20,7 +20,16 @@ from orgchart.cli.charts import charts_app
 from orgchart.cli.interchange import interchange_app
 from orgchart.cli.progress import terminal_progress
 from orgchart.cli.query import query_app
-from orgchart.cli.shared import DataOption, QuietOption, escape, fail, open_dataset, quiet_progress, resolve_era
+from orgchart.cli.shared import (
+    DataOption,
+    QuietOption,
+    check_dataset,
+    escape,
+    fail,
+    open_dataset,
+    quiet_progress,
+    resolve_era,
+)
 from orgchart.cli.shared import err_console as _err
 from orgchart.cli.shared import out_console as _out
 from orgchart.errors import OrgChartError
@@ -76,7 +85,7 @@ def validate(
     Exit 0 when valid (findings are printed as warnings), 1 with every error listed otherwise.
     """
     quiet_progress(quiet)
-    dataset = open_dataset(data, strict=strict)
+    dataset = check_dataset(data, strict=strict)  # what a Dataset would say, from the cache if unchanged
     console = _err()
     total = 0
     for chart in dataset.eras:

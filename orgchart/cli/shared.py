@@ -16,7 +16,7 @@ from orgchart.errors import DataError, OrgChartError
 if TYPE_CHECKING:  # the graph (networkx, pydantic) and rich are imported when a command runs
     from rich.console import Console
 
-    from orgchart.graph import Dataset, OrgChart
+    from orgchart.graph import Dataset, OrgChart, Verdict
 
 DataOption = Annotated[
     Path | None,
@@ -74,6 +74,16 @@ def open_dataset(data: Path | None, *, strict: bool = False) -> "Dataset":
 
     try:
         return load(data, strict=strict)
+    except OrgChartError as error:
+        raise fail(error) from None
+
+
+def check_dataset(data: Path | None, *, strict: bool = False) -> "Verdict":
+    """Validate the dataset (see `orgchart.graph.check`) or exit with the error printed."""
+    from orgchart.graph import check
+
+    try:
+        return check(data, strict=strict)
     except OrgChartError as error:
         raise fail(error) from None
 

@@ -2,26 +2,39 @@
 whether a quote occurs in it, and the finding for a fact that cites nothing.
 
 Quote matching folds runs of white space and nothing else, so a quote is verbatim up to line
-breaks. Split out of `orgchart.dataset.validate`, which applies these checks to every era and lineage link.
+breaks. Quotes are gathered while the eras are checked and looked up together, one pass per
+source (`orgchart.dataset.quotes`). Split out of `orgchart.dataset.validate`, which applies these
+checks to every era and lineage link.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from orgchart.dataset.files import decode_utf8, read_bounded
 from orgchart.dataset.loader import LoadedData, LoadedEra, Loc, Located
 from orgchart.dataset.model import Citation, Finding
+from orgchart.dataset.quotes import QuoteSearch, fold_white_space
 from orgchart.errors import DataError, Problem, closest, display_path
 
-_WHITE_SPACE = re.compile(r"\s+")
+__all__ = [
+    "check_citations",
+    "check_sources",
+    "fold_white_space",
+    "gather_quotes",
+    "quote_is_found",
+    "report_missing_quotes",
+    "uncited_finding",
+]
 
 
-def fold_white_space(text: str) -> str:
-    """Collapse every run of white space to one space: the only folding quote matching does."""
-    return _WHITE_SPACE.sub(" ", text).strip()
+class HasCitations(Protocol):
+    """A node, edge, claim or finding: anything that cites."""
+
+    @property
+    def citations(self) -> tuple[Citation, ...]: ...
 
 
 def quote_is_found(quote: str, folded_source: str) -> bool:
@@ -84,15 +97,32 @@ def _fix(problem: Problem) -> str:
     return problem.fix
 
 
+def gather_quotes(
+    era_sources: Iterable[str], items: Iterable[HasCitations], texts: Mapping[str, str | None], quotes: QuoteSearch
+) -> bool:
+    """Give the quotes of `items` (an era's nodes or edges) to `quotes`, in bulk; False, with
+    nothing given, when some citation names a source that is unknown or not the era's (then
+    `check_citations` walks them one by one to say which)."""
+    cited = [(citation.source, citation.quote) for item in items for citation in item.citations]
+    allowed = set(era_sources) & set(texts)
+    used = {source for source, _ in cited}
+    if not used <= allowed:
+        return False
+    for source in used:
+        quotes.add(source, [quote for cited_source, quote in cited if cited_source == source])
+    return True
+
+
 def check_citations(
     loaded_era: LoadedEra,
     loc: Loc,
     citations: Iterable[Citation],
     texts: Mapping[str, str | None],
     problems: list[Problem],
+    quotes: QuoteSearch,
 ) -> None:
-    """Report every citation of `loaded_era` at `loc` whose source is unknown or not the era's,
-    or whose quote is not in the source's text."""
+    """Report every citation of `loaded_era` at `loc` whose source is unknown or not the era's;
+    give the others' quotes to `quotes`, to be looked up with the rest."""
     origin = loaded_era.origin
     for index, citation in enumerate(citations):
         here: Loc = (*loc, "citations", index)
@@ -113,14 +143,41 @@ def check_citations(
                     "add it to the era's `sources`, or cite one of them",
                 )
             )
-        elif (text := texts[citation.source]) is not None and not quote_is_found(citation.quote, text):
-            problems.append(
-                origin.problem(
-                    (*here, "quote"),
-                    f"quote not found in source {citation.source!r}: {citation.quote[:80]!r}",
-                    "copy the quote verbatim from the source (only runs of white space may differ)",
+        else:
+            quotes.add(citation.source, [citation.quote])
+
+
+def report_missing_quotes(
+    missing: Mapping[str, set[str]], loaded: LoadedData, texts: Mapping[str, str | None], problems: list[Problem]
+) -> None:
+    """Report each citation whose (folded) quote `missing` lists for its source: a second walk
+    over every citation, made only when some quote was not found."""
+    if not missing:
+        return
+
+    def report(origin: Located, loc: Loc, citations: Iterable[Citation], allowed: Iterable[str]) -> None:
+        for index, citation in enumerate(citations):
+            if citation.source in allowed and fold_white_space(citation.quote) in missing.get(citation.source, ()):
+                problems.append(
+                    origin.problem(
+                        (*loc, "citations", index, "quote"),
+                        f"quote not found in source {citation.source!r}: {citation.quote[:80]!r}",
+                        "copy the quote verbatim from the source (only runs of white space may differ)",
+                    )
                 )
-            )
+
+    for loaded_era in loaded.eras:
+        era, origin = loaded_era.era, loaded_era.origin
+        allowed = set(era.sources) & set(texts)
+        node_ids = {node.id for node in era.nodes}
+        for part in ("nodes", "edges", "claims", "findings"):
+            for index, item in enumerate(getattr(era, part)):
+                if part == "claims" and item.subject not in node_ids:
+                    continue  # a claim about an unknown entity is reported as such, its quotes unread
+                report(origin, (part, index), item.citations, allowed)
+    if loaded.lineage_origin is not None:
+        for index, link in enumerate(loaded.lineage):
+            report(loaded.lineage_origin, ("lineage", index), link.citations, set(texts))
 
 
 def uncited_finding(

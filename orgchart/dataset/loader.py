@@ -1,21 +1,31 @@
 """YAML on disk -> model objects, with file:line:column on every error.
 
-YAML is read with PyYAML's safe loader, extended to remember where every value sits and to
-refuse anchors and aliases (a few lines of aliases can expand into gigabytes) and duplicate
+YAML is read by `orgchart.dataset.safe_yaml`, which remembers where every value sits and
+refuses anchors and aliases (a few lines of aliases can expand into gigabytes) and duplicate
 keys (which plain YAML would silently resolve to the last one). Schema errors from pydantic are
 mapped back to those positions, so a user is sent to the line to fix.
+
+Positions are needed only to report a problem, and reading them costs: a 100,000-entity era
+file takes 40 s through `safe_yaml` and about one through yaml-rs (`orgchart.dataset.fast_yaml`),
+which gives values only. So a file is first read by the fast path where it reads the text as
+`safe_yaml` does, and read again by `safe_yaml` when a problem must be located (`Located`
+does that on demand). An era's values are dropped once its model is built: for a large era
+they take more memory than the model.
 """
 
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from orgchart import progress
+from orgchart.dataset.fast_yaml import parse_fast
 from orgchart.dataset.files import decode_utf8, read_bounded
 from orgchart.dataset.model import (
     EDGE_KINDS,
@@ -46,17 +56,54 @@ VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
 
 @dataclass(frozen=True)
 class Located:
-    """A value read from a YAML file, with the position of every part of it."""
+    """A value read from a YAML file, and the position of every part of it.
+
+    `known_positions` is None when the file was read by the fast path, which keeps none:
+    `positions` (and `exactly`) then read the file again with `safe_yaml`, the first time a
+    problem needs a line. `value` is None once a model is built from it (see `without_value`).
+    """
 
     path: Path
     value: Any
-    positions: Mapping[Loc, tuple[int, int]] = field(default_factory=dict)
+    known_positions: Mapping[Loc, tuple[int, int]] | None = None
+    root: Path | None = None
+
+    @property
+    def exact(self) -> bool:
+        """Whether the values and positions are `safe_yaml`'s (not the fast path's)."""
+        return self.known_positions is not None
+
+    @cached_property
+    def exactly(self) -> Located:
+        """This file as `safe_yaml` reads it: its values and every position.
+
+        Raises:
+            DataError: `safe_yaml` refuses the file (what the fast path could not say).
+        """
+        if self.exact:
+            return self
+        return _read_exactly(self.path, self.root)
+
+    @property
+    def positions(self) -> Mapping[Loc, tuple[int, int]]:
+        """The 1-based (line, column) of every value, by loc."""
+        if self.known_positions is not None:
+            return self.known_positions
+        try:
+            return self.exactly.positions
+        except DataError:  # changed or unreadable since: the problem is still reported, at line 1
+            return {}
+
+    def without_value(self) -> Located:
+        """The same file without its values (positions are read again if a problem needs them)."""
+        return replace(self, value=None)
 
     def where(self, loc: Loc) -> tuple[int, int]:
         """The 1-based (line, column) of `loc`, or of its nearest located ancestor."""
+        positions = self.positions
         for cut in range(len(loc), -1, -1):
-            if loc[:cut] in self.positions:
-                return self.positions[loc[:cut]]
+            if loc[:cut] in positions:
+                return positions[loc[:cut]]
         return (1, 1)
 
     def problem(self, loc: Loc, message: str, fix: str = "") -> Problem:
@@ -85,11 +132,16 @@ class LoadedData:
     lineage_origin: Located | None
 
 
-def read_yaml(path: Path, *, root: Path | None = None) -> Located:
-    """Parse one YAML file into plain values and their positions.
+Reader = Callable[[Path, Path], Located]
+"""How `load_data` reads a file (path, dataset root): `read_yaml`, or a cache's reader."""
+
+
+def read_yaml(path: Path, root: Path | None = None) -> Located:
+    """Parse one YAML file into plain values (and their positions when read by `safe_yaml`).
 
     The file must be a regular file of at most `MAX_FILE_BYTES` (inside `root` when given);
-    the YAML is read by `orgchart.dataset.safe_yaml` (no aliases, bounded depth, no recursion).
+    the YAML is read by the fast path where it agrees with `safe_yaml`, else by `safe_yaml`
+    (no aliases, bounded depth, no recursion).
 
     Raises:
         DataError: the file cannot be read, is not UTF-8, is not valid YAML, or uses anchors,
@@ -97,18 +149,34 @@ def read_yaml(path: Path, *, root: Path | None = None) -> Located:
     """
     shown = display_path(path)
     text = decode_utf8(read_bounded(path, root=root), shown)
+    fast, value = parse_fast(text)
+    if fast:
+        return Located(path, value, None, root)
     value, positions = parse_yaml(text, shown)
-    return Located(path, value, positions)
+    return Located(path, value, positions, root)
+
+
+def _read_exactly(path: Path, root: Path | None) -> Located:
+    shown = display_path(path)
+    value, positions = parse_yaml(decode_utf8(read_bounded(path, root=root), shown), shown)
+    return Located(path, value, positions, root)
 
 
 def build_model(located: Located, model: type[ModelT], loc: Loc = ()) -> ModelT:
-    """Validate `located.value` (or its part at `loc`) as `model`, locating every schema error."""
+    """Validate `located.value` (or its part at `loc`) as `model`, locating every schema error.
+
+    A file read by the fast path is read again by `safe_yaml` first, so that its problems are
+    the ones `safe_yaml` finds, at their lines (and a disagreement of the two readers costs
+    time, never a different result).
+    """
     value = located.value
     for part in loc:
         value = value[part]
     try:
         return model.model_validate(value)
     except ValidationError as error:
+        if not located.exact:
+            return build_model(located.exactly, model, loc)
         problems: dict[tuple[int, int], Problem] = {}
         for detail in error.errors():
             problem = _schema_problem(located, (*loc, *detail["loc"]), detail)
@@ -174,6 +242,8 @@ def _shown(value: Any) -> str:
 
 def _items(located: Located, key: str) -> Sequence[Any]:
     value = located.value
+    if not located.exact and not (isinstance(value, dict) and isinstance(value.get(key), list)):
+        return _items(located.exactly, key)
     if not isinstance(value, dict):
         raise DataError([located.problem((), "expected a mapping at the top level", f"start with `{key}:`")])
     items = value.get(key)
@@ -184,10 +254,11 @@ def _items(located: Located, key: str) -> Sequence[Any]:
     return items
 
 
-def load_data(root: Path) -> LoadedData:
+def load_data(root: Path, *, read: Reader = read_yaml) -> LoadedData:
     """Read `sources.yaml`, every `eras/*.yaml` and the optional `lineage.yaml` under `root`.
 
-    Collects the problems of every file before raising, so one run shows them all.
+    Collects the problems of every file before raising, so one run shows them all. `read`
+    reads one file (a cache passes its own, see `orgchart.dataset.cache`).
 
     Raises:
         DataError: any file is missing, unreadable, malformed, or fails the schema.
@@ -203,7 +274,7 @@ def load_data(root: Path) -> LoadedData:
             [Problem(display_path(root), 0, 0, "data directory not found", "pass --data DIR pointing at a dataset")]
         )
     try:
-        sources_origin = read_yaml(root / SOURCES_FILE, root=root)
+        sources_origin = read(root / SOURCES_FILE, root)
         for index, _ in enumerate(_items(sources_origin, "sources")):
             try:
                 sources.append(build_model(sources_origin, Source, ("sources", index)))
@@ -222,17 +293,17 @@ def load_data(root: Path) -> LoadedData:
                 "add eras/<era-id>.yaml (see data/CURATING.md)",
             )
         )
-    for path in era_files:
+    for path in progress.tracked(era_files, "reading era files"):
         try:
-            located = read_yaml(path, root=root)
+            located = read(path, root)
             if located.value is None:
                 raise DataError([located.problem((), "the era file is empty", "add id, label, sources and nodes")])
-            eras.append(LoadedEra(build_model(located, Era), located))
+            eras.append(LoadedEra(build_model(located, Era), located.without_value()))
         except DataError as error:
             problems.extend(error.problems)
     if (root / LINEAGE_FILE).exists() or (root / LINEAGE_FILE).is_symlink():
         try:
-            lineage_origin = read_yaml(root / LINEAGE_FILE, root=root)
+            lineage_origin = read(root / LINEAGE_FILE, root)
             for index, _ in enumerate(_items(lineage_origin, "lineage")):
                 try:
                     lineage.append(build_model(lineage_origin, LineageLink, ("lineage", index)))

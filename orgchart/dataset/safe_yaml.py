@@ -353,3 +353,11 @@ _TYPED_FIX: Final = {
 
 def _short(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+# What `orgchart.dataset.fast_yaml` needs to read a text exactly as this module does.
+NOT_PRINTABLE: Final = _NOT_PRINTABLE
+"""Characters YAML does not allow in a stream."""
+
+plain_scalar: Final = _plain
+"""The value of a plain (unquoted, untagged) scalar's text, as this module reads it."""

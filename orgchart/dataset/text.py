@@ -109,7 +109,15 @@ def id_problem(text: str) -> str:
     return "an id is lowercase ASCII letters, digits, `.`, `_` and `-`"
 
 
+def _plain_ascii(value: str) -> bool:
+    """Printable ASCII that is not blank: nothing below can object (the common case, checked at C
+    speed: a 100,000-entity era calls these validators 300,000 times)."""
+    return value.isascii() and value.isprintable() and not value.isspace()
+
+
 def _line(value: str) -> str:
+    if _plain_ascii(value):
+        return value
     bad = _CONTROL.search(value)
     if bad is not None:
         raise refused(
@@ -128,6 +136,8 @@ def _line(value: str) -> str:
 
 
 def _text(value: str) -> str:
+    if _plain_ascii(value):
+        return value
     bad = _CONTROL_IN_TEXT.search(value)
     if bad is not None:
         raise refused(
@@ -140,6 +150,8 @@ def _text(value: str) -> str:
 
 
 def _quote(value: str) -> str:
+    if _plain_ascii(value):
+        return value
     if not value.strip():
         raise refused(
             "a quote of only white space matches every source",
