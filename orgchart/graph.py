@@ -18,10 +18,10 @@ import networkx as nx
 
 from orgchart import progress, query
 from orgchart.dataset.cache import dataset_key, load_validated, read_record, write_record
+from orgchart.dataset.gcpause import paused_gc
 from orgchart.dataset.model import Citation, Claim, Edge, Era, Finding, LineageLink, Node, Source
 from orgchart.dataset.validate import ValidatedData
 from orgchart.errors import AmbiguousError, NotFoundError
-from orgchart.dataset.gcpause import paused_gc
 from orgchart.query import Subtree
 from orgchart.timeline import Timeline, timeline_of
 

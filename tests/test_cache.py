@@ -33,7 +33,7 @@ def summary(dataset: orgchart.Dataset) -> list[object]:
 def test_a_second_load_comes_from_the_cache_and_is_the_same_dataset(cache_root: Path) -> None:
     cold = orgchart.load()
     entries = sorted(path.name for path in cache_root.iterdir())
-    assert len(entries) == 1 and entries[0].endswith(".dataset")
+    assert [name.split(".", 1)[1] for name in entries] == ["dataset", "values"]
     warm = orgchart.load()
     assert summary(warm) == summary(cold)
     assert warm.era("ero-2023").graph.number_of_nodes() == len(warm.era("ero-2023"))

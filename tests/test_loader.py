@@ -224,3 +224,19 @@ def test_reading_stops_at_the_bound_even_when_size_lies(tmp_path: Path) -> None:
     assert len(read_bounded(path, max_bytes=1000)) == 1000
     with pytest.raises(orgchart.DataError, match="larger than 999 bytes"):
         read_bounded(path, max_bytes=999)
+
+
+def test_models_of_a_large_era_share_their_field_sets_safely(tmp_path: Path) -> None:
+    from benchmarks.synthetic import write_dataset
+
+    generated = write_dataset(tmp_path / "data", 200)
+    chart = orgchart.load(generated.root).era("gen-a")
+    units = [n for n in chart.nodes if n.acronym is None]
+    assert units[0].model_fields_set is units[1].model_fields_set
+    assert units[0].model_dump(exclude_unset=True).keys() == {"id", "name", "kind", "citations"}
+    copy = units[0].model_copy(update={"note": "copied"})
+    assert copy.note == "copied" and "note" in copy.model_fields_set
+    assert "note" not in units[1].model_fields_set and units[1].model_dump(exclude_unset=True).get("note") is None
+    with pytest.raises(ValueError, match="frozen"):
+        units[0].name = "x"  # type: ignore[misc]
+    assert units[1].model_fields_set == {"id", "name", "kind", "citations"}

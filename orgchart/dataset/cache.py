@@ -26,10 +26,10 @@ import hashlib
 import marshal
 import os
 import sys
-from collections.abc import Mapping
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 from orgchart.dataset.files import read_bounded
 from orgchart.dataset.loader import ERAS_DIR, LINEAGE_FILE, SOURCES_FILE, Located, Reader, load_data, read_yaml
@@ -88,36 +88,63 @@ def dataset_key(root: Path, *, strict: bool = False) -> str | None:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What is recorded of a validated dataset: each file's parsed YAML values (marshalled), the
-    findings of each era, and the folded text of each source."""
+class _Recording:
+    """Each file's values, marshalled as it is read and written at once to a temporary file in
+    the cache directory (so that they take no memory while the rest loads), made the entry
+    `KEY.values` when the dataset has passed validation, deleted otherwise."""
 
-    values: Mapping[str, bytes]
-    findings: Mapping[str, tuple[Finding, ...]]
-    texts: Mapping[str, str]
+    def __init__(self, directory: Path, key: str) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=directory)
+        self.stream = os.fdopen(handle, "wb")
+        self.temporary = Path(name)
+        self.key = key
+        self.index: dict[str, tuple[int, int]] = {}
+
+    def add(self, name: str, value: Any) -> None:
+        blob = marshal.dumps(value)
+        self.index[name] = (self.stream.tell(), len(blob))
+        self.stream.write(blob)
+
+    def reader(self) -> Reader:
+        """A reader that reads as `read_yaml` does and records what it read."""
+
+        def read(path: Path, root: Path) -> Located:
+            located = read_yaml(path, root)
+            self.add(str(path.relative_to(root)), located.value)
+            return located
+
+        return read
+
+    def commit(self, validated: ValidatedData) -> None:
+        for source, text in validated.source_texts.items():
+            self.add(f"text:{source}", text)
+        self.stream.close()
+        os.replace(self.temporary, self.temporary.parent / f"{self.key}.values")
+        findings = {era: [f.model_dump() for f in found] for era, found in validated.findings.items()}
+        write_record(self.key, "dataset", {"index": self.index, "findings": findings})
+
+    def discard(self) -> None:
+        self.stream.close()
+        self.temporary.unlink(missing_ok=True)
 
 
-def recording(values: dict[str, bytes]) -> Reader:
-    """A reader that reads as `read_yaml` does and records each file's values into `values`
-    (marshalled at once, so that an era's values can be dropped when its model is built)."""
-
-    def read(path: Path, root: Path) -> Located:
-        located = read_yaml(path, root)
-        values[str(path.relative_to(root))] = marshal.dumps(located.value)
-        return located
-
-    return read
-
-
-def replaying(values: Mapping[str, bytes]) -> Reader:
+def _replaying(stream: BinaryIO, index: Mapping[str, tuple[int, int]]) -> tuple[Reader, Callable[[str], Any]]:
     """A reader that gives the recorded values of each file (positions, if a problem ever needed
-    one, are read from the file itself)."""
+    one, are read from the file itself), and a lookup of any other recorded value."""
+
+    def recorded(name: str) -> Any:
+        offset, length = index[name]
+        stream.seek(offset)
+        blob = stream.read(length)
+        if len(blob) != length:
+            raise ValueError("the recorded values are cut short")
+        return marshal.loads(blob)
 
     def read(path: Path, root: Path) -> Located:
-        return Located(path, marshal.loads(values[str(path.relative_to(root))]), None, root)
+        return Located(path, recorded(str(path.relative_to(root))), None, root)
 
-    return read
+    return read, recorded
 
 
 def _entry_path(key: str, suffix: str) -> Path | None:
@@ -154,9 +181,12 @@ def write_record(key: str, suffix: str, value: Any) -> None:
 
 
 def _prune(directory: Path) -> None:
-    """Delete all but the KEEP most recently used datasets' records."""
+    """Delete all but the KEEP most recently used datasets' records (a record being written,
+    a dot file, is left to its writer)."""
     by_key: dict[str, float] = {}
     for path in directory.iterdir():
+        if path.name.startswith("."):
+            continue
         key = path.name.split(".", 1)[0]
         try:
             by_key[key] = max(by_key.get(key, 0.0), path.stat().st_mtime)
@@ -175,25 +205,39 @@ def load_validated(root: Path, *, strict: bool = False, key: str | None = None) 
         DataError: the dataset is malformed or breaks an invariant (never from the cache: only
             valid datasets are recorded).
     """
-    if key is not None:
-        recorded = read_record(key, "dataset")
-        if recorded is not None:
-            restored = _restore(root, recorded)
-            if restored is not None:
-                return restored
-    values: dict[str, bytes] = {}
-    loaded = load_data(root, read=recording(values) if key is not None else read_yaml)
-    validated = validate(loaded, strict=strict)
-    if key is not None:
-        findings = {era: [f.model_dump() for f in found] for era, found in validated.findings.items()}
-        write_record(key, "dataset", {"values": values, "findings": findings, "texts": dict(validated.source_texts)})
+    directory = cache_dir() if key is not None else None
+    if key is None or directory is None:
+        return validate(load_data(root), strict=strict)
+    recorded = read_record(key, "dataset")
+    if recorded is not None:
+        restored = _restore(root, directory / f"{key}.values", recorded)
+        if restored is not None:
+            return restored
+    try:
+        recording = _Recording(directory, key)
+    except OSError:  # an unwritable cache directory: load without it
+        return validate(load_data(root), strict=strict)
+    try:
+        validated = validate(load_data(root, read=recording.reader()), strict=strict)
+        recording.commit(validated)
+    except OSError:
+        recording.discard()
+        return validate(load_data(root), strict=strict)
+    except BaseException:
+        recording.discard()
+        raise
     return validated
 
 
-def _restore(root: Path, recorded: Any) -> ValidatedData | None:
+def _restore(root: Path, values: Path, recorded: Any) -> ValidatedData | None:
     try:
-        loaded = load_data(root, read=replaying(recorded["values"]))
+        index = recorded["index"]
+        with values.open("rb") as stream:
+            read, lookup = _replaying(stream, index)
+            loaded = load_data(root, read=read)
+            texts = {name.removeprefix("text:"): lookup(name) for name in index if name.startswith("text:")}
         findings = {era: tuple(Finding.model_validate(f) for f in found) for era, found in recorded["findings"].items()}
-        return ValidatedData(loaded, findings, recorded["texts"])
-    except (DataError, KeyError, TypeError, ValueError):
+        os.utime(values)  # recently used: kept when older entries are pruned
+        return ValidatedData(loaded, findings, texts)
+    except (DataError, OSError, EOFError, KeyError, TypeError, ValueError):
         return None  # recorded by another version of the model, or damaged: read the files

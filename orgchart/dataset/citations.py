@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from typing import Protocol
 
 from orgchart.dataset.files import decode_utf8, read_bounded
 from orgchart.dataset.loader import LoadedData, LoadedEra, Loc, Located
-from orgchart.dataset.model import Citation, Finding
+from orgchart.dataset.model import Citation, Finding, LineageLink
 from orgchart.dataset.quotes import QuoteSearch, fold_white_space
 from orgchart.errors import DataError, Problem, closest, display_path
 
@@ -23,18 +22,10 @@ __all__ = [
     "check_citations",
     "check_sources",
     "fold_white_space",
-    "gather_quotes",
     "quote_is_found",
     "report_missing_quotes",
     "uncited_finding",
 ]
-
-
-class HasCitations(Protocol):
-    """A node, edge, claim or finding: anything that cites."""
-
-    @property
-    def citations(self) -> tuple[Citation, ...]: ...
 
 
 def quote_is_found(quote: str, folded_source: str) -> bool:
@@ -97,22 +88,6 @@ def _fix(problem: Problem) -> str:
     return problem.fix
 
 
-def gather_quotes(
-    era_sources: Iterable[str], items: Iterable[HasCitations], texts: Mapping[str, str | None], quotes: QuoteSearch
-) -> bool:
-    """Give the quotes of `items` (an era's nodes or edges) to `quotes`, in bulk; False, with
-    nothing given, when some citation names a source that is unknown or not the era's (then
-    `check_citations` walks them one by one to say which)."""
-    cited = [(citation.source, citation.quote) for item in items for citation in item.citations]
-    allowed = set(era_sources) & set(texts)
-    used = {source for source, _ in cited}
-    if not used <= allowed:
-        return False
-    for source in used:
-        quotes.add(source, [quote for cited_source, quote in cited if cited_source == source])
-    return True
-
-
 def check_citations(
     loaded_era: LoadedEra,
     loc: Loc,
@@ -148,10 +123,15 @@ def check_citations(
 
 
 def report_missing_quotes(
-    missing: Mapping[str, set[str]], loaded: LoadedData, texts: Mapping[str, str | None], problems: list[Problem]
+    missing: Mapping[str, set[str]],
+    eras: Iterable[LoadedEra],
+    lineage: tuple[Located, Iterable[LineageLink]] | None,
+    texts: Mapping[str, str | None],
+    problems: list[Problem],
 ) -> None:
-    """Report each citation whose (folded) quote `missing` lists for its source: a second walk
-    over every citation, made only when some quote was not found."""
+    """Report each citation of `eras` (and the lineage links) whose (folded) quote `missing`
+    lists for its source: a second walk over their citations, made only when some quote was
+    not found."""
     if not missing:
         return
 
@@ -166,7 +146,7 @@ def report_missing_quotes(
                     )
                 )
 
-    for loaded_era in loaded.eras:
+    for loaded_era in eras:
         era, origin = loaded_era.era, loaded_era.origin
         allowed = set(era.sources) & set(texts)
         node_ids = {node.id for node in era.nodes}
@@ -175,9 +155,10 @@ def report_missing_quotes(
                 if part == "claims" and item.subject not in node_ids:
                     continue  # a claim about an unknown entity is reported as such, its quotes unread
                 report(origin, (part, index), item.citations, allowed)
-    if loaded.lineage_origin is not None:
-        for index, link in enumerate(loaded.lineage):
-            report(loaded.lineage_origin, ("lineage", index), link.citations, set(texts))
+    if lineage is not None:
+        lineage_origin, links = lineage
+        for index, link in enumerate(links):
+            report(lineage_origin, ("lineage", index), link.citations, set(texts))
 
 
 def uncited_finding(
