@@ -183,8 +183,14 @@ class OrgChart:
         return tuple(n for n in self.era.nodes if n.id not in self._main_parent)
 
     def path(self, ref: str | Node) -> tuple[Node, ...]:
-        """The main parents from a root down to `ref`, both included (see `query.path`)."""
+        """From a root down to `ref`, both included: main parents, or the overseer of an
+        entity no unit contains (see `query.path`)."""
         return query.path(self, ref)
+
+    def path_steps(self, ref: str | Node) -> tuple[query.PathStep, ...]:
+        """The path to `ref`, each step saying whether it hangs by `parent` or `oversight`
+        (see `query.path_steps`)."""
+        return query.path_steps(self, ref)
 
     def subtree(self, ref: str | Node, depth: int | None = None) -> Subtree:
         """`ref` and everything below it, `depth` levels deep (see `query.subtree`)."""
