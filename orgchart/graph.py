@@ -20,6 +20,7 @@ from orgchart import query
 from orgchart.dataset.loader import load_data
 from orgchart.dataset.model import Citation, Claim, Edge, Era, Finding, LineageLink, Node, Source
 from orgchart.dataset.validate import ValidatedData, validate
+from orgchart.display import bundle
 from orgchart.errors import AmbiguousError, NotFoundError
 from orgchart.query import Subtree
 from orgchart.timeline import Timeline, timeline_of
@@ -42,6 +43,9 @@ class EraDate:
     precision: str
     label: str
     reason: str
+
+    def __repr__(self) -> str:
+        return f"<EraDate {self.label} ({self.precision})>"
 
 
 def citation_dicts(citations: tuple[Citation, ...]) -> list[dict[str, str]]:
@@ -77,6 +81,11 @@ class OrgChart:
 
     def __repr__(self) -> str:
         return f"<OrgChart {self.id!r} {self.date.label}: {len(self._nodes)} nodes, {len(self.era.edges)} edges>"
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Jupyter: the era's overview chart (SVG with its title and description), see
+        `orgchart.display`."""
+        return bundle("era", self)
 
     @property
     def id(self) -> str:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from orgchart.dataset.model import EDGE_KINDS, NODE_KINDS, Citation, Edge, Node
+from orgchart.display import bundle
 from orgchart.errors import NotFoundError
 
 
@@ -170,6 +171,12 @@ class Subtree:
     node: Node
     children: tuple[Subtree, ...] = ()
     truncated: bool = False
+    era: EraView | None = field(default=None, repr=False, compare=False)
+    """The era it was taken from (set on the top of a `subtree()` result), so it can be drawn."""
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Jupyter: the subtree drawn as a chart (SVG with its title), see `orgchart.display`."""
+        return bundle("subtree", self)
 
     def walk(self) -> Iterator[tuple[int, Subtree]]:
         """Every subtree in pre-order with its level below this one (0 for this one)."""
@@ -240,7 +247,7 @@ def subtree(era: EraView, ref: str | Node, depth: int | None = None) -> Subtree:
             built[node.id] = Subtree(node, (), truncated=bool(children))
         else:
             built[node.id] = Subtree(node, tuple(built[child.id] for child in children))
-    return built[top.id]
+    return replace(built[top.id], era=era)
 
 
 def relations(

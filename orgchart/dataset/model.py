@@ -13,6 +13,8 @@ from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from orgchart.display import clip
+
 NodeKind = Literal[
     "agency",
     "directorate",
@@ -76,6 +78,9 @@ class Citation(Frozen):
     source: str = Field(min_length=1)
     quote: str = Field(min_length=1)
 
+    def __repr__(self) -> str:
+        return f"<Citation {self.source}: {clip(self.quote)!r}>"
+
 
 class SourceDate(Frozen):
     """When a document was written or what it describes: a day, month, year or a range."""
@@ -102,6 +107,9 @@ class SourceDate(Frozen):
             return str(self.start.year)
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
+    def __repr__(self) -> str:
+        return f"<SourceDate {self.label} ({self.precision})>"
+
 
 class Source(Frozen):
     """An archived document, checksummed so that a changed file is caught."""
@@ -114,6 +122,9 @@ class Source(Frozen):
     date: SourceDate
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     notes: str | None = None
+
+    def __repr__(self) -> str:
+        return f"<Source {self.id!r} {self.date.label}: {clip(self.title)!r}>"
 
 
 class Node(Frozen):
@@ -179,6 +190,10 @@ class Claim(Frozen):
     citations: tuple[Citation, ...] = ()
     note: str | None = None
 
+    def __repr__(self) -> str:
+        qualifier = "" if self.qualifier == "exactly" else f"{self.qualifier} "
+        return f"<Claim {self.id!r}: {self.subject} {self.attribute} = {qualifier}{self.value}>"
+
 
 class Finding(Frozen):
     """What validation or a curator learns that is not an error, and that readers need:
@@ -190,6 +205,10 @@ class Finding(Frozen):
     citations: tuple[Citation, ...] = ()
     severity: Severity = "warning"
     origin: Literal["curated", "computed"] = "curated"
+
+    def __repr__(self) -> str:
+        subject = f" {self.subject!r}" if self.subject else ""
+        return f"<Finding {self.kind}{subject}: {clip(self.message)!r}>"
 
 
 class Era(Frozen):
@@ -204,6 +223,12 @@ class Era(Frozen):
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
 
+    def __repr__(self) -> str:
+        return (
+            f"<Era {self.id!r} {clip(self.label)!r}: {len(self.nodes)} nodes, {len(self.edges)} edges, "
+            f"{len(self.claims)} claims>"
+        )
+
 
 class LineageLink(Frozen):
     """A succession the ids cannot carry: a rename into a new id, a merge, a split."""
@@ -213,3 +238,6 @@ class LineageLink(Frozen):
     after: tuple[str, ...] = Field(min_length=1)
     reason: str = Field(min_length=1)
     citations: tuple[Citation, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"<LineageLink {self.kind}: {', '.join(self.before)} -> {', '.join(self.after)}>"

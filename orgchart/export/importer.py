@@ -51,6 +51,12 @@ class ImportResult:
         """How many imported facts cite no source."""
         return sum(1 for f in self.findings if f.kind == "uncited")
 
+    def __repr__(self) -> str:
+        return (
+            f"<ImportResult era {self.era.id!r}: {len(self.written)} files written, {len(self.findings)} findings "
+            f"({self.uncited} uncited)>"
+        )
+
 
 def read_interchange(path: str | Path, format: str, *, default_kind: str | None = None) -> ImportedEra:
     """Read `path` in `format` (csv, json or graphml) into an `ImportedEra`.

@@ -62,6 +62,9 @@ class ImportedEra:
     notes: tuple[str, ...] = field(default=())
     """What the reader changed or ignored (an id made valid, a column skipped), for the user."""
 
+    def __repr__(self) -> str:
+        return f"<ImportedEra {self.id!r}: {len(self.nodes)} nodes, {len(self.edges)} edges, {len(self.claims)} claims>"
+
 
 def citation_records(citations: Iterable[Citation]) -> list[dict[str, str]]:
     """Citations as `{source, quote}` dicts."""

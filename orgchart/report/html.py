@@ -19,3 +19,9 @@ def history_html(hist: History, *, fragment: bool = False) -> str:
     """The history report (every consecutive pair and the grid of entities) as an HTML page,
     or a fragment."""
     return html_environment().get_template("history.html.j2").render(h=hist, fragment=fragment)
+
+
+def summary_html(changes: ChangeSet) -> str:
+    """The summary of one pair's report (counts by kind and the headline changes) as an HTML
+    fragment: what a documentation page or a notebook shows next to the change chart."""
+    return html_environment().get_template("summary.html.j2").render(cs=changes, fragment=True, chart=None)
