@@ -7,9 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-deps validate renders readme test lint bench clean
+.PHONY: all setup system-deps validate renders readme docs test lint bench clean
 
-all: validate renders readme
+all: validate renders readme docs
 
 setup: $(STAMP) system-deps
 
@@ -34,6 +34,11 @@ renders: setup
 
 readme: setup
 	$(BIN)/python scripts/update_readme.py
+
+# The project's own documentation site (mkdocs.yml): docs/ and pages made from the data, built
+# with the project's ```orgchart fence into renders/docs/; byte-identical for the same data.
+docs: setup
+	$(BIN)/mkdocs build --strict --quiet
 
 lint: setup
 	$(BIN)/ruff check orgchart tests benchmarks scripts

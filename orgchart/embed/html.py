@@ -115,7 +115,8 @@ def diff_html(dataset: Dataset, spec: EmbedSpec) -> str:
     )
     prefix = spec.options.id_prefix or automatic_prefix(f"{before.id}..{after.id}", None, None, spec.options)
     svg = finish_svg(render_change_chart(changes, "svg"), title, description, {}, {}, id_prefix=prefix)
-    return f'<div class="orgchart-embed orgchart-diff">{inline_svg(svg)}{summary_html(changes)}</div>'
+    summary = summary_html(changes) if spec.summary else ""
+    return f'<div class="orgchart-embed orgchart-diff">{inline_svg(svg)}{summary}</div>'
 
 
 def embed_html(

@@ -14,6 +14,7 @@ A fence body is `key: value` lines (blank lines and `#` comments allowed):
     link: https://example.org/units/{id}
     relations: parent,oversight
     id-prefix: ero23-
+    summary: false                # with diff: the change chart alone, without the report's summary
 
 An unknown key, a bad value or a repeated key is an `EmbedError` naming the line and the fix.
 """
@@ -39,6 +40,7 @@ KEYS: Final[tuple[str, ...]] = (
     "link",
     "relations",
     "id-prefix",
+    "summary",
 )
 """Every key an embed takes, in the order the documentation lists them."""
 
@@ -66,6 +68,7 @@ class EmbedSpec:
     diff: tuple[str, str] | None = None
     data: str | None = None
     full: bool = False
+    summary: bool = True
     options: ChartOptions = field(default_factory=lambda: ChartOptions(overview=True))
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)
     """The line of each key given, for errors found later (an era that does not exist)."""
@@ -128,6 +131,9 @@ def read_spec(items: Iterable[tuple[int, str, str]]) -> EmbedSpec:
         return default if found is None else _flag(name, found[1], found[0])
 
     full = flag("full", False)
+    summary = flag("summary", True)
+    if "summary" in seen and diff is None:
+        raise EmbedError("summary applies to a diff only", seen["summary"][0])
     options_given = {"relations": "relation", "link": "link", "id-prefix": "id prefix"}
     try:
         relations = parse_relations(seen["relations"][1]) if "relations" in seen else None
@@ -149,6 +155,7 @@ def read_spec(items: Iterable[tuple[int, str, str]]) -> EmbedSpec:
         diff=diff,
         data=seen["data"][1] if "data" in seen else None,
         full=full,
+        summary=summary,
         options=options,
         lines={name: line for name, (line, _) in seen.items()},
     )
