@@ -13,7 +13,16 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli.shared import DataOption, OutputOption, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import (
+    AsOfOption,
+    DataOption,
+    OutputOption,
+    err_console,
+    fail,
+    open_dataset,
+    out_console,
+    resolve_era,
+)
 from orgchart.errors import OrgChartError
 
 charts_app = typer.Typer(rich_markup_mode=None)
@@ -21,7 +30,8 @@ charts_app = typer.Typer(rich_markup_mode=None)
 
 @charts_app.command()
 def render(
-    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era.")] = None,
+    era: Annotated[str | None, typer.Option(help="Era id; default: the dataset's default era.")] = None,
+    as_of: AsOfOption = None,
     diff_eras: Annotated[
         tuple[str, str] | None,
         typer.Option("--diff", help="Draw the change chart from era A to era B instead: --diff A B."),
@@ -54,7 +64,7 @@ def render(
     if diff_eras is not None:
         _render_diff(diff_eras, wanted, output, data)
         return
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     from orgchart.render.graphviz import render_chart, write_chart
 
     try:

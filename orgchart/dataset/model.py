@@ -114,6 +114,18 @@ class Source(Frozen):
     date: SourceDate
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     notes: str | None = None
+    complete: bool = True
+    """False when the archived text is known to stop short of the document (a truncated page)."""
+    breaks_off: str | None = None
+    """Where an incomplete text stops: a quote of its last words, verbatim in the file."""
+
+    @model_validator(mode="after")
+    def _breaks_off_only_when_incomplete(self) -> Source:
+        if not self.complete and not self.breaks_off:
+            raise ValueError("a source with `complete: false` needs `breaks_off:`, a quote of where the text stops")
+        if self.complete and self.breaks_off:
+            raise ValueError("`breaks_off:` is for a source with `complete: false`; add that, or remove `breaks_off:`")
+        return self
 
 
 class Node(Frozen):
@@ -126,6 +138,9 @@ class Node(Frozen):
     aliases: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
     note: str | None = None
+    name_incomplete: bool = False
+    """True when the document's text cuts the name off (damage, truncation): the diff then
+    takes it as the start of a name in another era, not as a rename."""
 
     @field_validator("name", "acronym")
     @classmethod
@@ -203,6 +218,14 @@ class Era(Frozen):
     edges: tuple[Edge, ...] = ()
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
+
+
+class DatasetSettings(Frozen):
+    """What a dataset says about itself (`dataset.yaml`, optional)."""
+
+    default_era: str | None = None
+    """The era commands use when none is named; without it, the latest era whose sources are
+    all complete."""
 
 
 class LineageLink(Frozen):
