@@ -27,7 +27,7 @@ def node(name: str, acronym: str | None = None, **fields: object) -> orgchart.No
         (("ERO Law Enforcement Systems and Analysis", None), ("Law Enforcement Systems and Analysis", None)),
         (("Law Enforcement Systems and Analysis", None), ("LESA", None)),
         (("U.S. Immigration and Customs Enforcement", None), ("Immigration and Customs Enforcement", None)),
-        (("ERO’s Removal Division", None), ("Removal Division", None)),
+        (("ERO\u2019s Removal Division", None), ("Removal Division", None)),
     ],
 )
 def test_one_name_written_differently_is_no_rename(
@@ -76,7 +76,9 @@ def test_a_cut_off_name_is_the_start_of_the_other(make_dataset: DatasetMaker) ->
     [support] = [n for n in data["nodes"] if n["id"] == "support"]
     support["name_incomplete"] = True
     second = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    ds = orgchart.load(make_dataset(era_yaml={"a.yaml": first, "b.yaml": second}, source_text=source_for(first, second)))
+    ds = orgchart.load(
+        make_dataset(era_yaml={"a.yaml": first, "b.yaml": second}, source_text=source_for(first, second))
+    )
     assert not orgchart.diff(*ds.eras).by_kind("renamed")
 
 

@@ -111,9 +111,7 @@ def finding_changes(matching: Matching) -> list[Change]:
     """Findings that appear or go away, matched on what they say (see `_same_finding`); a
     count that one era cannot reconcile and the other lists in full is connected to it."""
     era_a, era_b = matching.before, matching.after
-    left = [
-        (matched_id(matching, f.subject) or (f"old:{f.subject}" if f.subject else None), f) for f in era_a.findings
-    ]
+    left = [(matched_id(matching, f.subject) or (f"old:{f.subject}" if f.subject else None), f) for f in era_a.findings]
     right = list(era_b.findings)
     for item in list(left):
         same = [f for f in right if _same_finding(item[1], item[0], f)]

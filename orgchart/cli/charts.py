@@ -130,12 +130,18 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
     data: DataOption = None,
 ) -> None:
-    """Write every chart, report and export of the dataset into a directory (what `make` runs)."""
-    from orgchart.build import build_all
+    """Write every chart, report and export of the dataset into a directory (what `make` runs).
+
+    The files written are listed in DIR/manifest.txt; files an earlier build listed there and this
+    build does not write (reports of eras no longer in the data) are removed, and nothing else.
+    """
+    from orgchart.build import build_report
 
     dataset = open_dataset(data)
     try:
-        written = build_all(dataset, out)
+        report = build_report(dataset, out)
     except OrgChartError as error:
         raise fail(error) from None
-    out_console().print(f"wrote {len(written)} files into {escape(str(out))}")
+    for path in report.removed:
+        err_console().print(f"removed {escape(str(path))} (an earlier build wrote it; this one does not)")
+    out_console().print(f"wrote {len(report.written)} files into {escape(str(out))}")
