@@ -92,6 +92,7 @@ def draft_era(text: str, source: Source, era_id: str, others: Sequence[OrgChart]
             reviews.setdefault(f"edge:{edge.kind}:{edge.superior.id}:{edge.subordinate.id}", []).append(edge.review)
     era = _reuse_ids(era, source, others, reviews, reading)
     era = _second_tier(era)
+    era = _own_organization(era, reviews)
     era = era.model_copy(update={"claims": _claims(text, source, claims, era, reading)})
     ordered = {key: tuple(notes) for key, notes in sorted(reviews.items()) if notes}
     return Draft(era, ordered)
@@ -186,6 +187,26 @@ def _reuse_ids(
         if new != key:
             reviews.setdefault(new, []).extend(reviews.pop(key))
     return era.model_copy(update={"nodes": nodes, "edges": edges})
+
+
+def _own_organization(era: Era, reviews: dict[str, list[str]]) -> Era:
+    """A root that contains two or more bodies is the document's own organization, not an outside
+    body, whatever its head word ("Ministry of ..." reads as a department elsewhere)."""
+    children: dict[str, int] = {}
+    placed = set()
+    for edge in era.edges:
+        if edge.kind == "parent":
+            children[edge.superior] = children.get(edge.superior, 0) + 1
+            placed.add(edge.subordinate)
+    nodes = []
+    for node in era.nodes:
+        if node.kind == "external body" and children.get(node.id, 0) >= 2 and node.id not in placed:
+            reviews.setdefault(f"node:{node.id}", []).append(
+                "read as the document's own organization (it contains the others)"
+            )
+            node = node.model_copy(update={"kind": "agency"})
+        nodes.append(node)
+    return era.model_copy(update={"nodes": tuple(nodes)})
 
 
 def _second_tier(era: Era) -> Era:

@@ -16,7 +16,7 @@ from orgchart.changes.names import looks_like_acronym, split_acronym, without_ow
 from orgchart.draft.mentions import Mention
 from orgchart.draft.segment import Block, Document, Span
 
-RULE_RANK = {"bullet name": 0, "name and acronym": 1, "head word": 2, "heading": 3, "known name": 4}
+RULE_RANK = {"bullet name": 0, "name and acronym": 1, "head word": 2, "heading": 3, "known name": 4, "reference": 5}
 """Which mention names an entity best: a bullet's own name, then a name with its acronym, ..."""
 
 
@@ -55,6 +55,8 @@ def entity_key(name: str) -> str:
     words = without_owner(split_acronym(name)[0]).split()
     if len(words) > 1 and words[-1] in ("division", "divisions"):
         words = words[:-1]
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]  # "Patrol Boats Teams" is "Patrol Boats Team"
     return " ".join(words)
 
 
@@ -97,6 +99,13 @@ def group_entities(located: Sequence[Located]) -> list[DraftEntity]:
     by_acronym: dict[str, DraftEntity] = {}
     for item in sorted(located, key=lambda m: m.mention.span.start):
         mention = item.mention
+        if mention.rule == "reference":
+            # "the Ministry": the latest body named before whose name has that word
+            word = mention.name.lower()
+            earlier = [e for e in entities if word in e.name.lower().split()]
+            if earlier:
+                max(earlier, key=lambda e: max(m.mention.span.start for m in e.mentions)).mentions.append(item)
+            continue
         acronym = normal_acronym(mention.acronym) if mention.acronym else ""
         key = entity_key(mention.name)
         single_acronym = looks_like_acronym(mention.name) and " " not in mention.name

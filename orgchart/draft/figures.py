@@ -20,7 +20,7 @@ from orgchart.draft.segment import Span
 _NUMBER = r"(?:\$\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\$\s?)?\d+(?:\.\d+)?"
 FIGURE: Final = re.compile(
     rf"(?<![\w/.$-])(?P<number>{_NUMBER}|{'|'.join(NUMBER_WORDS)})(?P<scale>\s+(?:million|billion))?"
-    r"(?![\w/%-])(?!\.\d)(?P<tail>(?:\s+[\w’'()-]+){0,4})",
+    r"(?![\w/%-])(?!\.\d)(?=(?P<tail>(?:\s+[\w’'()-]+){0,4}))",
     re.IGNORECASE,
 )
 QUALIFIERS: Final[tuple[tuple[str, str], ...]] = (

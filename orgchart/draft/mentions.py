@@ -141,6 +141,10 @@ def capitalized_names(text: str, offset: int) -> list[Mention]:
             kind = kind_of(piece)
             if kind is None:
                 continue
+            if " " not in piece:
+                # "the Ministry", "the Division": a reference back to a body named before
+                found.append(Mention(piece, Span(offset + start, offset + start + len(piece)), kind, None, "reference"))
+                continue
             first = piece.split()[0].lower()
             if first in HEAD_KINDS and first.endswith("s") and len(piece.split()) > 1 and kind_of(first) is None:
                 continue  # "Divisions and Field Offices": a heading about kinds, not a name
@@ -173,7 +177,7 @@ def acronym_names(text: str, offset: int) -> list[Mention]:
     found = []
     for match in ACRONYM_AFTER.finditer(text):
         acronym = match.group(1)
-        if not looks_like_acronym(acronym) or acronym.isdigit():
+        if sum(c.isupper() for c in acronym) < 2 or len(acronym) > 12 or acronym.isdigit():
             continue
         before = text[: match.start()]
         cut = max(before.rfind(mark) for mark in (". ", ": ", "; ", ", ", "“", '"', "\n\n"))

@@ -84,7 +84,12 @@ def _attributive(reading: Reading, item: Located) -> bool:
 def _subject(reading: Reading, sentence: Sentence, before: int) -> Located | None:
     """The name a verb at `before` belongs to: the last name before it in the sentence, else the
     name of the bullet or section the sentence describes."""
-    candidates = [m for m in sentence.mentions if m.mention.span.end <= before and not _attributive(reading, m)]
+    text = reading.document.text
+    candidates = [
+        m
+        for m in sentence.mentions
+        if m.mention.span.end <= before and not re.match(r"[’']s\b", text[m.mention.span.end : m.mention.span.end + 3])
+    ]
     if candidates:
         return candidates[-1]
     return _section_subject(reading, sentence.block)
