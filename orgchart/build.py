@@ -18,6 +18,7 @@ from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
 from orgchart.manifest import prune_and_record
 from orgchart.render.charts import write_era_charts
+from orgchart.render.fit import write_overviews
 from orgchart.report.summary import eras_markdown, findings_markdown
 from orgchart.site import write_site
 
@@ -69,6 +70,7 @@ def _write_everything(dataset: Dataset, out: Path) -> list[Path]:
     written.append(write_sqlite(dataset, exports / "orgchart.sqlite"))
     written.append(write_turtle(dataset, exports / "orgchart.ttl"))
     written += write_era_charts(dataset, out)
+    written += write_overviews(dataset, out)
     written += build_changes(dataset, out / "changes")
     written += write_site(dataset, out / "site")
     return sorted(written)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import orgchart
-from orgchart.changes.names import initials, same_name, split_acronym, without_owner
+from orgchart.changes.forms import initials, same_name, split_acronym, without_owner
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_EDGES, BASE_NODES, era_yaml, make_pair, replace_node, source_for
 

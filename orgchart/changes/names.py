@@ -1,118 +1,132 @@
-"""One name written several ways: with or without its acronym, as the acronym alone, with or
-without an owner's prefix ("ICE", "ERO", "U.S."), or cut off by a damaged text.
+"""Names folded for comparison across eras: what makes two written names one name, and which
+names are too generic to say which entity is meant.
 
-The diff asks these questions of two matched entities before it reports a rename: "ICE Health
-Service Corps" and "IHSC", "ICE Health Service Corps (IHSC)" and "Health Service Corps", "ERO
-Law Enforcement Systems and Analysis" and "Law Enforcement Systems and Analysis" are one name
-each. The draft uses them to find an entity of another era under a different spelling.
+The matcher (`orgchart.changes.match`) and the change families (`orgchart.changes.entities`)
+compare names through these functions. Folding is memoised (a pure function of the text), since
+every pair of names may be compared. rapidfuzz is used for name similarity because its
+`token_sort_ratio` ignores word order ("Division of X" vs "X Division") and is fast.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from typing import Final
 
-from orgchart.changes.match import core_name, normal_acronym, normal_name
 from orgchart.dataset.model import Node
+from orgchart.graph import OrgChart
 
-SMALL_WORDS: Final[frozenset[str]] = frozenset({"and", "of", "the", "for", "on", "in", "to", "a", "an", "&"})
-"""Words an acronym usually skips: "Law Enforcement Systems and Analysis" is LESA."""
+GENERIC_WORDS: Final[frozenset[str]] = frozenset(
+    {"division", "divisions", "program", "programs", "office", "offices", "unit", "units", "center"}
+    | {"centre", "team", "teams", "directorate", "agency", "section", "branch", "the", "of"}
+)
+"""Words that say what kind of body a name denotes rather than which one: "Custody Management"
+and "Custody Management Division" are one name written two ways."""
 
-_TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Za-z0-9.&/-]{2,12})\)$")
-_ACRONYM_WORD = re.compile(r"^[A-Z][A-Z0-9&./-]*[A-Z0-9]s?$")
+TITLE_WORDS: Final[frozenset[str]] = frozenset(
+    {"director", "directors", "deputy", "associate", "assistant", "executive", "chief", "head", "principal"}
+    | {"administrator", "commissioner", "secretary", "undersecretary", "under", "manager", "officer", "chair"}
+    | {"chairman", "chairperson", "president", "vice", "staff", "immediate", "front", "headquarters", "hq"}
+    | {"and", "for", "to", "s"}
+)
+"""Words of a bare title: "DIRECTOR", "Office of the Director", "Immediate Office of the Deputy
+Administrator" name a post or its office, which many bodies have, not one body."""
 
-
-def looks_like_acronym(text: str) -> bool:
-    """Whether `text` is one word written in capitals, as acronyms are: "IHSC", "U.S.", "FOTs"."""
-    return " " not in text.strip() and bool(_ACRONYM_WORD.match(text.strip())) and len(text.strip()) <= 12
-
-
-def split_acronym(name: str) -> tuple[str, str | None]:
-    """`Name (ACR)` as (`Name`, `ACR`); any other name as (name, None)."""
-    found = _TRAILING_ACRONYM.match(name.strip())
-    if found and looks_like_acronym(found["acronym"]):
-        return found["name"], found["acronym"]
-    return name, None
-
-
-def initials(name: str) -> frozenset[str]:
-    """The acronyms a name could have, folded: the first letters of its words, with and without
-    the small words, and with an all-capitals word kept whole or by its first letter
-    ("ICE Health Service Corps" gives IHSC and ICEHSC)."""
-    words = [w for w in re.split(r"[\s\-\u2013\u2014/]+", name) if w and w[0].isalnum()]
-    if len(words) < 2:
-        return frozenset()
-    found = set()
-    for skip_small in (True, False):
-        for whole_capitals in (True, False):
-            letters = []
-            for word in words:
-                if skip_small and word.casefold() in SMALL_WORDS:
-                    continue
-                letters.append(word if whole_capitals and looks_like_acronym(word) else word[0])
-            found.add(normal_acronym("".join(letters)))
-    return frozenset(found)
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_NOT_WORD = re.compile(r"[^\w()']+")
 
 
-def is_acronym_of(short: str, name: str) -> bool:
-    """Whether `short` is written as an acronym and is the initials of `name`."""
-    return looks_like_acronym(short) and normal_acronym(short) in initials(name)
+@functools.lru_cache(maxsize=16384)
+def normal_name(text: str) -> str:
+    """`text` folded for comparison: case, Unicode compatibility forms, curly quotes, punctuation
+    and white space, a leading "the", and a leading "U.S." or "United States" (a federal body's
+    name with and without its country is one name: "U.S. Immigration and Customs Enforcement")."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    words = _NOT_WORD.sub(" ", folded).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    for prefix in (["u", "s"], ["us"], ["united", "states"]):
+        if words[: len(prefix)] == prefix and len(words) > len(prefix):
+            words = words[len(prefix) :]
+            break
+    return " ".join(words)
 
 
-def without_owner(name: str) -> str:
-    """The folded name without a leading owner written as an acronym ("ICE", "ERO", "U.S.",
-    "ICE/ERO") or in the possessive ("ERO's"), when a name of two or more words remains."""
-    words = name.split()
-    if len(words) >= 3 and (looks_like_acronym(words[0]) or words[0].endswith(("'s", "\u2019s"))):
-        return normal_name(" ".join(words[1:]))
-    return normal_name(name)
+@functools.lru_cache(maxsize=16384)
+def core_name(text: str) -> str:
+    """`normal_name` without the generic words that only say what kind of body it is."""
+    words = [w for w in normal_name(text).split() if w not in GENERIC_WORDS]
+    return " ".join(words) or normal_name(text)
 
 
-def written_forms(node: Node) -> frozenset[str]:
-    """Every folded way the node's era writes its name: name and aliases with and without an
-    acronym in parentheses and without an owner's prefix (not its acronym: two bodies can share
-    one acronym across a rename, "Criminal Alien Division" and "Criminal Apprehension Division")."""
-    forms: set[str] = set()
-    for text in (node.name, *node.aliases):
-        bare = split_acronym(text)[0]
-        for variant in (text, bare):
-            forms.update((normal_name(variant), without_owner(variant), core_name(without_owner(variant))))
-    forms.discard("")
-    return frozenset(forms)
+def normal_acronym(text: str | None) -> str:
+    """An acronym folded for comparison: case, dots and a plural "s" ("FOTs" = "FOT")."""
+    if not text:
+        return ""
+    folded = normal_name(text).replace(" ", "").replace(".", "")
+    return folded[:-1] if len(folded) > 2 and folded.endswith("s") and text[-1] == "s" else folded
 
 
-def acronyms_of(node: Node) -> frozenset[str]:
-    """The node's acronyms, folded: its `acronym` and any in parentheses after a name."""
-    found = {node.acronym} if node.acronym else set()
-    found.update(acronym for text in (node.name, *node.aliases) if (acronym := split_acronym(text)[1]))
-    return frozenset(normal_acronym(a) for a in found)
+@functools.lru_cache(maxsize=16384)
+def is_bare_title(text: str) -> bool:
+    """Whether `text` is only a title or the office of one ("DIRECTOR", "Office of the Deputy
+    Director", "Front Office"): every word a title word or a generic word, one a title word."""
+    words = normal_name(text).replace("'", " ").split()
+    return (
+        bool(words)
+        and all(w in TITLE_WORDS or w in GENERIC_WORDS for w in words)
+        and any(w in TITLE_WORDS for w in words)
+    )
 
 
-def long_names(node: Node) -> list[str]:
-    """The node's names of more than one word, without an acronym in parentheses."""
-    return [bare for text in (node.name, *node.aliases) if " " in (bare := split_acronym(text)[0].strip())]
+def repeated_keys(chart: OrgChart) -> frozenset[str]:
+    """The folded names, aliases and acronyms (acronyms prefixed "acronym:") that more than one
+    entity of `chart` carries: in this era they do not say which entity is meant."""
+    seen: dict[str, str] = {}
+    repeated: set[str] = set()
+    for node in chart.nodes:
+        keys = {normal_name(t) for t in (node.name, *node.aliases)}
+        if node.acronym:
+            keys.add("acronym:" + normal_acronym(node.acronym))
+        for key in keys:
+            if seen.setdefault(key, node.id) != node.id:
+                repeated.add(key)
+    return frozenset(repeated)
 
 
-def same_name(a: Node, b: Node) -> bool:
-    """Whether two entities' names are one name written differently (see the module docstring),
-    or one is cut off (`name_incomplete`) and is the start of the other."""
-    if written_forms(a) & written_forms(b):
-        return True
-    for short, long in ((a, b), (b, a)):
-        for text in (short.name, *short.aliases):
-            if not looks_like_acronym(text):
-                continue
-            if normal_acronym(text) in acronyms_of(long) or any(is_acronym_of(text, name) for name in long_names(long)):
-                return True
-    return is_cut_short(a, b) or is_cut_short(b, a)
+def name_keys(node: Node) -> frozenset[str]:
+    """Every way `node`'s era writes it (name, acronym, aliases), folded."""
+    texts = [node.name, *node.aliases]
+    if node.acronym:
+        texts.append(node.acronym)
+    return frozenset(normal_name(t) for t in texts)
 
 
-def is_cut_short(cut: Node, whole: Node) -> bool:
-    """Whether `cut`'s name is marked incomplete and is the start of one of `whole`'s names."""
-    if not cut.name_incomplete:
-        return False
-    start = normal_name(cut.name)
-    return bool(start) and any(
-        normal_name(text).startswith(start) or without_owner(text).startswith(start)
-        for text in (whole.name, *whole.aliases)
+def name_similarity(before: Node, after: Node) -> float:
+    """How alike two entities' names are, 0..1: the best token-sort ratio over their names and
+    aliases, with and without generic words."""
+    from rapidfuzz import fuzz  # imported here so that `orgchart --help` stays light
+
+    best = 0.0
+    for left in (before.name, *before.aliases):
+        for right in (after.name, *after.aliases):
+            score = max(
+                fuzz.token_sort_ratio(normal_name(left), normal_name(right)),
+                fuzz.token_sort_ratio(core_name(left), core_name(right)),
+            )
+            best = max(best, score / 100)
+    return best
+
+
+def core_overlap(before: Node, after: Node) -> float:
+    """How far one entity's distinctive words contain the other's, 0..1: rapidfuzz's
+    `token_set_ratio` of the names without generic words ("field" within "field operations"
+    scores 1; "support" and "intake" score low however alike "... Division" makes them)."""
+    from rapidfuzz import fuzz
+
+    return max(
+        fuzz.token_set_ratio(core_name(left), core_name(right)) / 100
+        for left in (before.name, *before.aliases)
+        for right in (after.name, *after.aliases)
     )

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from orgchart.changes.match import normal_acronym
-from orgchart.changes.names import looks_like_acronym, split_acronym, without_owner
+from orgchart.changes.forms import looks_like_acronym, split_acronym, without_owner
+from orgchart.changes.names import normal_acronym
 from orgchart.draft.mentions import Mention
 from orgchart.draft.segment import Block, Document, Span
 

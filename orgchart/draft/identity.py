@@ -10,8 +10,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from orgchart.changes.forms import same_name
 from orgchart.changes.match import match_entities
-from orgchart.changes.names import same_name
 from orgchart.dataset.model import Node
 from orgchart.graph import OrgChart
 

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from orgchart.changes.match import normal_name
-from orgchart.changes.names import initials, looks_like_acronym, split_acronym
+from orgchart.changes.forms import initials, looks_like_acronym, split_acronym
+from orgchart.changes.names import normal_name
 from orgchart.draft.segment import Span
 
 HEAD_KINDS: Final[dict[str, str]] = {
@@ -207,7 +207,7 @@ ACTIVITY_KIND: Final = "unit"
 
 
 def _acronym_key(acronym: str) -> str:
-    from orgchart.changes.match import normal_acronym
+    from orgchart.changes.names import normal_acronym
 
     return normal_acronym(acronym)
 

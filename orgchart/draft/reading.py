@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from orgchart.changes.match import normal_acronym
-from orgchart.changes.names import looks_like_acronym
+from orgchart.changes.forms import looks_like_acronym
+from orgchart.changes.names import normal_acronym
 from orgchart.dataset.model import Node
 from orgchart.draft.entities import DraftEntity, Located, entity_key, group_entities, resolve_overlaps
 from orgchart.draft.mentions import (

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from orgchart.changes.names import looks_like_acronym
+from orgchart.changes.forms import looks_like_acronym
 from orgchart.draft.entities import DraftEntity, Located
 from orgchart.draft.reading import Reading, Sentence
 from orgchart.draft.segment import Span

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orgchart.changes.match import name_keys, normal_name
-from orgchart.changes.names import same_name
+from orgchart.changes.forms import same_name
+from orgchart.changes.names import name_keys, normal_name
 from orgchart.dataset.citations import fold_white_space, quote_is_found
 from orgchart.dataset.model import Era, Node
 

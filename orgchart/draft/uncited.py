@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from orgchart.changes.names import same_name
+from orgchart.changes.forms import same_name
 from orgchart.dataset.citations import fold_white_space
 from orgchart.dataset.model import Citation, Source
 from orgchart.draft.mentions import known_names
