@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from orgchart.dataset.display import bundle
 from orgchart.dataset.model import EDGE_KINDS, NODE_KINDS, Citation, Edge, Node
-from orgchart.display import bundle
 from orgchart.errors import NotFoundError
 
 
@@ -175,7 +175,7 @@ class Subtree:
     """The era it was taken from (set on the top of a `subtree()` result), so it can be drawn."""
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        """Jupyter: the subtree drawn as a chart (SVG with its title), see `orgchart.display`."""
+        """Jupyter: the subtree drawn as a chart (SVG with its title), see `orgchart.dataset.display`."""
         return bundle("subtree", self)
 
     def walk(self) -> Iterator[tuple[int, Subtree]]:
@@ -328,5 +328,5 @@ def citations(
         node = era.get(ref)
         related = {e.subordinate if e.superior == node.id else e.superior for e in relations(era, node, kind=kind)}
         what = f"{kind or 'relation'} in era {era.id!r} between {node.id!r} and"
-        raise NotFoundError(what, era.get(other).id, related)
+        raise NotFoundError(what, era.get(other).id, related, era=era.id)
     return tuple(dict.fromkeys(c for edge in edges for c in edge.citations))

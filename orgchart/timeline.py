@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from orgchart.dataset.display import bundle
 from orgchart.dataset.model import LineageLink, Node
-from orgchart.display import bundle
 from orgchart.errors import AmbiguousError, NotFoundError
 from orgchart.query import EraView
 
@@ -85,7 +85,7 @@ class Timeline:
         return f"<Timeline {self.query!r}: {eras}>"
 
     def _repr_html_(self) -> str:
-        """Jupyter: a table of the entity in every era, see `orgchart.display`."""
+        """Jupyter: a table of the entity in every era, see `orgchart.dataset.display`."""
         return bundle("timeline", self).get("text/html", repr(self))
 
     def as_dict(self) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Jupyter display of eras, subtrees, change sets and timelines.
 
-`register_displays()` (called by `import orgchart`) tells `orgchart.display` how each kind
+`register_displays()` (called by `import orgchart`) tells `orgchart.dataset.display` how each kind
 shows: an era as its overview chart, a subtree as its chart, both as SVG with the chart's
 accessible `<title>` and `<desc>` and ids prefixed so that any number of outputs share one
 notebook page; a change set as the report's summary and a timeline as a table, in HTML.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from orgchart.changes.changeset import ChangeSet
-from orgchart.display import Bundle, register
+from orgchart.dataset.display import Bundle, register
 from orgchart.graph import OrgChart
 from orgchart.query import Subtree
 from orgchart.render.figure import figure_svg
@@ -69,7 +69,7 @@ def timeline_bundle(value: object) -> Bundle:
 
 
 def register_displays() -> None:
-    """Register every display with `orgchart.display` (idempotent)."""
+    """Register every display with `orgchart.dataset.display` (idempotent)."""
     register("era", era_bundle)
     register("subtree", subtree_bundle)
     register("changes", changes_bundle)

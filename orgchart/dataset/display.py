@@ -1,5 +1,6 @@
 """How the library's objects show themselves: one short `repr()` line, and rich output in
-Jupyter, without the lower layers importing the renderers.
+Jupyter, without the lower layers importing the renderers. It sits in the lowest package, the
+one every object's module already imports.
 
 `OrgChart`, `Subtree`, `ChangeSet` and `Timeline` live in layers that may not import
 `orgchart.render` or `orgchart.report` (see the import contracts in pyproject.toml). Their
