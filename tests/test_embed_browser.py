@@ -143,3 +143,24 @@ def test_page_in_a_frame_is_an_embed(browser: Browser, tmp_path: Path) -> None:
     frame.locator("#embed-controls").click()
     assert frame.locator("#era-select").is_visible()
     assert problems == []
+
+
+def test_page_follows_dark_mode(browser: Browser, tmp_path: Path) -> None:
+    write_site(orgchart.load(), tmp_path / "site")
+    page, problems = open_page(browser, (tmp_path / "site" / "index.html").as_uri() + "#era=ero-2023", "dark")
+    page.locator("body[data-ready=true]").wait_for()
+    colours = page.evaluate(
+        """() => ({
+        body: getComputedStyle(document.body).backgroundColor,
+        ink: getComputedStyle(document.body).color,
+        viewport: getComputedStyle(document.getElementById('viewport')).backgroundColor,
+        caption: getComputedStyle(document.querySelector('#viewport .graph > text')).fill,
+        edge: getComputedStyle(document.querySelector('#viewport .edge.kind-parent path')).stroke,
+    })"""
+    )
+    background = rgb_hex(colours["viewport"])
+    assert contrast(rgb_hex(colours["body"]), "#000000") < 2  # a dark page
+    assert contrast(rgb_hex(colours["ink"]), rgb_hex(colours["body"])) >= 7
+    assert contrast(rgb_hex(colours["caption"]), background) >= 4.5
+    assert contrast(rgb_hex(colours["edge"]), background) >= 3
+    assert problems == []
