@@ -24,7 +24,8 @@ def test_flowchart_with_title_and_every_node_and_edge(make_dataset: DatasetMaker
     chart = orgchart.load(wide_dataset(make_dataset)).era("wide")
     text = to_mermaid(chart)
     lines = text.splitlines()
-    assert lines[:4] == ["---", 'title: "Era wide <&> (2020-05-01)"', "---", "flowchart TD"]
+    assert lines[:2] == ["---", 'title: "Era wide <&> (2020-05-01)"']
+    assert lines[2:4] == ["config:", "  flowchart:"] and "flowchart TD" in lines
     ids = mermaid_ids(node.id for node in chart.nodes)
     defined = {m.group(1) for line in lines if (m := NODE_LINE.match(line))}
     assert defined == set(ids.values())
@@ -114,7 +115,7 @@ def test_change_chart_in_mermaid() -> None:
     ds = orgchart.load()
     changes = orgchart.diff(ds.era("ero-excerpt"), ds.era("ero-2023"), lineage=ds.lineage)
     text = changes_mermaid(changes, fenced=True)
-    assert text.startswith("```mermaid\n---\n") and text.endswith("```\n")
+    assert text.startswith("```mermaid\n---\ntitle: ") and text.endswith("```\n")
     assert "classDef change_renamed" in text and "classDef change_added" in text
     assert "✎ Criminal Apprehension Division" in text and "was Criminal Alien Division" in text
     assert '-.->|"was under"|' in text  # the moved entity's former parent
