@@ -54,8 +54,11 @@ def render(
     if diff_eras is not None:
         _render_diff(diff_eras, wanted, output, data)
         return
-    chart = resolve_era(open_dataset(data), era)
+    dataset = open_dataset(data)
+    from orgchart.changes.order import stable_order
     from orgchart.render.graphviz import render_chart, write_chart
+
+    chart = stable_order(dataset).apply(resolve_era(dataset, era))
 
     try:
         if output is None:
