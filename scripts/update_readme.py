@@ -9,6 +9,7 @@ from pathlib import Path
 import orgchart
 from orgchart.atomic import write_text_atomic
 from orgchart.render.charts import readme_chart_block
+from orgchart.render.stability import chart_stability, stability_markdown
 from orgchart.report.summary import eras_markdown, findings_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -32,5 +33,6 @@ if __name__ == "__main__":
     text = refreshed(README.read_text(encoding="utf-8"), eras_markdown(dataset))
     text = refreshed(text, readme_chart_block(dataset), "chart")
     text = refreshed(text, findings_markdown(dataset), "findings")
+    text = refreshed(text, stability_markdown(chart_stability(dataset)), "stability")
     write_text_atomic(README, text)
     print("README.md refreshed")

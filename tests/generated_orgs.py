@@ -12,10 +12,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+import orgchart
 from tests.conftest import DatasetMaker
 from tests.eras import EdgeSpec, NodeSpec, era_yaml, source_for
-
-import orgchart
 
 LEVEL_KINDS: tuple[tuple[str, ...], ...] = (
     ("agency",),

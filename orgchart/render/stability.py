@@ -177,3 +177,17 @@ def chart_stability(dataset: Dataset) -> Stability:
 
     eras = [stable_order(dataset).apply(era) for era in dataset.eras]
     return stability_of(eras, {era.id: render_svg(era) for era in eras})
+
+
+def stability_markdown(stability: Stability) -> str:
+    """A Markdown table of `stability` per pair of eras (pairs sharing no siblings left out),
+    then the total: what the benchmark prints and the README shows."""
+    lines = ["| eras | sibling pairs | drawn in the same order |", "| --- | ---: | ---: |"]
+    groups: dict[tuple[str, str], list[SiblingPair]] = {}
+    for pair in stability.pairs:
+        groups.setdefault((pair.earlier, pair.later), []).append(pair)
+    for (earlier, later), pairs in groups.items():
+        same = sum(pair.same_order for pair in pairs)
+        lines.append(f"| `{earlier}` → `{later}` | {len(pairs)} | {same} ({same / len(pairs):.0%}) |")
+    lines.append(f"| every pair of eras | {len(stability.pairs)} | {stability.stable} ({stability.share:.0%}) |")
+    return "\n".join(lines) + "\n"
