@@ -3,6 +3,8 @@
 Per era: `charts/<era>.svg` and `charts/<era>.mmd` (the whole era), and for each top-level
 division (`orgchart.render.scope.top_level_divisions`) `charts/<era>/<division>.svg` and
 `.mmd`. `largest_chart` measures them so the README can say how big the biggest one is.
+Every chart is drawn in the dataset's stable order (`orgchart.changes.order`), so an entity
+keeps its place among its siblings from one era's chart to the next.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgchart.atomic import write_bytes_atomic, write_text_atomic
+from orgchart.changes.order import stable_order
 from orgchart.graph import Dataset
 from orgchart.render.graphviz import render_svg
 from orgchart.render.mermaid import to_mermaid
@@ -32,7 +35,8 @@ def write_era_charts(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     under `out_dir / "charts"`; return the paths written."""
     charts = Path(out_dir) / "charts"
     written: list[Path] = []
-    for chart in dataset.eras:
+    order = stable_order(dataset)
+    for chart in map(order.apply, dataset.eras):
         written.append(write_bytes_atomic(charts / f"{chart.id}.svg", render_svg(chart)))
         written.append(write_text_atomic(charts / f"{chart.id}.mmd", to_mermaid(chart)))
         for division in top_level_divisions(chart):
@@ -45,7 +49,7 @@ def write_era_charts(dataset: Dataset, out_dir: str | Path) -> list[Path]:
 def largest_chart(dataset: Dataset) -> ChartSize:
     """The whole-era chart with the largest area, measured from a fresh render."""
     sizes = []
-    for chart in dataset.eras:
+    for chart in map(stable_order(dataset).apply, dataset.eras):
         width, height = svg_size(render_svg(chart))
         sizes.append(ChartSize(f"renders/charts/{chart.id}.svg", round(width), round(height)))
     return max(sizes, key=lambda size: (size.width * size.height, size.path))
