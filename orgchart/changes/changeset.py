@@ -206,14 +206,6 @@ class ChangeSet:
         """How many changes of each kind, in CHANGE_KINDS order, kinds with none left out."""
         return {kind: n for kind in CHANGE_KINDS if (n := sum(c.kind == kind for c in self.changes))}
 
-    def headlines(self, limit: int = 6) -> tuple[Change, ...]:
-        """The few changes a reader should see first: renames, moves, merges, splits, kind and
-        figure changes, the highest in the structure first."""
-        wanted = ("renamed", "merged", "split", "moved", "kind_changed", "claim_changed")
-        picked = [c for c in self.changes if c.kind in wanted]
-        picked.sort(key=lambda c: (c.depth, wanted.index(c.kind), c.id))
-        return tuple(picked[:limit])
-
 
 def quotes_of(era: str, citations: Iterable[Citation]) -> tuple[Quote, ...]:
     """The citations as quotes of era `era` (or "lineage")."""

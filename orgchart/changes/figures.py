@@ -97,14 +97,22 @@ def _finding_key(subject: str | None, finding: Finding) -> tuple[str, str]:
     return (finding.kind, subject or f"message:{finding.message}")
 
 
+NOT_COMPARED: frozenset[str] = frozenset({"uncited"})
+"""Finding kinds that are about the record, not the organization: an `uncited` finding says a
+fact cites no document yet (every fact of an imported era, through its placeholder source), so
+its appearing or going away between eras is no change to report."""
+
+
 def finding_changes(matching: Matching) -> list[Change]:
-    """Findings that appear or go away, matched by kind and (matched) subject."""
+    """Findings that appear or go away, matched by kind and (matched) subject; findings about the
+    record (NOT_COMPARED) are left out."""
     era_a, era_b = matching.before, matching.after
     left = [
         (_finding_key(matched_id(matching, f.subject) or (f"old:{f.subject}" if f.subject else None), f), f)
         for f in era_a.findings
+        if f.kind not in NOT_COMPARED
     ]
-    right = [(_finding_key(f.subject, f), f) for f in era_b.findings]
+    right = [(_finding_key(f.subject, f), f) for f in era_b.findings if f.kind not in NOT_COMPARED]
     for item in list(left):
         same = [r for r in right if r[0] == item[0]]
         if same:

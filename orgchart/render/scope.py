@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orgchart.dataset.model import NODE_KINDS, Edge, Node
+from orgchart.branches import top_level_divisions
+from orgchart.dataset.model import Edge, Node
 from orgchart.graph import OrgChart
+
+__all__ = ["HIERARCHY_KINDS", "Scope", "select", "top_level_divisions"]
 
 HIERARCHY_KINDS: tuple[str, ...] = ("parent", "oversight")
 """Edge kinds that place one entity below another in a chart."""
@@ -82,53 +85,3 @@ def _tops(chart: OrgChart) -> tuple[Node, ...]:
     """Nodes that no hierarchy edge points to: where a whole-era chart starts counting depth."""
     placed = {edge.subordinate for edge in chart.edges if edge.kind in HIERARCHY_KINDS}
     return tuple(node for node in chart.nodes if node.id not in placed)
-
-
-def top_level_divisions(chart: OrgChart) -> tuple[Node, ...]:
-    """The parts of the organization that get a chart of their own, in era-file order.
-
-    Start at the most senior root that is not an external body (by kind: agency first; then
-    the largest hierarchy below it; DHS above ICE does not count as a superior) and walk down
-    while one child (by `parent`, containment) holds more than half of that hierarchy (ICE ->
-    ERO when the document is about ERO). The children of where the walk stops, through `parent` or `oversight`
-    edges, that have something below them are the top-level divisions: a chart of one box
-    says nothing.
-    """
-    below: dict[str, list[str]] = {}
-    for edge in chart.edges:
-        if edge.kind in HIERARCHY_KINDS and edge.subordinate not in below.get(edge.superior, []):
-            below.setdefault(edge.superior, []).append(edge.subordinate)
-    sizes: dict[str, int] = {}
-
-    def size(node_id: str) -> int:
-        if node_id not in sizes:
-            seen, todo = {node_id}, [node_id]
-            while todo:
-                for child in below.get(todo.pop(), ()):
-                    if child not in seen:
-                        seen.add(child)
-                        todo.append(child)
-            sizes[node_id] = len(seen)
-        return sizes[node_id]
-
-    kinds = {node.id: node.kind for node in chart.nodes}
-    # A top is a non-external node whose superiors, if any, are all outside the organization
-    # (DHS above ICE counts as outside).
-    inside_superior = {
-        edge.subordinate
-        for edge in chart.edges
-        if edge.kind in HIERARCHY_KINDS and kinds.get(edge.superior) != "external body"
-    }
-    tops = [node for node in chart.nodes if node.kind != "external body" and node.id not in inside_superior]
-    if not tops:
-        return ()
-    # The most senior kind wins (an agency over a facility list), then the largest hierarchy.
-    node_id = min(tops, key=lambda node: (NODE_KINDS.index(node.kind), -size(node.id))).id
-    total = size(node_id)
-    while True:
-        majority = [child.id for child in chart.children(node_id) if 2 * size(child.id) > total]
-        if len(majority) != 1:
-            break
-        node_id = majority[0]
-    chosen = {child for child in below.get(node_id, ()) if size(child) > 1}
-    return tuple(node for node in chart.nodes if node.id in chosen)
