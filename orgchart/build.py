@@ -16,6 +16,7 @@ from orgchart.export.rdf import write_turtle
 from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
 from orgchart.render.charts import write_era_charts
+from orgchart.render.fit import write_overviews
 from orgchart.report.summary import eras_markdown, findings_markdown
 from orgchart.site import write_site
 
@@ -39,6 +40,7 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     written.append(write_sqlite(dataset, exports / "orgchart.sqlite"))
     written.append(write_turtle(dataset, exports / "orgchart.ttl"))
     written += write_era_charts(dataset, out)
+    written += write_overviews(dataset, out)
     written += build_changes(dataset, out / "changes")
     written += write_site(dataset, out / "site")
     return sorted(written)

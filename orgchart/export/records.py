@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from orgchart.dataset.model import ID_PATTERN, Citation, Claim, Edge, Finding, Node, Source
+from orgchart.dataset.model import ID_PATTERN, MAX_ID_CHARS, Citation, Claim, Edge, Finding, Node, Source
 from orgchart.errors import DataError, Problem
 from orgchart.export.shape import ImportShape
 
@@ -197,7 +197,8 @@ def normalize_id(raw: str) -> str:
     if re.fullmatch(ID_PATTERN, raw):
         return raw
     folded = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode("ascii").lower()
-    slug = _NOT_ID.sub("-", folded).strip("-._")
+    # `..` is not allowed in an id (`A..B` names a pair of eras); runs of dots become one.
+    slug = re.sub(r"\.{2,}", ".", _NOT_ID.sub("-", folded)).strip("-._")[:MAX_ID_CHARS].rstrip(".")
     if not slug:
         return "id-" + "-".join(f"{ord(c):x}" for c in raw.strip())[:60] if raw.strip() else "id-blank"
     return slug

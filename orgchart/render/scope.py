@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orgchart.branches import top_level_divisions
-from orgchart.dataset.model import Edge, Node
+from orgchart.dataset.model import NODE_KINDS, Edge, Node
 from orgchart.graph import OrgChart
 
-__all__ = ["HIERARCHY_KINDS", "Scope", "select", "top_level_divisions"]
+__all__ = ["HIERARCHY_KINDS", "Scope", "hierarchy_below", "main_body", "select", "top_level_divisions"]
 
 HIERARCHY_KINDS: tuple[str, ...] = ("parent", "oversight")
 """Edge kinds that place one entity below another in a chart."""
@@ -85,3 +85,61 @@ def _tops(chart: OrgChart) -> tuple[Node, ...]:
     """Nodes that no hierarchy edge points to: where a whole-era chart starts counting depth."""
     placed = {edge.subordinate for edge in chart.edges if edge.kind in HIERARCHY_KINDS}
     return tuple(node for node in chart.nodes if node.id not in placed)
+
+
+def hierarchy_below(chart: OrgChart) -> dict[str, list[str]]:
+    """Each node's subordinates through `parent` and `oversight` edges, in era-file order."""
+    below: dict[str, list[str]] = {}
+    for edge in chart.edges:
+        if edge.kind in HIERARCHY_KINDS and edge.subordinate not in below.get(edge.superior, []):
+            below.setdefault(edge.superior, []).append(edge.subordinate)
+    return below
+
+
+def _size(below: dict[str, list[str]], node_id: str) -> int:
+    """How many nodes the hierarchy under `node_id` holds, itself included (no recursion)."""
+    seen, todo = {node_id}, [node_id]
+    while todo:
+        for child in below.get(todo.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return len(seen)
+
+
+def main_body(chart: OrgChart) -> tuple[Node, Node] | None:
+    """The most senior root of the organization and its main body, or None for an era of
+    external bodies only.
+
+    The root is the most senior node that is not an external body and has no superior inside
+    the organization (by kind: agency first; then the largest hierarchy below it; DHS above
+    ICE does not count as a superior). The walk goes down while one child (by `parent`,
+    containment) holds more than half of that hierarchy (ICE -> ERO when the document is about
+    ERO); where it stops is the main body.
+    """
+    below = hierarchy_below(chart)
+    sizes: dict[str, int] = {}
+
+    def size(node_id: str) -> int:
+        if node_id not in sizes:
+            sizes[node_id] = _size(below, node_id)
+        return sizes[node_id]
+
+    kinds = {node.id: node.kind for node in chart.nodes}
+    inside_superior = {
+        edge.subordinate
+        for edge in chart.edges
+        if edge.kind in HIERARCHY_KINDS and kinds.get(edge.superior) != "external body"
+    }
+    tops = [node for node in chart.nodes if node.kind != "external body" and node.id not in inside_superior]
+    if not tops:
+        return None
+    root = min(tops, key=lambda node: (NODE_KINDS.index(node.kind), -size(node.id)))
+    node_id = root.id
+    total = size(node_id)
+    while True:
+        majority = [child.id for child in chart.children(node_id) if 2 * size(child.id) > total]
+        if len(majority) != 1:
+            break
+        node_id = majority[0]
+    return root, chart.node(node_id)
