@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-deps validate renders readme test lint bench clean
+.PHONY: all setup system-deps validate renders readme pins test lint bench clean
 
 all: validate renders readme
 
@@ -33,6 +33,12 @@ renders: setup
 	$(BIN)/python scripts/screenshot_site.py renders/site/index.html renders/site/screenshot.png --node cad
 
 readme: setup
+	$(BIN)/python scripts/update_readme.py
+
+# After an intended change to data/ (a new era, a corrected quote): refresh everything generated
+# that the tests compare with the data: the recorded findings and the README's generated sections.
+pins: setup
+	$(BIN)/python scripts/update_findings.py
 	$(BIN)/python scripts/update_readme.py
 
 lint: setup

@@ -1,4 +1,4 @@
-"""orgchart.branches: the top-level branches of an era, and the same per-branch charts in every
+"""orgchart.changes.branches: the top-level branches of an era, and the same per-branch charts in every
 era of a dataset."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orgchart
 from benchmarks.byo_hierarchy import generate
-from orgchart.branches import Branches, dataset_divisions, find_branches
+from orgchart.changes.branches import Branches, dataset_divisions, find_branches
 from orgchart.render.charts import write_era_charts
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_EDGES, BASE_NODES, make_pair

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import orgchart
-from orgchart.branches import branch_of, find_branches
+from orgchart.changes.branches import branch_of, find_branches
 from orgchart.changes.coverage import OUTSIDE, TRUNK
 from tests.conftest import DatasetMaker
 from tests.eras import BASE_EDGES, BASE_NODES, make_pair, replace_edges, replace_node

@@ -5,8 +5,8 @@ not others. A change report must say so, or a reader takes "not mentioned" for "
 Coverage counts, for each top-level branch of an era, how many of its entities the other era
 mentions (matches).
 
-The branches are the era's top-level divisions (`orgchart.branches`, the same that get charts of
-their own): ERO's divisions, or in a register of a whole government its departments. Each row is
+The branches are the era's top-level divisions (`orgchart.changes.branches`, the same that get
+charts of their own): ERO's divisions, or in a register of a whole government its departments. Each row is
 named by its branch's own name; the walked nodes above the divisions (ICE, ERO) form a row named
 by the main body ("Enforcement and Removal Operations (top levels)"), and entities outside every
 branch (partners, entities the document does not place) another. Rows are sorted by how much
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from orgchart.branches import branch_of, find_branches
+from orgchart.changes.branches import branch_of, find_branches
 from orgchart.changes.match import Matching
 from orgchart.graph import OrgChart
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from orgchart.branches import find_branches
+from orgchart.changes.branches import find_branches
 from orgchart.changes.changeset import Change, ChangeSet
 from orgchart.graph import OrgChart
 

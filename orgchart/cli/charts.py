@@ -13,7 +13,16 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli.shared import DataOption, OutputOption, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import (
+    AsOfOption,
+    DataOption,
+    OutputOption,
+    err_console,
+    fail,
+    open_dataset,
+    out_console,
+    resolve_era,
+)
 from orgchart.errors import OrgChartError
 
 charts_app = typer.Typer(rich_markup_mode=None)
@@ -21,7 +30,8 @@ charts_app = typer.Typer(rich_markup_mode=None)
 
 @charts_app.command()
 def render(
-    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era.")] = None,
+    era: Annotated[str | None, typer.Option(help="Era id; default: the dataset's default era.")] = None,
+    as_of: AsOfOption = None,
     diff_eras: Annotated[
         tuple[str, str] | None,
         typer.Option("--diff", help="Draw the change chart from era A to era B instead: --diff A B."),
@@ -92,7 +102,7 @@ def render(
         )
     except OrgChartError as error:
         raise typer.BadParameter(str(error)) from None
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     from orgchart.atomic import write_bytes_atomic
     from orgchart.render.draw import draw_chart
 
@@ -185,12 +195,18 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
     data: DataOption = None,
 ) -> None:
-    """Write every chart, report and export of the dataset into a directory (what `make` runs)."""
-    from orgchart.build import build_all
+    """Write every chart, report and export of the dataset into a directory (what `make` runs).
+
+    The files written are listed in DIR/manifest.txt; files an earlier build listed there and this
+    build does not write (reports of eras no longer in the data) are removed, and nothing else.
+    """
+    from orgchart.build import build_report
 
     dataset = open_dataset(data)
     try:
-        written = build_all(dataset, out)
+        report = build_report(dataset, out)
     except OrgChartError as error:
         raise fail(error) from None
-    out_console().print(f"wrote {len(written)} files into {escape(str(out))}")
+    for path in report.removed:
+        err_console().print(f"removed {escape(str(path))} (an earlier build wrote it; this one does not)")
+    out_console().print(f"wrote {len(report.written)} files into {escape(str(out))}")

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli.shared import DataOption, emit, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import AsOfOption, DataOption, emit, err_console, fail, open_dataset, out_console, resolve_era
 from orgchart.dataset.model import NODE_KINDS
 from orgchart.errors import OrgChartError
 
@@ -21,7 +21,10 @@ interchange_app = typer.Typer(rich_markup_mode=None)
 
 @interchange_app.command()
 def export(
-    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era (sqlite: every era).")] = None,
+    era: Annotated[
+        str | None, typer.Option(help="Era id; default: the dataset's default era (sqlite: every era).")
+    ] = None,
+    as_of: AsOfOption = None,
     format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: json, graphml, csv, sqlite, rdf (Turtle).")
     ] = "json",
@@ -46,12 +49,12 @@ def export(
         raise typer.BadParameter(
             f"{name} holds one era; --all-eras works with {', '.join(MULTI_ERA_FORMATS)}", param_hint="--all-eras"
         )
-    if all_eras and era:
-        raise typer.BadParameter("give --era or --all-eras, not both", param_hint="--all-eras")
+    if all_eras and (era or as_of):
+        raise typer.BadParameter("give --era (or --as-of) or --all-eras, not both", param_hint="--all-eras")
     if name in ("csv", "sqlite") and output is None:
         raise typer.BadParameter(f"{name} needs -o ({'a directory' if name == 'csv' else 'a file'})", param_hint="-o")
     dataset = open_dataset(data)
-    chart = resolve_era(dataset, era)
+    chart = resolve_era(dataset, era, as_of)
     try:
         if name == "json":
             from orgchart.export.json import to_json
@@ -71,7 +74,7 @@ def export(
             from orgchart.export.sqlite import write_sqlite
 
             assert output is not None
-            write_sqlite(dataset, output, None if era is None else [chart])
+            write_sqlite(dataset, output, None if era is None and as_of is None else [chart])
             err_console().print(f"wrote {escape(str(output))}")
         else:
             from orgchart.export.rdf import DEFAULT_BASE, to_turtle

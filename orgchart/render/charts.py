@@ -1,9 +1,9 @@
 """Every chart of a dataset, as `make` writes them into `renders/charts/`.
 
 Per era: `charts/<era>.svg` and `charts/<era>.mmd` (the whole era), and for each branch of the
-dataset's union of top-level divisions that the era mentions (`orgchart.branches.dataset_divisions`:
-chosen the same way in every era, so a branch in two eras has a chart in both)
-`charts/<era>/<division>.svg` and `.mmd`. `largest_chart` measures them so the README can say how big the biggest one is.
+dataset's union of top-level divisions that the era mentions
+(`orgchart.changes.branches.dataset_divisions`: chosen the same way in every era, so a branch in
+two eras has a chart in both) `charts/<era>/<division>.svg` and `.mmd`. `largest_chart` measures them so the README can say how big the biggest one is.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgchart.atomic import write_bytes_atomic, write_text_atomic
-from orgchart.branches import dataset_divisions
+from orgchart.changes.branches import dataset_divisions
 from orgchart.graph import Dataset
 from orgchart.render.graphviz import render_svg
 from orgchart.render.mermaid import to_mermaid
@@ -54,9 +54,9 @@ def largest_chart(dataset: Dataset) -> ChartSize:
 
 
 def readme_chart_block(dataset: Dataset) -> str:
-    """The README's chart block: the newest era's chart as an image, and the size of the
-    largest chart (measured, so the README never guesses)."""
-    newest = dataset.latest
+    """The README's chart block: the default era's chart (see `Dataset.default`) as an image, and
+    the size of the largest chart (measured, so the README never guesses)."""
+    newest = dataset.default
     largest = largest_chart(dataset)
     return (
         f"![{newest.label}: organizational chart of era {newest.id}](renders/charts/{newest.id}.svg)\n\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orgchart.branches import top_level_divisions
+from orgchart.changes.branches import top_level_divisions
 from orgchart.dataset.model import NODE_KINDS, Edge, Node
 from orgchart.graph import OrgChart
 

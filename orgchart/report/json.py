@@ -2,8 +2,10 @@
 
 `{"from": ERA, "to": ERA, "changes": [{"kind", "id", "before", "after", "match": {"reason",
 "confidence"}, "citations"}]}`, plus `counts`, `headlines` (`kind`, `id`, `entities` touched `of`
-the branch, `text`; heaviest first), `coverage` (every branch), and per change `evidence`, `note`,
-`related` and `possible_rename` where they apply. Keys are sorted, output is deterministic.
+the branch, `text`; heaviest first), `coverage` (every branch), `beyond_archived_text` (absences
+an incomplete document explains, not changes), `incomplete` (which era's source breaks off
+where), and per change `evidence`, `note`, `related` and `possible_rename` where they apply. Keys
+are sorted, output is deterministic.
 """
 
 from __future__ import annotations
@@ -77,6 +79,12 @@ def diff_data(changes: ChangeSet) -> dict[str, Any]:
         ],
         "coverage": [coverage_data(changes.coverage_before), coverage_data(changes.coverage_after)],
         "changes": [change_data(c) for c in changes],
+        "beyond_archived_text": [change_data(c) for c in changes.beyond_text],
+        "incomplete": [
+            {"era": era.id, "source": source.id, "breaks_off": source.breaks_off}
+            for era in changes.incomplete
+            for source in era.incomplete_sources
+        ],
     }
 
 
