@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
+from orgchart.changes.order import stable_order
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
 from orgchart.render import node_svg_id, render_svg
@@ -145,7 +146,8 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
     marks = change_marks()
     index["marks"] = {mark["kind"]: f"{mark['marker']} {mark['word']}" for mark in marks}
     charts = list(dataset.eras)
-    drawn = {chart.id: render_svg(chart) for chart in charts}
+    order = stable_order(dataset)  # the charts keep each entity's place from era to era
+    drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts}
     svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts}
     script = _asset("site.js")
     if "</script" in script.lower():
