@@ -23,16 +23,8 @@ from orgchart.changes.changeset import (
     parent_edge,
     quotes_of,
 )
-from orgchart.changes.match import (
-    GENERIC_WORDS,
-    Match,
-    Matching,
-    NearMiss,
-    core_name,
-    name_keys,
-    normal_acronym,
-    normal_name,
-)
+from orgchart.changes.match import Match, Matching, NearMiss
+from orgchart.changes.names import GENERIC_WORDS, core_name, name_keys, normal_acronym, normal_name
 from orgchart.dataset.model import LineageLink, Node
 from orgchart.graph import OrgChart
 
