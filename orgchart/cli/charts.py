@@ -13,7 +13,16 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli.shared import DataOption, OutputOption, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import (
+    DataOption,
+    OutputOption,
+    err_console,
+    fail,
+    guard_output,
+    open_dataset,
+    out_console,
+    resolve_era,
+)
 from orgchart.errors import OrgChartError
 
 charts_app = typer.Typer(rich_markup_mode=None)
@@ -54,7 +63,9 @@ def render(
     if diff_eras is not None:
         _render_diff(diff_eras, wanted, output, data)
         return
-    chart = resolve_era(open_dataset(data), era)
+    dataset = open_dataset(data)
+    chart = resolve_era(dataset, era)
+    guard_output(output, dataset)
     from orgchart.render.graphviz import render_chart, write_chart
 
     try:
@@ -76,6 +87,7 @@ def _render_diff(eras_: tuple[str, str], wanted: str, output: Path | None, data:
         )
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    guard_output(output, dataset)
     from orgchart.changes.diff import diff
     from orgchart.render.changes import render_change_chart, write_change_chart
 

@@ -22,6 +22,7 @@ import networkx as nx
 from orgchart.atomic import write_text_atomic
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.errors import DataError, Problem, display_path
+from orgchart.export.intake import load_node_link
 from orgchart.export.records import (
     ImportedEra,
     NodeTable,
@@ -81,10 +82,10 @@ def read_json(path: str | Path, *, default_kind: str | None = None) -> ImportedE
         DataError: the file is not node-link JSON, or a record does not fit the model.
     """
     where = display_path(Path(path))
+    data = load_node_link(Path(path))  # bounded, and the shape checked: networkx gets node-link data
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
         graph = nx.node_link_graph(data, edges="edges" if "edges" in data else "links")
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, nx.NetworkXError) as error:
+    except (ValueError, KeyError, TypeError, nx.NetworkXError) as error:
         raise DataError(
             [Problem(where, 0, 0, f"not node-link JSON: {error}", "export it with `orgchart export --format json`")]
         ) from None
