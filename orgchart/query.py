@@ -157,12 +157,18 @@ class Subtree:
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready nested data: the node's fields plus `children` and `truncated`."""
-        return {
-            **node_dict(self.node),
-            "children": [child.as_dict() for child in self.children],
-            "truncated": self.truncated,
-        }
+        """JSON-ready nested data: the node's fields plus `children` and `truncated`.
+
+        Built bottom-up without recursion (a chain thousands deep nests as deep); write it with
+        `orgchart.deepjson.dumps`, since `json.dumps` recurses per level."""
+        built: dict[int, dict[str, Any]] = {}
+        for _, branch in reversed(list(self.walk())):  # children before their parents
+            built[id(branch)] = {
+                **node_dict(branch.node),
+                "children": [built.pop(id(child)) for child in branch.children],
+                "truncated": branch.truncated,
+            }
+        return built[id(self)]
 
 
 def subtree(era: EraView, ref: str | Node, depth: int | None = None) -> Subtree:

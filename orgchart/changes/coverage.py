@@ -78,9 +78,10 @@ def branches(chart: OrgChart) -> tuple[tuple[str, ...], dict[str, str | None]]:
     parent = {n.id: p.id for n in chart.nodes if (p := chart.parent(n)) is not None}
 
     def lineage_of(node_id: str) -> list[str]:
-        path = [node_id]
-        while path[-1] in parent and parent[path[-1]] not in path:
+        path, seen = [node_id], {node_id}
+        while path[-1] in parent and parent[path[-1]] not in seen:
             path.append(parent[path[-1]])
+            seen.add(path[-1])
         return path
 
     kinds = {n.id: n.kind for n in chart.nodes}
