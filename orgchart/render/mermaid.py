@@ -23,6 +23,7 @@ from typing import Final
 from orgchart.atomic import write_text_atomic
 from orgchart.dataset.model import Node
 from orgchart.graph import OrgChart
+from orgchart.render.labels import LABEL_LINES, TITLE_CHARS, WRAP, shorten
 from orgchart.render.scope import Scope, select
 from orgchart.render.style import DARK_FILLS, NODE_STYLES, edge_style
 
@@ -85,7 +86,8 @@ def class_name(kind: str) -> str:
 def _node_line(node: Node, mermaid_id: str) -> str:
     style = NODE_STYLES[node.kind]
     detail = f"{node.acronym} · {node.kind}" if node.acronym else node.kind
-    label = f"<b>{escape_label(node.name)}</b><br><small>{escape_label(detail)}</small>"
+    name = shorten(node.name, WRAP * LABEL_LINES)  # a long name ends in "…" in the chart only
+    label = f"<b>{escape_label(name)}</b><br><small>{escape_label(detail)}</small>"
     if style.shape in SHAPES:
         opening, closing = SHAPES[style.shape]
     else:
@@ -110,6 +112,7 @@ def scope_to_mermaid(scope: Scope) -> str:
     title = f"{chart.label} ({chart.date.label})"
     if scope.root is not None:
         title += f": {scope.root.name}"
+    title = shorten(title, TITLE_CHARS)
     ids = mermaid_ids(node.id for node in scope.nodes)
     lines = [
         "---",
