@@ -7,8 +7,11 @@ atomically and deterministically, so a diff of `renders/` in git is a change in 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Final
 
 from orgchart.atomic import write_text_atomic
+from orgchart.build_guard import guarded_build
+from orgchart.errors import OutputError
 from orgchart.export.csv import write_csv
 from orgchart.export.graphml import write_graphml
 from orgchart.export.json import write_json
@@ -19,14 +22,34 @@ from orgchart.render.charts import write_era_charts
 from orgchart.report.summary import eras_markdown, findings_markdown
 from orgchart.site import write_site
 
+EXPORT_NAMES: Final = frozenset({"orgchart.sqlite", "orgchart.ttl"})
+"""The files `export/` holds beside one `<era>.graphml` and one `<era>/` per era."""
 
-def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
+
+def build_all(dataset: Dataset, out_dir: str | Path, *, force: bool = False) -> list[Path]:
     """Write every output of `dataset` under `out_dir`; return the paths written, sorted.
 
+    One build at a time writes into a directory, and only builds of one dataset (unless
+    `force`); temporary files an interrupted build left are removed first (see
+    `orgchart.build_guard`).
+
     Raises:
-        OutputError: a file cannot be written (files already written stay complete).
+        OutputError: a file cannot be written (files already written stay complete), another
+            build is writing into `out_dir`, it holds another dataset's build, or an era id
+            would give an output the name of another.
     """
     out = Path(out_dir)
+    clashes = sorted(chart.id for chart in dataset.eras if chart.id in EXPORT_NAMES)
+    if clashes:
+        raise OutputError(
+            f"era id {clashes[0]!r} would be the name of export/{clashes[0]}, which the build writes "
+            "for every era: rename the era"
+        )
+    with guarded_build(out, dataset.root, force=force):
+        return _build_all(dataset, out)
+
+
+def _build_all(dataset: Dataset, out: Path) -> list[Path]:
     written = [
         write_text_atomic(out / "eras.md", eras_markdown(dataset)),
         write_text_atomic(out / "findings.md", findings_markdown(dataset)),

@@ -130,14 +130,18 @@ def site(
 @charts_app.command()
 def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even into a directory that holds another dataset's build.")
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Write every chart, report and export of the dataset into a directory (what `make` runs)."""
     from orgchart.build import build_all
 
     dataset = open_dataset(data)
+    guard_output(out, None)
     try:
-        written = build_all(dataset, out)
+        written = build_all(dataset, out, force=force)
     except OrgChartError as error:
         raise fail(error) from None
     out_console().print(f"wrote {len(written)} files into {escape(str(out))}")
