@@ -23,6 +23,7 @@ from orgchart.changes.changeset import (
     parent_edge,
     quotes_of,
 )
+from orgchart.changes.forms import same_name
 from orgchart.changes.match import Match, Matching, NearMiss
 from orgchart.changes.names import GENERIC_WORDS, core_name, name_keys, normal_acronym, normal_name
 from orgchart.dataset.model import LineageLink, Node
@@ -85,9 +86,12 @@ def _generic_only(name: str) -> bool:
 def _names_agree(own_a: str, a: Node, own_b: str, b: Node) -> bool:
     """Whether two matched entities carry the same name, however each document writes it: one
     name among the other's names, acronym or aliases, or equal once generic words and a leading
-    ancestor's name (`own_a`, `own_b`: see `own_name`) are dropped."""
+    ancestor's name (`own_a`, `own_b`: see `own_name`) are dropped, or one name the other's
+    acronym, or the other's name with an owner's prefix or an acronym in parentheses, or cut off
+    by the text (`orgchart.changes.names`)."""
     return (
-        normal_name(a.name) in name_keys(b)
+        same_name(a, b)
+        or normal_name(a.name) in name_keys(b)
         or normal_name(b.name) in name_keys(a)
         or core_name(a.name) == core_name(b.name)
         or core_name(own_a) == core_name(own_b)

@@ -22,6 +22,7 @@ from orgchart.dataset.model import (
     FINDING_KINDS,
     NODE_KINDS,
     QUALIFIERS,
+    DatasetSettings,
     Era,
     LineageLink,
     Source,
@@ -36,6 +37,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 SOURCES_FILE: Final = "sources.yaml"
 ERAS_DIR: Final = "eras"
 LINEAGE_FILE: Final = "lineage.yaml"
+SETTINGS_FILE: Final = "dataset.yaml"
 
 VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
     "kind": NODE_KINDS + EDGE_KINDS + FINDING_KINDS,
@@ -83,6 +85,8 @@ class LoadedData:
     eras: tuple[LoadedEra, ...]
     lineage: tuple[LineageLink, ...]
     lineage_origin: Located | None
+    settings: DatasetSettings = field(default_factory=DatasetSettings)
+    settings_origin: Located | None = None
 
 
 def read_yaml(path: Path, *, root: Path | None = None) -> Located:
@@ -185,7 +189,8 @@ def _items(located: Located, key: str) -> Sequence[Any]:
 
 
 def load_data(root: Path) -> LoadedData:
-    """Read `sources.yaml`, every `eras/*.yaml` and the optional `lineage.yaml` under `root`.
+    """Read `sources.yaml`, every `eras/*.yaml`, the optional `lineage.yaml` and the optional
+    `dataset.yaml` (the dataset's settings, such as its default era) under `root`.
 
     Collects the problems of every file before raising, so one run shows them all.
 
@@ -240,6 +245,16 @@ def load_data(root: Path) -> LoadedData:
                     problems.extend(error.problems)
         except DataError as error:
             problems.extend(error.problems)
+    settings, settings_origin = DatasetSettings(), None
+    if (root / SETTINGS_FILE).exists():
+        try:
+            settings_origin = read_yaml(root / SETTINGS_FILE)
+            if settings_origin.value is not None:
+                settings = build_model(settings_origin, DatasetSettings)
+        except DataError as error:
+            problems.extend(error.problems)
     if problems:
         raise DataError(problems)
-    return LoadedData(root, tuple(sources), sources_origin, tuple(eras), tuple(lineage), lineage_origin)
+    return LoadedData(
+        root, tuple(sources), sources_origin, tuple(eras), tuple(lineage), lineage_origin, settings, settings_origin
+    )

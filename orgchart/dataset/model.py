@@ -132,6 +132,18 @@ class Source(Frozen):
     date: SourceDate
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     notes: Text | None = None
+    complete: bool = True
+    """False when the archived text is known to stop short of the document (a truncated page)."""
+    breaks_off: Text | None = None
+    """Where an incomplete text stops: a quote of its last words, verbatim in the file."""
+
+    @model_validator(mode="after")
+    def _breaks_off_only_when_incomplete(self) -> Source:
+        if not self.complete and not self.breaks_off:
+            raise ValueError("a source with `complete: false` needs `breaks_off:`, a quote of where the text stops")
+        if self.complete and self.breaks_off:
+            raise ValueError("`breaks_off:` is for a source with `complete: false`; add that, or remove `breaks_off:`")
+        return self
 
     @field_validator("sha256", mode="before")
     @classmethod
@@ -170,6 +182,9 @@ class Node(Frozen):
     aliases: tuple[Name, ...] = ()
     citations: tuple[Citation, ...] = ()
     note: Text | None = None
+    name_incomplete: bool = False
+    """True when the document's text cuts the name off (damage, truncation): the diff then
+    takes it as the start of a name in another era, not as a rename."""
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # A short repr (query results print lists of nodes); citations: `era.citations(node)`.
@@ -240,6 +255,14 @@ class Era(Frozen):
     edges: tuple[Edge, ...] = ()
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
+
+
+class DatasetSettings(Frozen):
+    """What a dataset says about itself (`dataset.yaml`, optional)."""
+
+    default_era: str | None = None
+    """The era commands use when none is named; without it, the latest era whose sources are
+    all complete."""
 
 
 class LineageLink(Frozen):

@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
+from orgchart.render.dark import dark_css
+from orgchart.render.ids import ROOT_ID, prefix_ids
+
 SVG_NS: Final[str] = "http://www.w3.org/2000/svg"
 XLINK_NS: Final[str] = "http://www.w3.org/1999/xlink"
 HEADER: Final[str] = (
@@ -40,9 +43,13 @@ def finish_svg(
     description: str,
     node_titles: Mapping[str, str],
     edge_titles: Mapping[str, EdgeTitle],
+    *,
+    id_prefix: str | None = None,
 ) -> bytes:
     """`raw` Graphviz SVG with a document title and description, element titles replaced by
-    `node_titles` / `edge_titles` (keyed by SVG id), and no version comment."""
+    `node_titles` / `edge_titles` (keyed by SVG id), no version comment, and a dark-mode style
+    (`orgchart.render.dark`). With `id_prefix`, every id starts with it (`orgchart.render.ids`)
+    and the style is scoped to this chart, so it can be inlined next to others."""
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
     parser = ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))
@@ -61,6 +68,14 @@ def finish_svg(
     root.insert(0, head)
     root.set("role", "img")
     root.set("aria-labelledby", "chart-title chart-desc")
+    if id_prefix:
+        prefix_ids(root, id_prefix)
+        scope = f"#{id_prefix}{ROOT_ID}"
+    else:
+        scope = "svg:root"  # matches only when the SVG is a document of its own (a file, an <img>)
+    style = ET.Element(f"{{{SVG_NS}}}style")
+    style.text = dark_css(root, scope)
+    root.insert(2, style)
     body = ET.tostring(root, encoding="unicode")
     return (HEADER + body + "\n").encode("utf-8")
 

@@ -229,7 +229,7 @@ def site_payload(dataset: Dataset) -> tuple[dict[str, Any], list[dict[str, Any]]
         eras.append(era_payload(dataset.eras[position], changes, overlay))
     index = {
         "eras": [{"id": c.id, "label": c.label, "date": c.date.label} for c in dataset.eras],
-        "latest": dataset.latest.id,
+        "latest": dataset.default.id,  # the era the page opens on: the dataset's default
         "sources": {key: source_dict(dataset.sources[key]) for key in sorted(dataset.sources)},
     }
     return index, eras

@@ -146,7 +146,8 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
     if "</script" in script.lower():
         raise AssertionError("site.js must not contain '</script'")
     if title is None:
-        roots = [n for n in dataset.latest.roots() if n.kind != "external body"] or list(dataset.latest.roots())
+        opening = dataset.default
+        roots = [n for n in opening.roots() if n.kind != "external body"] or list(opening.roots())
         title = f"Organization chart: {roots[0].name}" if roots else "Organization chart"
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("orgchart.site", ASSETS),
@@ -162,7 +163,7 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
             {"id": chart.id, "label": chart.label, "date": chart.date.label, "json": script_json(payload)}
             for chart, payload in zip(charts, payloads, strict=True)
         ],
-        latest=dataset.latest.id,
+        latest=dataset.default.id,  # the era the page opens on
         marks=marks,
         svgs=svgs,
         style=_asset("site.css"),
