@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Final
 
 from orgchart.atomic import write_text_atomic
-from orgchart.build_guard import guarded_build
 from orgchart.errors import OutputError
 from orgchart.export.csv import write_csv
 from orgchart.export.graphml import write_graphml
@@ -19,7 +18,7 @@ from orgchart.export.json import write_json
 from orgchart.export.rdf import write_turtle
 from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
-from orgchart.manifest import prune_and_record
+from orgchart.manifest import guarded_build, prune_and_record
 from orgchart.render.charts import write_era_charts
 from orgchart.render.fit import write_overviews
 from orgchart.report.summary import eras_markdown, findings_markdown
@@ -57,7 +56,7 @@ def build_report(dataset: Dataset, out_dir: str | Path, *, force: bool = False) 
     One build at a time writes into a directory, and only builds of one dataset unless `force`
     (building another organization over a directory's outputs is refused: `orgchart build
     --data mine` must not replace the bundled renders by accident); temporary files an
-    interrupted build left are removed first (see `orgchart.build_guard`).
+    interrupted build left are removed first (see `orgchart.manifest.guarded_build`).
 
     Raises:
         OutputError: a file cannot be written or removed (files already written stay complete),

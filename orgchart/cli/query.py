@@ -45,9 +45,9 @@ def _console() -> Console:
 
 
 def _print_json(data: dict[str, Any]) -> None:
-    from orgchart.deepjson import dumps  # json.dumps recurses per level; a deep subtree nests deep
+    from orgchart.query import json_text  # json.dumps recurses per level; a deep subtree nests deep
 
-    sys.stdout.write(dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    sys.stdout.write(json_text(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 def _display_name(node: Node) -> str:
