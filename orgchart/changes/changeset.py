@@ -240,12 +240,7 @@ def depth_of(chart: OrgChart, node_id: str) -> int:
     headlines prefer changes high in the structure."""
     if chart.parent(node_id) is None and not chart.children(node_id):
         return UNPLACED_DEPTH
-    depth, seen = 0, {node_id}
-    parent = chart.parent(node_id)
-    while parent is not None and parent.id not in seen:
-        depth, seen = depth + 1, seen | {parent.id}
-        parent = chart.parent(parent.id)
-    return depth
+    return chart.level(node_id)
 
 
 def entity_state(chart: OrgChart, node: Node) -> EntityState:

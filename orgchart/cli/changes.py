@@ -58,7 +58,9 @@ def diff_command(
     from orgchart.changes.diff import diff
     from orgchart.report import render_diff
 
-    emit(render_diff(diff(before, after, lineage=dataset.lineage), fmt, fragment=fragment, chart=chart), output)
+    emit(
+        render_diff(diff(before, after, lineage=dataset.lineage), fmt, fragment=fragment, chart=chart), output, dataset
+    )
 
 
 @changes_app.command()
@@ -75,7 +77,7 @@ def history(
     from orgchart.changes.history import history as build_history
     from orgchart.report import render_history
 
-    emit(render_history(build_history(dataset), fmt, fragment=fragment), output)
+    emit(render_history(build_history(dataset), fmt, fragment=fragment), output, dataset)
 
 
 @changes_app.command()

@@ -7,7 +7,6 @@ order (the era file's, or chronological), so the same data gives the same bytes.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -47,7 +46,9 @@ def _console() -> Console:
 
 
 def _print_json(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    from orgchart.query import json_text  # json.dumps recurses per level; a deep subtree nests deep
+
+    sys.stdout.write(json_text(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 def _display_name(node: Node) -> str:
