@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Final
 
+from orgchart.dataset import display as _display
+
 __version__ = "0.1.0"
 
 # The public API, imported on first use (PEP 562): `import orgchart` and `orgchart --version`
@@ -38,6 +40,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "ImportedEra": "orgchart.export.records",
     "LineageLink": "orgchart.dataset.model",
     "Match": "orgchart.changes.match",
+    "Ordering": "orgchart.changes.order",
     "NODE_KINDS": "orgchart.dataset.model",
     "Node": "orgchart.dataset.model",
     "NotFoundError": "orgchart.errors",
@@ -47,11 +50,13 @@ _EXPORTS: Final[dict[str, str]] = {
     "Problem": "orgchart.errors",
     "RenderError": "orgchart.render",
     "Source": "orgchart.dataset.model",
+    "Stability": "orgchart.render.stability",
     "SourceDate": "orgchart.dataset.model",
     "Subtree": "orgchart.query",
     "Timeline": "orgchart.timeline",
     "TimelineEntry": "orgchart.timeline",
     "build_digraph": "orgchart.render",
+    "chart_stability": "orgchart.render.stability",
     "diff": "orgchart.changes.diff",
     "fold_white_space": "orgchart.dataset.citations",
     "import_era": "orgchart.export.importer",
@@ -66,6 +71,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "render_png": "orgchart.render",
     "render_svg": "orgchart.render",
     "site_html": "orgchart.site",
+    "stable_order": "orgchart.changes.order",
     "to_csv": "orgchart.export.csv",
     "to_dot": "orgchart.render",
     "to_graphml": "orgchart.export.graphml",
@@ -88,6 +94,7 @@ if TYPE_CHECKING:
     from orgchart.changes.diff import diff
     from orgchart.changes.history import History
     from orgchart.changes.match import Match
+    from orgchart.changes.order import Ordering, stable_order
     from orgchart.dataset.citations import fold_white_space, quote_is_found
     from orgchart.dataset.model import (
         EDGE_KINDS,
@@ -127,8 +134,20 @@ if TYPE_CHECKING:
         to_mermaid,
         write_chart,
     )
+    from orgchart.render.stability import Stability, chart_stability
     from orgchart.site import site_html, write_site
     from orgchart.timeline import Timeline, TimelineEntry
+
+
+def _register_displays() -> None:
+    from orgchart.embed.jupyter import register_displays
+
+    register_displays()
+
+
+# Eras, subtrees, change sets and timelines display themselves in Jupyter; the renderers that
+# draw them are imported the first time one is displayed, not by `import orgchart`.
+_display.on_first_use(_register_displays)
 
 
 def __getattr__(name: str) -> Any:
@@ -169,6 +188,7 @@ __all__ = [
     "Match",
     "Node",
     "NotFoundError",
+    "Ordering",
     "OrgChart",
     "OrgChartError",
     "OutputError",
@@ -176,11 +196,13 @@ __all__ = [
     "RenderError",
     "Source",
     "SourceDate",
+    "Stability",
     "Subtree",
     "Timeline",
     "TimelineEntry",
     "__version__",
     "build_digraph",
+    "chart_stability",
     "diff",
     "fold_white_space",
     "import_era",
@@ -195,6 +217,7 @@ __all__ = [
     "render_png",
     "render_svg",
     "site_html",
+    "stable_order",
     "to_csv",
     "to_dot",
     "to_graphml",

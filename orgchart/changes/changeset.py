@@ -15,6 +15,7 @@ from typing import Final, Literal, get_args
 
 from orgchart.changes.coverage import Coverage
 from orgchart.changes.match import Match, Matching, NearMiss
+from orgchart.dataset.display import bundle, clip
 from orgchart.dataset.model import Citation, Edge, Node
 from orgchart.graph import OrgChart
 
@@ -44,7 +45,9 @@ local law enforcement entity", or an external body's name); it is kept so nothin
 UNPLACED_DEPTH: Final[int] = 99
 """The depth of an entity its era does not place at all: deeper than any placed one."""
 
-Evidence = Literal["not_mentioned", "not_mentioned_earlier", "lineage"]
+Evidence = Literal["not_mentioned", "not_mentioned_earlier", "lineage", "beyond_archived_text"]
+"""How far the documents prove a change. `beyond_archived_text`: one era's archived text stops
+short (a source with `complete: false`), and what it does not mention may lie beyond its end."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,9 @@ class Change:
     possible_rename: NearMiss | None = None
     depth: int = 0
 
+    def __repr__(self) -> str:
+        return f"<Change {self.kind} {self.id!r}: {clip(self.subject_name)!r}>"
+
     @property
     def subject_name(self) -> str:
         """The name a reader knows the change by: the later name, else the earlier one."""
@@ -188,6 +194,10 @@ class ChangeSet:
     matching: Matching
     coverage_before: Coverage
     coverage_after: Coverage
+    beyond_text: tuple[Change, ...] = ()
+    """Absences that an incomplete document explains: what one era states and the other, whose
+    archived text breaks off, does not mention. Not changes: they are listed apart, with
+    `evidence="beyond_archived_text"`, and counted by `counts()` under no kind."""
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -198,6 +208,14 @@ class ChangeSet:
     def __bool__(self) -> bool:
         return bool(self.changes)
 
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{kind} {n}" for kind, n in self.counts().items()) or "no changes"
+        return f"<ChangeSet {self.before.id} -> {self.after.id}: {len(self.changes)} changes ({clip(counts, 80)})>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the report's summary (counts and headline changes), see `orgchart.dataset.display`."""
+        return bundle("changes", self).get("text/html", repr(self))
+
     def by_kind(self, kind: str) -> tuple[Change, ...]:
         """The changes of one kind, in order."""
         return tuple(c for c in self.changes if c.kind == kind)
@@ -206,13 +224,10 @@ class ChangeSet:
         """How many changes of each kind, in CHANGE_KINDS order, kinds with none left out."""
         return {kind: n for kind in CHANGE_KINDS if (n := sum(c.kind == kind for c in self.changes))}
 
-    def headlines(self, limit: int = 6) -> tuple[Change, ...]:
-        """The few changes a reader should see first: renames, moves, merges, splits, kind and
-        figure changes, the highest in the structure first."""
-        wanted = ("renamed", "merged", "split", "moved", "kind_changed", "claim_changed")
-        picked = [c for c in self.changes if c.kind in wanted]
-        picked.sort(key=lambda c: (c.depth, wanted.index(c.kind), c.id))
-        return tuple(picked[:limit])
+    @property
+    def incomplete(self) -> tuple[OrgChart, ...]:
+        """The eras of the pair whose archived text breaks off (see `OrgChart.complete`)."""
+        return tuple(era for era in (self.before, self.after) if not era.complete)
 
 
 def quotes_of(era: str, citations: Iterable[Citation]) -> tuple[Quote, ...]:
@@ -225,12 +240,7 @@ def depth_of(chart: OrgChart, node_id: str) -> int:
     headlines prefer changes high in the structure."""
     if chart.parent(node_id) is None and not chart.children(node_id):
         return UNPLACED_DEPTH
-    depth, seen = 0, {node_id}
-    parent = chart.parent(node_id)
-    while parent is not None and parent.id not in seen:
-        depth, seen = depth + 1, seen | {parent.id}
-        parent = chart.parent(parent.id)
-    return depth
+    return chart.level(node_id)
 
 
 def entity_state(chart: OrgChart, node: Node) -> EntityState:

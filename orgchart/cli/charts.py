@@ -11,12 +11,14 @@ from typing import Annotated
 import typer
 
 from orgchart.cli.shared import (
+    AsOfOption,
     DataOption,
     OutputOption,
     QuietOption,
     err_console,
     escape,
     fail,
+    guard_output,
     open_dataset,
     out_console,
     quiet_progress,
@@ -29,7 +31,8 @@ charts_app = typer.Typer(rich_markup_mode=None)
 
 @charts_app.command()
 def render(
-    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era.")] = None,
+    era: Annotated[str | None, typer.Option(help="Era id; default: the dataset's default era.")] = None,
+    as_of: AsOfOption = None,
     diff_eras: Annotated[
         tuple[str, str] | None,
         typer.Option("--diff", help="Draw the change chart from era A to era B instead: --diff A B."),
@@ -100,7 +103,11 @@ def render(
         )
     except OrgChartError as error:
         raise typer.BadParameter(str(error)) from None
-    chart = resolve_era(open_dataset(data), era)
+    dataset = open_dataset(data)
+    from orgchart.changes.order import stable_order
+
+    chart = stable_order(dataset).apply(resolve_era(dataset, era, as_of))
+    guard_output(output, dataset)
     from orgchart.atomic import write_bytes_atomic
     from orgchart.render.draw import draw_chart
 
@@ -131,6 +138,7 @@ def _render_diff(
         )
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    guard_output(output, dataset)
     from orgchart.changes.diff import diff
     from orgchart.render.changes import render_change_chart, write_change_chart
 
@@ -148,6 +156,7 @@ def _render_diff(
 def _render_diff_mermaid(eras_: tuple[str, str], output: Path | None, data: Path | None, *, fenced: bool) -> None:
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    guard_output(output, dataset)
     from orgchart.atomic import write_text_atomic
     from orgchart.changes.diff import diff
     from orgchart.render.mermaid_changes import changes_mermaid
@@ -170,6 +179,12 @@ def site(
     ),
     title: Annotated[str | None, typer.Option(help="The page's heading. Default: from the latest era's root.")] = None,
     data: DataOption = None,
+    embed: Annotated[
+        bool,
+        typer.Option(
+            "--embed", help="Open in embed mode (as index.html?embed=1 does): the chart fills the frame, controls wait."
+        ),
+    ] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Write the interactive chart: one self-contained HTML page with every era.
@@ -183,7 +198,7 @@ def site(
 
     dataset = open_dataset(data)
     try:
-        written = write_site(dataset, output, title=title)
+        written = write_site(dataset, output, title=title, embed=embed)
     except OrgChartError as error:
         raise fail(error) from None
     for path in written:
@@ -193,16 +208,26 @@ def site(
 @charts_app.command()
 def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even into a directory that holds another dataset's build.")
+    ] = False,
     data: DataOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Write every chart, report and export of the dataset into a directory (what `make` runs)."""
+    """Write every chart, report and export of the dataset into a directory (what `make` runs).
+
+    The files written are listed in DIR/manifest.txt; files an earlier build listed there and this
+    build does not write (reports of eras no longer in the data) are removed, and nothing else.
+    """
     quiet_progress(quiet)
-    from orgchart.build import build_all
+    from orgchart.build import build_report
 
     dataset = open_dataset(data)
+    guard_output(out, None)
     try:
-        written = build_all(dataset, out)
+        report = build_report(dataset, out, force=force)
     except OrgChartError as error:
         raise fail(error) from None
-    out_console().print(f"wrote {len(written)} files into {escape(str(out))}")
+    for path in report.removed:
+        err_console().print(f"removed {escape(str(path))} (an earlier build wrote it; this one does not)")
+    out_console().print(f"wrote {len(report.written)} files into {escape(str(out))}")

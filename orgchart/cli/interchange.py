@@ -10,12 +10,14 @@ from typing import Annotated
 import typer
 
 from orgchart.cli.shared import (
+    AsOfOption,
     DataOption,
     QuietOption,
     emit,
     err_console,
     escape,
     fail,
+    guard_output,
     open_dataset,
     out_console,
     quiet_progress,
@@ -28,7 +30,10 @@ interchange_app = typer.Typer(rich_markup_mode=None)
 
 @interchange_app.command()
 def export(
-    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era (sqlite: every era).")] = None,
+    era: Annotated[
+        str | None, typer.Option(help="Era id; default: the dataset's default era (sqlite: every era).")
+    ] = None,
+    as_of: AsOfOption = None,
     format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: json, graphml, csv, sqlite, rdf (Turtle).")
     ] = "json",
@@ -40,6 +45,15 @@ def export(
         typer.Option("--output", "-o", help="File to write (csv: a directory; needed for csv and sqlite)."),
     ] = None,
     base: Annotated[str | None, typer.Option(help="rdf: the IRI the resources' IRIs start with.")] = None,
+    keep_formulas: Annotated[
+        bool,
+        typer.Option(
+            "--keep-formulas",
+            help="csv: write cells starting with = + - @ as they are (default: a leading ' keeps "
+            "spreadsheets from running them as formulas).",
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write even over a file the dataset is read from.")] = False,
     data: DataOption = None,
 ) -> None:
     """Export eras in an interchange format: node-link JSON, GraphML, CSV tables, SQLite, RDF Turtle."""
@@ -53,37 +67,43 @@ def export(
         raise typer.BadParameter(
             f"{name} holds one era; --all-eras works with {', '.join(MULTI_ERA_FORMATS)}", param_hint="--all-eras"
         )
-    if all_eras and era:
-        raise typer.BadParameter("give --era or --all-eras, not both", param_hint="--all-eras")
+    if all_eras and (era or as_of):
+        raise typer.BadParameter("give --era (or --as-of) or --all-eras, not both", param_hint="--all-eras")
     if name in ("csv", "sqlite") and output is None:
         raise typer.BadParameter(f"{name} needs -o ({'a directory' if name == 'csv' else 'a file'})", param_hint="-o")
     dataset = open_dataset(data)
-    chart = resolve_era(dataset, era)
+    chart = resolve_era(dataset, era, as_of)
+    guard_output(output, dataset, force=force)
     try:
         if name == "json":
             from orgchart.export.json import to_json
 
-            emit(to_json(chart), output)
+            emit(to_json(chart), output, dataset, force=force)
         elif name == "graphml":
             from orgchart.export.graphml import to_graphml
 
-            emit(to_graphml(chart), output)
+            emit(to_graphml(chart), output, dataset, force=force)
         elif name == "csv":
             from orgchart.export.csv import write_csv
 
             assert output is not None
-            written = write_csv(chart, output)
+            written = write_csv(chart, output, keep_formulas=keep_formulas)
             err_console().print(f"wrote {len(written)} tables into {escape(str(output))}")
         elif name == "sqlite":
             from orgchart.export.sqlite import write_sqlite
 
             assert output is not None
-            write_sqlite(dataset, output, None if era is None else [chart])
+            write_sqlite(dataset, output, None if era is None and as_of is None else [chart])
             err_console().print(f"wrote {escape(str(output))}")
         else:
             from orgchart.export.rdf import DEFAULT_BASE, to_turtle
 
-            emit(to_turtle(dataset, None if all_eras else [chart], base=base or DEFAULT_BASE), output)
+            emit(
+                to_turtle(dataset, None if all_eras else [chart], base=base or DEFAULT_BASE),
+                output,
+                dataset,
+                force=force,
+            )
     except OrgChartError as error:
         raise fail(error) from None
 

@@ -5,7 +5,6 @@ table or outline sized for an 80-column terminal; JSON output has sorted keys an
 order (the era file's, or chronological), so the same data gives the same bytes.
 """
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -13,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from orgchart.cli.shared import DataOption, fail, open_dataset, resolve_era
+from orgchart.cli.shared import AsOfOption, DataOption, fail, open_dataset, resolve_era
+from orgchart.cli.tables import indent, node_table
 from orgchart.dataset.vocabulary import EdgeKind, NodeKind
 from orgchart.errors import OrgChartError
 from orgchart.query import citation_dict, edge_dict, node_dict
@@ -35,7 +35,9 @@ query_app = typer.Typer(
 )
 
 NodeArgument = Annotated[str, typer.Argument(help="Node id, name, acronym or alias (case-insensitive).")]
-EraOption = Annotated[str | None, typer.Option("--era", help="Era id (see `orgchart eras`); default: the latest era.")]
+EraOption = Annotated[
+    str | None, typer.Option("--era", help="Era id (see `orgchart eras`); default: the dataset's default era.")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (sorted keys, stable order) instead of text.")]
 
 
@@ -47,7 +49,9 @@ def _console() -> "Console":
 
 
 def _print_json(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    from orgchart.query import json_text  # json.dumps recurses per level; a deep subtree nests deep
+
+    sys.stdout.write(json_text(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 def _display_name(node: "Node") -> str:
@@ -68,21 +72,18 @@ def _title(text: str, chart: "OrgChart") -> "Text":
     return Text.assemble((f"{chart.id} ({chart.date.label})", "dim"), "  ", (text, "bold"))
 
 
-def _node_table(rows: "list[tuple[int, Node, str]]") -> "Table":
+def _node_table(rows: "list[tuple[int, Node, str]]", console: "Console") -> "Table":
     """Nodes as id, name (acronym), kind; a row's level indents its name, its note follows it.
 
-    Ids never wrap (they are what one types next); names wrap at spaces to fit the terminal.
+    Names keep at least 20 characters and wrap at spaces; long ids fold first (see
+    `orgchart.cli.tables`).
     """
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("id", no_wrap=True, style="cyan")
-    table.add_column("name", overflow="fold", ratio=1)
-    table.add_column("kind", no_wrap=True)
+    cells = [(node.id, node.name, node.kind) for _, node, _ in rows]
+    table = node_table(console.width, [("id", "id"), ("name", "name"), ("kind", "kind")], cells)
     for level, node, note in rows:
-        name = Text("  " * level + _display_name(node))
+        name = Text(indent(level) + _display_name(node))
         if note:
             name.append(f" {note}", style="dim")
         table.add_row(Text(node.id), name, Text(node.kind))
@@ -92,6 +93,7 @@ def _node_table(rows: "list[tuple[int, Node, str]]") -> "Table":
 def _node_list(
     node: str,
     era: str | None,
+    as_of: str | None,
     data: Path | None,
     as_json: bool,
     key: str,
@@ -100,7 +102,7 @@ def _node_list(
 ) -> None:
     """Answer a one-node question whose answer is a list of nodes, as JSON under `key` or as a
     table titled `title` (with `{}` standing for the node)."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     found = _run(lambda: chart.get(node))
     result = question(chart, found)
     if as_json:
@@ -115,7 +117,7 @@ def _show_nodes(title: "Text", nodes: "Iterable[Node]", *, levels: bool = False)
     rows = [(level if levels else 0, node, "") for level, node in enumerate(nodes)]
     console = _console()
     console.print(title)
-    console.print(_node_table(rows) if rows else Text("  (none)", style="dim"))
+    console.print(_node_table(rows, console) if rows else Text("  (none)", style="dim"))
 
 
 def _run(ask: Callable[[], ResultT]) -> ResultT:
@@ -127,12 +129,18 @@ def _run(ask: Callable[[], ResultT]) -> ResultT:
 
 
 @query_app.command("get")
-def get(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
+def get(
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """Show one node: its names, kind, main parent, children count and quotes."""
     from rich.table import Table
     from rich.text import Text
 
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     found = _run(lambda: chart.get(node))
     parent = chart.parent(found)
     children = chart.children(found)
@@ -163,20 +171,42 @@ def get(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_j
 
 
 @query_app.command("path")
-def path(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
-    """Print the chain of main parents from a root down to the node."""
-    chart = resolve_era(open_dataset(data), era)
-    chain = _run(lambda: chart.path(node))
+def path(
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print the chain from a root down to the node: main parents, and for an entity that no
+    unit contains, the unit that oversees it (marked "through oversight")."""
+    from rich.text import Text
+
+    chart = resolve_era(open_dataset(data), era, as_of)
+    steps = _run(lambda: chart.path_steps(node))
     if as_json:
-        _print_json({"era": chart.id, "node": node_dict(chain[-1]), "path": [node_dict(n) for n in chain]})
+        _print_json({"era": chart.id, "node": node_dict(steps[-1].node), "path": [s.as_dict() for s in steps]})
         return
-    _show_nodes(_title(f"Path to {_label(chain[-1])}", chart), chain, levels=True)
+    rows = [
+        (level, step.node, "(through oversight)" if step.via == "oversight" else "") for level, step in enumerate(steps)
+    ]
+    console = _console()
+    console.print(_title(f"Path to {_label(steps[-1].node)}", chart))
+    console.print(_node_table(rows, console))
+    if len(steps) == 1:
+        console.print(Text("No unit of this era's documents contains or oversees it: it is a root.", style="dim"))
 
 
 @query_app.command("children")
-def children(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
+def children(
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """List the nodes whose main parent is the node."""
-    _node_list(node, era, data, as_json, "children", lambda chart, node: chart.children(node), "Children of {}")
+    _node_list(node, era, as_of, data, as_json, "children", lambda chart, node: chart.children(node), "Children of {}")
 
 
 @query_app.command("subtree")
@@ -184,11 +214,12 @@ def subtree(
     node: NodeArgument,
     depth: Annotated[int | None, typer.Option(min=0, help="Levels below the node; default: all.")] = None,
     era: EraOption = None,
+    as_of: AsOfOption = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print the node and everything below it (main parent edges), indented by level."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     tree = _run(lambda: chart.subtree(node, depth))
     if as_json:
         _print_json({"era": chart.id, "depth": depth, "subtree": tree.as_dict()})
@@ -196,21 +227,35 @@ def subtree(
     rows = [(level, branch.node, "(more below)" if branch.truncated else "") for level, branch in tree.walk()]
     console = _console()
     console.print(_title(f"Subtree of {_label(tree.node)}", chart))
-    console.print(_node_table(rows))
+    console.print(_node_table(rows, console))
 
 
 @query_app.command("oversees")
-def oversees(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
+def oversees(
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """List what the node oversees directly (its `oversight` edges)."""
-    _node_list(node, era, data, as_json, "oversees", lambda chart, node: chart.oversees(node), "What {} oversees")
+    _node_list(
+        node, era, as_of, data, as_json, "oversees", lambda chart, node: chart.oversees(node), "What {} oversees"
+    )
 
 
 @query_app.command("overseen-by")
 def overseen_by(
-    node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """List who oversees the node directly (`oversight` edges into it)."""
-    _node_list(node, era, data, as_json, "overseen_by", lambda chart, node: chart.overseen_by(node), "Who oversees {}")
+    _node_list(
+        node, era, as_of, data, as_json, "overseen_by", lambda chart, node: chart.overseen_by(node), "Who oversees {}"
+    )
 
 
 @query_app.command("find")
@@ -220,11 +265,12 @@ def find(
     ] = None,
     kind: Annotated[NodeKind | None, typer.Option(help="Only nodes of this kind.")] = None,
     era: EraOption = None,
+    as_of: AsOfOption = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Search an era's nodes by text and/or kind."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     found = _run(lambda: chart.find(text, kind=kind))
     if as_json:
         _print_json({"era": chart.id, "text": text, "kind": kind, "nodes": [node_dict(n) for n in found]})
@@ -239,39 +285,40 @@ def timeline(
     era: Annotated[
         str | None, typer.Option("--era", help="Resolve the name in this era only; default: in every era.")
     ] = None,
+    as_of: AsOfOption = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show the entity in every era, oldest first: its name, kind and main parent, or absent."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     dataset = open_dataset(data)
-    result = _run(lambda: dataset.timeline(node, era=era))
+    within = resolve_era(dataset, era, as_of).id if era or as_of else None
+    result = _run(lambda: dataset.timeline(node, era=within))
     if as_json:
         _print_json(result.as_dict())
         return
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("era", no_wrap=True, style="cyan")
-    table.add_column("id", no_wrap=True)
-    table.add_column("name", overflow="fold", ratio=1)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("parent", no_wrap=True)
+    console = _console()
+    columns = [("era", "text"), ("id", "id"), ("name", "name"), ("kind", "kind"), ("parent", "id")]
+    cells: list[tuple[Text, Text, Text, Text, Text]] = []
     for entry in result:
         era_cell = Text.assemble(entry.era, "\n", (entry.date, "dim"))
         if entry.node is None:
-            table.add_row(era_cell, Text("-"), Text("(absent)", style="dim"), Text(""), Text(""))
+            cells.append((era_cell, Text("-"), Text("(absent)", style="dim"), Text(""), Text("")))
             continue
         lineage = " (lineage)" if entry.via == "lineage" else ""
-        table.add_row(
-            era_cell,
-            Text(entry.node.id + lineage),
-            Text(_display_name(entry.node)),
-            Text(entry.node.kind),
-            Text(entry.parent.id if entry.parent else "-"),
+        cells.append(
+            (
+                era_cell,
+                Text(entry.node.id + lineage),
+                Text(_display_name(entry.node)),
+                Text(entry.node.kind),
+                Text(entry.parent.id if entry.parent else "-"),
+            )
         )
-    console = _console()
+    table = node_table(console.width, columns, [[cell.plain for cell in row] for row in cells])
+    for row in cells:
+        table.add_row(*row)
     console.print(Text.assemble(("Timeline of ", "bold"), (node, "bold"), f" (ids: {', '.join(result.ids)})"))
     console.print(table)
     for link in result.links:
@@ -286,11 +333,12 @@ def cite(
     ] = None,
     kind: Annotated[EdgeKind | None, typer.Option(help="Only relations of this kind.")] = None,
     era: EraOption = None,
+    as_of: AsOfOption = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print the quotes behind a node, or behind the relations between two nodes."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     if kind is not None and other is None:
         raise typer.BadParameter("--kind selects a relation: give a second node", param_hint="--kind")
     found = _run(lambda: chart.get(node))

@@ -3,8 +3,8 @@
 Reading and checking a 100,000-entity era takes seconds (YAML, the schema, a million quotes'
 worth of text); when no file has changed since the last run, none of that can give another
 answer. So a validated dataset is recorded under a key computed from the bytes of every file
-it was read from (sources.yaml, each era file, lineage.yaml, and each document sources.yaml
-names), the code that reads and checks them, and the `strict` setting; the next run with the
+it was read from (sources.yaml, each era file, lineage.yaml, dataset.yaml, and each document
+sources.yaml names), the code that reads and checks them, and the `strict` setting; the next run with the
 same key rebuilds the models from the recorded values without parsing or checking anything.
 
 - Invisible: nothing changes in any output; a cache that cannot be read or written is ignored.
@@ -32,7 +32,16 @@ from pathlib import Path
 from typing import Any, BinaryIO, Final
 
 from orgchart.dataset.files import read_bounded
-from orgchart.dataset.loader import ERAS_DIR, LINEAGE_FILE, SOURCES_FILE, Located, Reader, load_data, read_yaml
+from orgchart.dataset.loader import (
+    ERAS_DIR,
+    LINEAGE_FILE,
+    SETTINGS_FILE,
+    SOURCES_FILE,
+    Located,
+    Reader,
+    load_data,
+    read_yaml,
+)
 from orgchart.dataset.model import Finding
 from orgchart.dataset.validate import ValidatedData, validate
 from orgchart.errors import DataError, OrgChartError
@@ -74,8 +83,7 @@ def dataset_key(root: Path, *, strict: bool = False) -> str | None:
     digest = hashlib.blake2b(_code_version() + (b"strict" if strict else b"lenient"), digest_size=24)
     try:
         files = [root / SOURCES_FILE, *sorted((root / ERAS_DIR).glob("*.yaml"))]
-        if (root / LINEAGE_FILE).exists():
-            files.append(root / LINEAGE_FILE)
+        files += [root / name for name in (LINEAGE_FILE, SETTINGS_FILE) if (root / name).exists()]
         sources = read_yaml(root / SOURCES_FILE, root).value
         documents = sorted({str(item["file"]) for item in sources["sources"]})
         files += [root / document for document in documents]

@@ -79,7 +79,49 @@ def check_sources(loaded: LoadedData, problems: list[Problem]) -> dict[str, str 
                 )
                 for p in error.problems
             )
+            continue
+        folded = texts[source.id]
+        if source.breaks_off and folded is not None and not quote_is_found(source.breaks_off, folded):
+            problems.append(
+                origin.problem(
+                    (*loc, "breaks_off"),
+                    f"source {source.id!r}: `breaks_off` quote not found in the text: {source.breaks_off[:80]!r}",
+                    quote_fix(source.breaks_off, folded),
+                )
+            )
     return texts
+
+
+_CURLY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def closest_text(quote: str, folded_source: str) -> str:
+    """The stretch of a (folded) source most like `quote`: what the curator probably meant to copy.
+
+    rapidfuzz's `partial_ratio_alignment` finds the best-aligned substring of the source, so a
+    retyped apostrophe or a dropped word still points at the right sentence.
+    """
+    from rapidfuzz import fuzz  # imported here: only a failed quote needs it
+
+    wanted = fold_white_space(quote)
+    if not wanted or not folded_source:
+        return ""
+    found = fuzz.partial_ratio_alignment(wanted, folded_source)
+    if found is None or found.score < 60:
+        return ""
+    return folded_source[found.dest_start : found.dest_end]
+
+
+def quote_fix(quote: str, folded_source: str) -> str:
+    """How to fix a quote that is not in its source: the closest text there, and whether straight
+    and curly quotes are the only difference."""
+    nearest = closest_text(quote, folded_source)
+    fix = "copy the quote verbatim from the source (only runs of white space may differ)"
+    if not nearest:
+        return fix
+    if nearest.translate(_CURLY) == fold_white_space(quote).translate(_CURLY):
+        return f"the source writes curly quotes or apostrophes here; copy it exactly: {nearest!r}"
+    return f"{fix}; closest text in the source: {nearest[:160]!r}"
 
 
 def _fix(problem: Problem) -> str:
@@ -142,7 +184,7 @@ def report_missing_quotes(
                     origin.problem(
                         (*loc, "citations", index, "quote"),
                         f"quote not found in source {citation.source!r}: {citation.quote[:80]!r}",
-                        "copy the quote verbatim from the source (only runs of white space may differ)",
+                        quote_fix(citation.quote, texts[citation.source] or ""),
                     )
                 )
 

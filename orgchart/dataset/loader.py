@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import reprlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -34,6 +34,7 @@ from orgchart.dataset.model import (
     NODE_KINDS,
     QUALIFIERS,
     Claim,
+    DatasetSettings,
     Edge,
     Era,
     Finding,
@@ -51,6 +52,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 SOURCES_FILE: Final = "sources.yaml"
 ERAS_DIR: Final = "eras"
 LINEAGE_FILE: Final = "lineage.yaml"
+SETTINGS_FILE: Final = "dataset.yaml"
 
 VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
     "kind": NODE_KINDS + EDGE_KINDS + FINDING_KINDS,
@@ -135,6 +137,8 @@ class LoadedData:
     eras: tuple[LoadedEra, ...]
     lineage: tuple[LineageLink, ...]
     lineage_origin: Located | None
+    settings: DatasetSettings = field(default_factory=DatasetSettings)
+    settings_origin: Located | None = None
 
 
 Reader = Callable[[Path, Path], Located]
@@ -323,7 +327,8 @@ def _items(located: Located, key: str) -> Sequence[Any]:
 
 
 def load_data(root: Path, *, read: Reader = read_yaml) -> LoadedData:
-    """Read `sources.yaml`, every `eras/*.yaml` and the optional `lineage.yaml` under `root`.
+    """Read `sources.yaml`, every `eras/*.yaml`, the optional `lineage.yaml` and the optional
+    `dataset.yaml` (the dataset's settings, such as its default era) under `root`.
 
     Collects the problems of every file before raising, so one run shows them all. `read`
     reads one file (a cache passes its own, see `orgchart.dataset.cache`).
@@ -379,6 +384,16 @@ def load_data(root: Path, *, read: Reader = read_yaml) -> LoadedData:
                     problems.extend(error.problems)
         except DataError as error:
             problems.extend(error.problems)
+    settings, settings_origin = DatasetSettings(), None
+    if (root / SETTINGS_FILE).exists():
+        try:
+            settings_origin = read(root / SETTINGS_FILE, root)
+            if settings_origin.value is not None:
+                settings = build_model(settings_origin, DatasetSettings)
+        except DataError as error:
+            problems.extend(error.problems)
     if problems:
         raise DataError(problems)
-    return LoadedData(root, tuple(sources), sources_origin, tuple(eras), tuple(lineage), lineage_origin)
+    return LoadedData(
+        root, tuple(sources), sources_origin, tuple(eras), tuple(lineage), lineage_origin, settings, settings_origin
+    )

@@ -14,6 +14,7 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from orgchart.dataset.display import clip
 from orgchart.dataset.text import ID_PATTERN as ID_PATTERN  # re-exported: the importer uses it
 from orgchart.dataset.text import MAX_ID_CHARS as MAX_ID_CHARS  # re-exported with ID_PATTERN
 from orgchart.dataset.text import (
@@ -62,6 +63,9 @@ class Citation(Frozen):
     source: str = Field(min_length=1, max_length=1_000)
     quote: Quote
 
+    def __repr__(self) -> str:
+        return f"<Citation {self.source}: {clip(self.quote)!r}>"
+
 
 class SourceDate(Frozen):
     """When a document was written or what it describes: a day, month, year or a range."""
@@ -88,6 +92,9 @@ class SourceDate(Frozen):
             return str(self.start.year)
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
+    def __repr__(self) -> str:
+        return f"<SourceDate {self.label} ({self.precision})>"
+
 
 class Source(Frozen):
     """An archived document, checksummed so that a changed file is caught."""
@@ -100,6 +107,18 @@ class Source(Frozen):
     date: SourceDate
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     notes: Text | None = None
+    complete: bool = True
+    """False when the archived text is known to stop short of the document (a truncated page)."""
+    breaks_off: Text | None = None
+    """Where an incomplete text stops: a quote of its last words, verbatim in the file."""
+
+    @model_validator(mode="after")
+    def _breaks_off_only_when_incomplete(self) -> Source:
+        if not self.complete and not self.breaks_off:
+            raise ValueError("a source with `complete: false` needs `breaks_off:`, a quote of where the text stops")
+        if self.complete and self.breaks_off:
+            raise ValueError("`breaks_off:` is for a source with `complete: false`; add that, or remove `breaks_off:`")
+        return self
 
     @field_validator("sha256", mode="before")
     @classmethod
@@ -127,6 +146,9 @@ class Source(Frozen):
             raise refused(f"is not a URL: {what}", "write a space as %20, and start with a scheme such as https://")
         return value
 
+    def __repr__(self) -> str:
+        return f"<Source {self.id!r} {self.date.label}: {clip(self.title)!r}>"
+
 
 class Node(Frozen):
     """An organizational entity as one era's document names it."""
@@ -138,6 +160,9 @@ class Node(Frozen):
     aliases: tuple[Name, ...] = ()
     citations: tuple[Citation, ...] = ()
     note: Text | None = None
+    name_incomplete: bool = False
+    """True when the document's text cuts the name off (damage, truncation): the diff then
+    takes it as the start of a name in another era, not as a rename."""
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # A short repr (query results print lists of nodes); citations: `era.citations(node)`.
@@ -184,6 +209,10 @@ class Claim(Frozen):
     citations: tuple[Citation, ...] = ()
     note: Text | None = None
 
+    def __repr__(self) -> str:
+        qualifier = "" if self.qualifier == "exactly" else f"{self.qualifier} "
+        return f"<Claim {self.id!r}: {self.subject} {self.attribute} = {qualifier}{self.value}>"
+
 
 class Finding(Frozen):
     """What validation or a curator learns that is not an error, and that readers need:
@@ -195,6 +224,10 @@ class Finding(Frozen):
     citations: tuple[Citation, ...] = ()
     severity: Severity = "warning"
     origin: Literal["curated", "computed"] = "curated"
+
+    def __repr__(self) -> str:
+        subject = f" {self.subject!r}" if self.subject else ""
+        return f"<Finding {self.kind}{subject}: {clip(self.message)!r}>"
 
 
 class Era(Frozen):
@@ -209,6 +242,20 @@ class Era(Frozen):
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
 
+    def __repr__(self) -> str:
+        return (
+            f"<Era {self.id!r} {clip(self.label)!r}: {len(self.nodes)} nodes, {len(self.edges)} edges, "
+            f"{len(self.claims)} claims>"
+        )
+
+
+class DatasetSettings(Frozen):
+    """What a dataset says about itself (`dataset.yaml`, optional)."""
+
+    default_era: str | None = None
+    """The era commands use when none is named; without it, the latest era whose sources are
+    all complete."""
+
 
 class LineageLink(Frozen):
     """A succession the ids cannot carry: a rename into a new id, a merge, a split."""
@@ -218,3 +265,6 @@ class LineageLink(Frozen):
     after: tuple[str, ...] = Field(min_length=1)
     reason: Text
     citations: tuple[Citation, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"<LineageLink {self.kind}: {', '.join(self.before)} -> {', '.join(self.after)}>"

@@ -80,6 +80,7 @@ def validate(loaded: LoadedData, *, strict: bool = False) -> ValidatedData:
     if loaded.lineage_origin is not None:
         lineage = (loaded.lineage_origin, loaded.lineage)
         report_missing_quotes(quotes.missing(texts), [], lineage, texts, problems)
+    _check_settings(loaded, era_ids, problems)
     if problems:
         raise DataError(problems)
     return ValidatedData(loaded, findings, {k: v for k, v in texts.items() if v is not None})
@@ -360,3 +361,20 @@ def _check_lineage(
                 )
             else:
                 quotes.add(citation.source, [citation.quote])
+
+
+def _check_settings(loaded: LoadedData, eras: Mapping[str, LoadedEra], problems: list[Problem]) -> None:
+    """`dataset.yaml`'s default era must be one of the eras."""
+    wanted = loaded.settings.default_era
+    if wanted is None or wanted in eras or loaded.settings_origin is None:
+        return
+    nearest = closest(wanted, eras)
+    problems.append(
+        loaded.settings_origin.problem(
+            ("default_era",),
+            f"default_era {wanted!r} is not an era of this dataset",
+            f"did you mean {', '.join(repr(n) for n in nearest)}?"
+            if nearest
+            else f"use one of: {', '.join(sorted(eras))}",
+        )
+    )

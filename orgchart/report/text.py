@@ -10,6 +10,7 @@ from typing import Final
 
 from orgchart.changes.changeset import Change, ChangeSet, ClaimState, EntityState, FindingState, Quote, RelationState
 from orgchart.changes.coverage import branch_row
+from orgchart.changes.headlines import Headline
 
 KIND_TITLES: Final[dict[str, str]] = {
     "renamed": "Renamed",
@@ -47,8 +48,14 @@ KIND_LABELS: Final[dict[str, str]] = {
     "finding_added": "finding appears",
     "finding_removed": "finding goes away",
     "reworded": "worded differently",
+    "branch_not_mentioned": "mostly not mentioned later",
+    "branch_first_mentioned": "mostly first mentioned",
 }
-"""Short labels for summary tables."""
+"""Short labels for summary tables and headlines."""
+
+COVERAGE_ROWS: Final[int] = 8
+"""Rows of a coverage table the Markdown and HTML reports show (the largest changes; the rest
+are summed up in one "and N more" row). The JSON report keeps every row."""
 
 DETAILED_KINDS: Final[frozenset[str]] = frozenset(
     {"renamed", "moved", "merged", "split", "kind_changed", "claim_changed", "reworded"}
@@ -131,6 +138,85 @@ def headline(change: Change) -> str:
         assert isinstance(found, FindingState)
         return f"{found.kind}{' on ' + found.subject_name if found.subject_name else ''}: {found.message}"
     return f"{change.kind}: {change.subject_name}"
+
+
+def headline_text(item: Headline) -> str:
+    """One sentence for a headline, saying how much of the structure it touches."""
+    if item.kind == "branch_not_mentioned":
+        return f"{item.name}: {item.weight:,} of the {item.total:,} entities below it are not mentioned in the later document"
+    if item.kind == "branch_first_mentioned":
+        return f"{item.name}: {item.weight:,} of the {item.total:,} entities below it are first mentioned"
+    assert item.change is not None
+    text = headline(item.change)
+    below = item.weight - 1
+    count = f"{below:,} entit{'y' if below == 1 else 'ies'}"
+    if below and item.kind == "removed":
+        return f"{text}, nor {'is' if below == 1 else 'are'} the {count} below it"
+    if below and item.kind == "added":
+        return f"{text}, with {count} below it"
+    if below:
+        return f"{text} ({count} below it)"
+    return text
+
+
+def truncation(changes: ChangeSet) -> str:
+    """Which era's archived text breaks off and where, as a sentence; "" when both are complete."""
+    parts = [
+        f"the archived text of {era.id} ({source.id}) breaks off at “{source.breaks_off}”"
+        for era in changes.incomplete
+        for source in era.incomplete_sources
+    ]
+    if not parts:
+        return ""
+    sentence = "; ".join(parts)
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def beyond_summary(changes: ChangeSet) -> str:
+    """What the summary says of the absences an incomplete document explains."""
+    count = len(changes.beyond_text)
+    what = {
+        ("entity", "entities"): sum(c.kind in ("added", "removed") for c in changes.beyond_text),
+        ("figure", "figures"): sum(c.kind.startswith("claim") for c in changes.beyond_text),
+        ("oversight relation", "oversight relations"): sum(c.kind.startswith("oversight") for c in changes.beyond_text),
+        ("finding", "findings"): sum(c.kind.startswith("finding") for c in changes.beyond_text),
+    }
+    listed = ", ".join(f"{n} {names[n != 1]}" for names, n in what.items() if n)
+    if not count:
+        return "Nothing that one document states and the other does not lies beyond the archived text."
+    return (
+        f"{listed} that one document states and the other does not mention lie beyond the archived "
+        "text: they are listed apart (“Beyond the archived text”), not counted as changes."
+    )
+
+
+BEYOND_WHAT: Final[dict[str, str]] = {
+    "added": "entity",
+    "removed": "entity",
+    "claim_added": "figure",
+    "claim_removed": "figure",
+    "oversight_added": "oversight",
+    "oversight_removed": "oversight",
+    "finding_added": "finding",
+    "finding_removed": "finding",
+}
+"""What an absence beyond the archived text is about, for the report's table."""
+
+
+def stated(change: Change) -> str:
+    """What one era states and the other's archived text does not reach, without calling it a
+    change: `Intake Unit (unit, under Support Division)`, `Example Agency, field offices: 12`."""
+    state = change.after if change.before is None else change.before
+    if isinstance(state, EntityState):
+        under = f", under {state.parent_name}" if state.parent_name else ""
+        return f"{entity(state)} ({state.kind}{under})"
+    if isinstance(state, ClaimState):
+        return f"{state.subject_name}, {state.attribute}: {figure(state)}"
+    if isinstance(state, RelationState):
+        return f"{state.superior_name} oversees {state.subordinate_name}"
+    if isinstance(state, FindingState):
+        return f"{state.kind}{' on ' + state.subject_name if state.subject_name else ''}: {state.message}"
+    return change.subject_name
 
 
 def match_text(change: Change) -> str:
