@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from orgchart import progress
 from orgchart.atomic import write_text_atomic
+from orgchart.dataset import progress
 from orgchart.errors import OutputError
 from orgchart.export.csv import write_csv
 from orgchart.export.graphml import write_graphml

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from orgchart import progress, query
+from orgchart import query
+from orgchart.dataset import progress
 from orgchart.dataset.cache import dataset_key, load_validated, read_record, write_record
 from orgchart.dataset.display import bundle
 from orgchart.dataset.gcpause import paused_gc

@@ -14,7 +14,7 @@ import pytest
 
 import orgchart
 from benchmarks.synthetic import Generated, write_dataset
-from orgchart import progress
+from orgchart.dataset import progress
 
 ORGCHART = str(Path(sys.executable).parent / "orgchart")
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from orgchart import progress
 from orgchart.changes.changeset import (
     CHANGE_KINDS,
     UNPLACED_DEPTH,
@@ -41,6 +40,7 @@ from orgchart.changes.figures import claim_changes, finding_changes
 from orgchart.changes.groups import group_changes
 from orgchart.changes.match import THRESHOLD, Match, Matching, NearMiss, match_entities
 from orgchart.changes.relations import oversight_changes
+from orgchart.dataset import progress
 from orgchart.dataset.model import LineageLink
 from orgchart.graph import OrgChart
 

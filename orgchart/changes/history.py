@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from orgchart import progress
 from orgchart.changes.changeset import Change, ChangeSet, ClaimState
 from orgchart.changes.diff import diff
 from orgchart.changes.match import match_entities
+from orgchart.dataset import progress
 from orgchart.dataset.model import LineageLink, Node
 from orgchart.errors import AmbiguousError, NotFoundError, OrgChartError
 from orgchart.graph import Dataset, OrgChart

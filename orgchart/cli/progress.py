@@ -1,5 +1,5 @@
-"""The progress display of the command line: the library's steps (`orgchart.progress`) as a Rich
-progress display on standard error, only when standard error is a terminal.
+"""The progress display of the command line: the library's steps (`orgchart.dataset.progress`)
+as a Rich progress display on standard error, only when standard error is a terminal.
 
 Each step is a line: what is being done, a bar, n of N, and the time elapsed. Work that ends
 within `ORGCHART_PROGRESS_AFTER` seconds (default 0.5) shows nothing, so small datasets stay
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from orgchart import progress
+from orgchart.dataset import progress
 
 if TYPE_CHECKING:
     from rich.console import Console

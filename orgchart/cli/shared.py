@@ -161,7 +161,7 @@ def emit(text: str, output: Path | None, dataset: "Dataset | None" = None, *, fo
 def quiet_progress(quiet: bool) -> None:
     """With `--quiet`, show no progress display for the rest of the command."""
     if quiet:
-        from orgchart import progress
+        from orgchart.dataset import progress
 
         progress.silence()
 

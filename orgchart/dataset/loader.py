@@ -25,7 +25,7 @@ from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from orgchart import progress
+from orgchart.dataset import progress
 from orgchart.dataset.fast_yaml import parse_fast
 from orgchart.dataset.files import decode_utf8, read_bounded
 from orgchart.dataset.model import (

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from orgchart import progress
+from orgchart.dataset import progress
 
 DIRECT_SEARCH_LIMIT: Final = 20_000_000
 """Below this many characters of text times quotes, each quote is looked up on its own

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from orgchart import progress
+from orgchart.dataset import progress
 from orgchart.dataset.citations import (
     check_citations,
     check_sources,
