@@ -183,11 +183,18 @@ def evolve(units: list[Unit], rng: random.Random) -> tuple[list[Unit], Truth]:
                 break
     after = [changed.get(u.id, u) for u in units if u.id not in removed]
     open_parents = [u for u in after if u.depth < MAX_DEPTH]
+    # An added entity gets a name no entity of either era carries: one with the name of a removed
+    # entity is, to any reader, that entity under a new id.
+    taken = {u.name for u in units} | {u.name for u in after}
     added = []
     for number in range(len(units), len(units) + each):
         parent = rng.choice(open_parents)
         kind = KIND_BY_DEPTH[parent.depth + 1]
-        unit = Unit(f"u{number}", _name(rng, kind), kind, parent.depth + 1, parent.id)
+        name = _name(rng, kind)
+        while name in taken:
+            name = _name(rng, kind)
+        taken.add(name)
+        unit = Unit(f"u{number}", name, kind, parent.depth + 1, parent.id)
         after.append(unit)
         added.append(unit.id)
     truth = Truth(

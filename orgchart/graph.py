@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
 
 import networkx as nx
 
@@ -26,6 +28,8 @@ from orgchart.dataset.validate import ValidatedData
 from orgchart.errors import AmbiguousError, NotFoundError
 from orgchart.query import Subtree
 from orgchart.timeline import Timeline, timeline_of
+
+T = TypeVar("T")
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 """The bundled dataset (ICE ERO and DRO), used when no data directory is given."""
@@ -219,10 +223,42 @@ class OrgChart:
         parent_id = self._main_parent.get(self.get(ref).id)
         return self._nodes[parent_id] if parent_id else None
 
+    def derived(self, key: str, compute: Callable[[], T]) -> T:
+        """What `compute()` says of this era, computed once: for structure derived from the era
+        (its branches, by the change engine) that many steps of one command ask for. An era
+        never changes, so what is derived from it never goes stale."""
+        store = self.__dict__.setdefault("_derived", {})
+        if key not in store:
+            store[key] = compute()
+        return store[key]
+
+    @property
+    def parent_ids(self) -> Mapping[str, str]:
+        """Each placed entity's id and its main parent's id (a read-only view)."""
+        return MappingProxyType(self._main_parent)
+
+    def parent_id(self, node_id: str) -> str | None:
+        """The id of the main parent of the node with id `node_id`, or None (for a root, or an id
+        not in this era): `parent` without resolving names, for loops over every entity."""
+        return self._main_parent.get(node_id)
+
     def parents(self, ref: str | Node) -> tuple[Node, ...]:
         """Every parent the document states: more than one is a `second_parent` finding."""
-        node_id = self.get(ref).id
-        return tuple(self._nodes[e.superior] for e in self.era.edges if e.kind == "parent" and e.subordinate == node_id)
+        return tuple(self._nodes[e.superior] for e in self._parent_edges.get(self.get(ref).id, ()))
+
+    def parent_edge(self, child: str, parent: str) -> Edge | None:
+        """The parent edge from `parent` to `child`, if the era states one."""
+        return next((e for e in self._parent_edges.get(child, ()) if e.superior == parent), None)
+
+    @cached_property
+    def _parent_edges(self) -> dict[str, list[Edge]]:
+        """The parent edges of each entity, in the order of the era file (indexed once: asking
+        every edge of a 100,000-entity era per question would make a diff quadratic)."""
+        index: dict[str, list[Edge]] = {}
+        for edge in self.era.edges:
+            if edge.kind == "parent":
+                index.setdefault(edge.subordinate, []).append(edge)
+        return index
 
     def children(self, ref: str | Node) -> tuple[Node, ...]:
         """The nodes whose main parent is `ref`, in the order of the era file."""
@@ -233,8 +269,21 @@ class OrgChart:
         return tuple(n for n in self.era.nodes if n.id not in self._main_parent)
 
     def level(self, ref: str | Node) -> int:
-        """How many main parents lie above `ref` (0 for a root), without walking them."""
-        return self._tree_spans[self.get(ref).id][2]
+        """How many main parents lie above `ref` (0 for a root): walked up once per entity and
+        remembered, so a question costs O(1) on average at any depth, and a few questions cost
+        no pass over the whole era."""
+        node_id = self.get(ref).id
+        levels = self.__dict__.setdefault("_levels", {})
+        path: list[str] = []
+        current: str | None = node_id
+        while current is not None and current not in levels and current not in path:
+            path.append(current)
+            current = self._main_parent.get(current)
+        level = levels.get(current, 0) if current is not None else -1
+        for step in reversed(path):
+            level += 1
+            levels[step] = level
+        return int(levels[node_id])
 
     def is_below(self, ref: str | Node, ancestor: str | Node) -> bool:
         """Whether `ancestor` is a main parent of `ref`, or a parent of one (not `ref` itself)."""

@@ -42,10 +42,17 @@ class Branches:
 
 
 def find_branches(chart: OrgChart) -> Branches:
-    """The trunk and top-level divisions of `chart` (see the module docstring)."""
+    """The trunk and top-level divisions of `chart` (see the module docstring); computed once
+    per era, however many steps of a command ask."""
+    return chart.derived("branches", lambda: _find_branches(chart))
+
+
+def _find_branches(chart: OrgChart) -> Branches:
     below: dict[str, list[str]] = {}
+    stated: set[tuple[str, str]] = set()
     for edge in chart.edges:
-        if edge.kind in HIERARCHY_KINDS and edge.subordinate not in below.get(edge.superior, []):
+        if edge.kind in HIERARCHY_KINDS and (edge.superior, edge.subordinate) not in stated:
+            stated.add((edge.superior, edge.subordinate))
             below.setdefault(edge.superior, []).append(edge.subordinate)
     sizes = _SubtreeSizes(below)
     kinds = {node.id: node.kind for node in chart.nodes}
@@ -106,7 +113,12 @@ def top_level_divisions(chart: OrgChart) -> tuple[Node, ...]:
 def branch_of(chart: OrgChart, branches: Branches | None = None) -> dict[str, str | None]:
     """For every node of `chart`, the top-level division it sits under (by main parents; a
     division maps to itself), "" for a trunk node, None for a node outside every branch."""
-    found = branches or find_branches(chart)
+    if branches is None or branches == find_branches(chart):
+        return chart.derived("branch_of", lambda: _branch_of(chart, find_branches(chart)))
+    return _branch_of(chart, branches)
+
+
+def _branch_of(chart: OrgChart, found: Branches) -> dict[str, str | None]:
     known: dict[str, str | None] = dict.fromkeys(found.divisions, None)
     for division in found.divisions:
         known[division] = division
@@ -117,8 +129,7 @@ def branch_of(chart: OrgChart, branches: Branches | None = None) -> dict[str, st
         current: str | None = node.id
         while current is not None and current not in known and current not in path:
             path.append(current)
-            parent = chart.parent(current)
-            current = parent.id if parent is not None else None
+            current = chart.parent_id(current)
         result = known.get(current) if current is not None else None
         for step in path:
             known[step] = result

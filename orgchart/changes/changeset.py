@@ -253,10 +253,7 @@ def entity_state(chart: OrgChart, node: Node) -> EntityState:
 
 def parent_edge(chart: OrgChart, child: str, parent: str) -> Edge | None:
     """The parent edge from `parent` to `child` in `chart`, if the era states one."""
-    for edge in chart.edges:
-        if edge.kind == "parent" and edge.subordinate == child and edge.superior == parent:
-            return edge
-    return None
+    return chart.parent_edge(child, parent)
 
 
 def matched_id(matching: Matching, before_id: str | None) -> str | None:

@@ -41,6 +41,7 @@ from orgchart.changes.groups import group_changes
 from orgchart.changes.match import THRESHOLD, Match, Matching, NearMiss, match_entities
 from orgchart.changes.relations import oversight_changes
 from orgchart.dataset import progress
+from orgchart.dataset.gcpause import paused_gc
 from orgchart.dataset.model import LineageLink
 from orgchart.graph import OrgChart
 
@@ -93,7 +94,7 @@ def diff(
         ['Criminal Apprehension Division']
     """
     links = tuple(lineage)
-    with progress.task(f"comparing {era_a.id} and {era_b.id}", total=4) as step:
+    with paused_gc(), progress.task(f"comparing {era_a.id} and {era_b.id}", total=4) as step:
         matching = match_entities(era_a, era_b, links, threshold=threshold)
         step.advance()
         groups = group_changes(matching)

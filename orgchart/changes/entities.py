@@ -113,15 +113,22 @@ def _lineage_quotes(match: Match, lineage: Iterable[LineageLink]) -> tuple[Quote
 def matched_changes(matching: Matching, lineage: Iterable[LineageLink]) -> list[Change]:
     """Renames, rewordings, kind changes and moves of every matched pair, in matching order."""
     era_a, era_b = matching.before, matching.after
-    names_a, names_b = OwnNames(era_a), OwnNames(era_b)
+    names: tuple[OwnNames, OwnNames] | None = None
     links = tuple(lineage)
     changes: list[Change] = []
     for match in matching.matches:
         a, b = era_a.node(match.before), era_b.node(match.after)
+        if _unchanged(matching, a, b):
+            continue  # most pairs of a large dataset: nothing to compare further
         before, after = entity_state(era_a, a), entity_state(era_b, b)
         depth = depth_of(era_b, b.id)
         both_quotes = quotes_of(era_a.id, a.citations) + quotes_of(era_b.id, b.citations)
-        own_a, own_b = names_a.of(a), names_b.of(b)
+        if names is None:
+            names = (
+                era_a.derived("own_names", lambda: OwnNames(era_a)),
+                era_b.derived("own_names", lambda: OwnNames(era_b)),
+            )
+        own_a, own_b = names[0].of(a), names[1].of(b)
         name_same = _names_agree(own_a, a, own_b, b)
         acronym_changed = bool(a.acronym and b.acronym and normal_acronym(a.acronym) != normal_acronym(b.acronym))
         if acronym_changed or not name_same:
@@ -146,6 +153,18 @@ def matched_changes(matching: Matching, lineage: Iterable[LineageLink]) -> list[
         if (moved := _move(matching, a, b, before, after, match, depth)) is not None:
             changes.append(moved)
     return changes
+
+
+def _unchanged(matching: Matching, a: Node, b: Node) -> bool:
+    """Whether a matched pair is written alike (name, aliases, acronym, kind) and not moved:
+    a quick test that lets the pair skip every comparison below (none would report anything)."""
+    if a.name != b.name or a.aliases != b.aliases or a.acronym != b.acronym or a.kind != b.kind:
+        return False
+    parent_a, parent_b = matching.before.parent_id(a.id), matching.after.parent_id(b.id)
+    if parent_a is None or parent_b is None:
+        return True
+    mapped = matching.forward(parent_a)
+    return mapped is not None and mapped.after == parent_b
 
 
 def _move(

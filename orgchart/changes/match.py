@@ -38,11 +38,13 @@ from orgchart.changes.names import (
     core_name,
     core_overlap,
     is_bare_title,
+    most_similar,
     name_keys,
     name_similarity,
     normal_acronym,
     normal_name,
     repeated_keys,
+    similar_names,
 )
 from orgchart.dataset.model import LineageLink, Node
 from orgchart.graph import OrgChart
@@ -171,16 +173,21 @@ class _Matcher:
         self.generic = repeated_keys(before) | repeated_keys(after)
         self.forward: dict[str, Match] = {}
         self.backward: dict[str, Match] = {}
+        self._pool: tuple[list[Node], list[Node]] | None = None
 
     def add(self, match: Match) -> None:
         self.forward[match.before] = match
         self.backward[match.after] = match
 
     def unmatched(self) -> tuple[list[Node], list[Node]]:
-        return (
-            [n for n in self.before.nodes if n.id not in self.forward],
-            [n for n in self.after.nodes if n.id not in self.backward],
+        """The entities of each era not matched yet, in era-file order. The first call walks
+        every entity; later ones filter what was unmatched before (matches are only added)."""
+        olds, news = self._pool or (list(self.before.nodes), list(self.after.nodes))
+        self._pool = (
+            [n for n in olds if n.id not in self.forward],
+            [n for n in news if n.id not in self.backward],
         )
+        return self._pool
 
     def structure(self, a: Node, b: Node) -> tuple[float, str]:
         """Structural support for `a` being `b`, 0..1, and what it is in words: 1 for the same
@@ -214,19 +221,30 @@ class _Matcher:
     def key_candidates(self, step: Literal["acronym", "name"]) -> list[Candidate]:
         """Unmatched pairs sharing an acronym (step "acronym") or a name or alias (step "name",
         reason "name" when the names fold equal, else "alias"), each marked generic when every
-        key they share is generic."""
+        key they share is generic. The later era's entities are indexed by key, so only pairs
+        that share one are looked at."""
         olds, news = self.unmatched()
+        by_key: dict[str, list[Node]] = {}
+        for b in news:
+            if step == "acronym":
+                if b.acronym:
+                    by_key.setdefault(normal_acronym(b.acronym), []).append(b)
+            else:
+                for key in name_keys(b):
+                    by_key.setdefault(key, []).append(b)
+        position = {b.id: index for index, b in enumerate(news)}
         pairs: list[Candidate] = []
         for a in olds:
-            for b in news:
-                if step == "acronym":
-                    if a.acronym and b.acronym and normal_acronym(a.acronym) == normal_acronym(b.acronym):
-                        generic = "acronym:" + normal_acronym(a.acronym) in self.generic
+            if step == "acronym":
+                if a.acronym:
+                    key = normal_acronym(a.acronym)
+                    generic = "acronym:" + key in self.generic
+                    for b in by_key.get(key, ()):
                         pairs.append(Candidate(a, b, "acronym", f"same acronym {b.acronym}", generic))
-                    continue
+                continue
+            found = {b.id: b for key in name_keys(a) for b in by_key.get(key, ())}
+            for b in sorted(found.values(), key=lambda node: position[node.id]):
                 shared = sorted(name_keys(a) & name_keys(b))
-                if not shared:
-                    continue
                 generic = all(self.is_generic(key) for key in shared)
                 if normal_name(a.name) == normal_name(b.name):
                     pairs.append(Candidate(a, b, "name", f"same name {normal_name(b.name)!r}", generic))
@@ -272,12 +290,44 @@ class _Matcher:
         """Whether every name of `node` (name and aliases) is generic."""
         return all(self.is_generic(normal_name(text)) for text in (node.name, *node.aliases))
 
+    def structural_candidates(self, olds: list[Node], news: list[Node]) -> Iterator[tuple[Node, list[Node]]]:
+        """Each unmatched earlier entity with the unmatched later entities that could give it
+        structural support: under the matched counterpart of its parent, parent of a matched
+        counterpart of one of its children, or, when it has no parent, any without one. A pair
+        outside these has no support, and no similar name is matched without support."""
+        by_parent: dict[str, list[Node]] = {}
+        unplaced: list[Node] = []
+        for b in news:
+            parent = self.after.parent(b)
+            if parent is None:
+                unplaced.append(b)
+            else:
+                by_parent.setdefault(parent.id, []).append(b)
+        unmatched = {b.id: b for b in news}
+        position = {b.id: index for index, b in enumerate(news)}
+        for a in olds:
+            found: dict[str, Node] = {}
+            parent = self.before.parent(a)
+            if parent is None:
+                found.update((b.id, b) for b in unplaced)
+            elif (mapped := self.forward.get(parent.id)) is not None:
+                found.update((b.id, b) for b in by_parent.get(mapped.after, ()))
+            for child in self.before.children(a):
+                if (mapped := self.forward.get(child.id)) is not None:
+                    above = self.after.parent(mapped.after)
+                    if above is not None and above.id in unmatched:
+                        found[above.id] = unmatched[above.id]
+            if found:
+                yield a, sorted(found.values(), key=lambda node: position[node.id])
+
     def take_similar(self, threshold: float) -> int:
-        """Match unmatched pairs by name similarity with structural support, best first."""
+        """Match unmatched pairs by name similarity with structural support, best first. Only
+        pairs with support are candidates (`structural_candidates`), and only those whose names
+        pass the floors are scored (`similar_names`, rapidfuzz over each block)."""
         olds, news = self.unmatched()
         scored = []
-        for a in olds:
-            for b in news:
+        for a, block in self.structural_candidates(olds, news):
+            for b in similar_names(a, block, floor=NAME_FLOOR, overlap_floor=STRUCTURE_NAME_FLOOR):
                 if not same_family(a, b):
                     continue
                 similarity = name_similarity(a, b)
@@ -337,12 +387,6 @@ def same_family(a: Node, b: Node) -> bool:
     return KIND_FAMILIES[a.kind] == KIND_FAMILIES[b.kind]
 
 
-def _comparable(a: Node, b: Node) -> bool:
-    """Whether an unmatched pair is worth listing as a possible rename: the same kind, inside
-    the organization (outside bodies' names are not the organization's structure)."""
-    return a.kind == b.kind and a.kind != "external body"
-
-
 def match_entities(
     before: OrgChart,
     after: OrgChart,
@@ -399,13 +443,17 @@ def match_entities(
             matcher.add(replace(match, confidence=base if support else round(base - 0.1, 2)))
     unmatched_before, unmatched_after = matcher.unmatched()
     near: list[NearMiss] = []
+    # A possible rename is worth listing between entities of the same kind, inside the
+    # organization (outside bodies' names are not the organization's structure).
+    comparable: dict[str, list[Node]] = {}
+    for b in unmatched_after:
+        comparable.setdefault(b.kind, []).append(b)
     for a in unmatched_before:
-        if matcher.generic_names(a):
+        if matcher.generic_names(a) or a.kind == "external body":
             continue  # "DIRECTOR" removed here and added there is no rename to point out
-        scored = sorted(((name_similarity(a, b), b.id) for b in unmatched_after), key=lambda item: (-item[0], item[1]))
-        scored = [(score, b_id) for score, b_id in scored if _comparable(a, after.node(b_id))]
-        if scored and scored[0][0] >= NEAR_MISS_FLOOR:
-            near.append(NearMiss(a.id, scored[0][1], round(scored[0][0], 2)))
+        best = most_similar(a, comparable.get(a.kind, []), floor=NEAR_MISS_FLOOR)
+        if best is not None:
+            near.append(NearMiss(a.id, best[1], round(best[0], 2)))
     near.sort(key=lambda n: (-n.score, n.before, n.after))
     matches = tuple(sorted(matcher.forward.values(), key=lambda m: m.before))
     return Matching(before, after, matches, tuple(near), tuple(groups))

@@ -33,11 +33,15 @@ TITLE_WORDS: Final[frozenset[str]] = frozenset(
 """Words of a bare title: "DIRECTOR", "Office of the Director", "Immediate Office of the Deputy
 Administrator" name a post or its office, which many bodies have, not one body."""
 
+NAMES_REMEMBERED: Final = 1 << 18
+"""How many folded names are remembered: every name of two 100,000-entity eras (folding one
+costs microseconds, and a diff asks for each name several times)."""
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _NOT_WORD = re.compile(r"[^\w()']+")
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=NAMES_REMEMBERED)
 def normal_name(text: str) -> str:
     """`text` folded for comparison: case, Unicode compatibility forms, curly quotes, punctuation
     and white space, a leading "the", and a leading "U.S." or "United States" (a federal body's
@@ -53,7 +57,7 @@ def normal_name(text: str) -> str:
     return " ".join(words)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=NAMES_REMEMBERED)
 def core_name(text: str) -> str:
     """`normal_name` without the generic words that only say what kind of body it is."""
     words = [w for w in normal_name(text).split() if w not in GENERIC_WORDS]
@@ -68,7 +72,7 @@ def normal_acronym(text: str | None) -> str:
     return folded[:-1] if len(folded) > 2 and folded.endswith("s") and text[-1] == "s" else folded
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=NAMES_REMEMBERED)
 def is_bare_title(text: str) -> bool:
     """Whether `text` is only a title or the office of one ("DIRECTOR", "Office of the Deputy
     Director", "Front Office"): every word a title word or a generic word, one a title word."""
@@ -82,17 +86,25 @@ def is_bare_title(text: str) -> bool:
 
 def repeated_keys(chart: OrgChart) -> frozenset[str]:
     """The folded names, aliases and acronyms (acronyms prefixed "acronym:") that more than one
-    entity of `chart` carries: in this era they do not say which entity is meant."""
-    seen: dict[str, str] = {}
-    repeated: set[str] = set()
+    entity of `chart` carries: in this era they do not say which entity is meant.
+
+    Computed once per era; each distinct text is folded once (a register repeats names, "Office
+    of General Counsel", thousands of times, and folding is the cost here)."""
+    return chart.derived("repeated_keys", lambda: _repeated_keys(chart))
+
+
+def _repeated_keys(chart: OrgChart) -> frozenset[str]:
+    holders: dict[str, set[str]] = {}  # folded key -> ids of the entities carrying it
+    by_text: dict[str, list[str]] = {}
     for node in chart.nodes:
-        keys = {normal_name(t) for t in (node.name, *node.aliases)}
+        for text in {node.name, *node.aliases} if node.aliases else (node.name,):
+            by_text.setdefault(text, []).append(node.id)
         if node.acronym:
-            keys.add("acronym:" + normal_acronym(node.acronym))
-        for key in keys:
-            if seen.setdefault(key, node.id) != node.id:
-                repeated.add(key)
-    return frozenset(repeated)
+            by_text.setdefault("\0" + node.acronym, []).append(node.id)
+    for text, ids in by_text.items():
+        key = "acronym:" + normal_acronym(text[1:]) if text.startswith("\0") else normal_name(text)
+        holders.setdefault(key, set()).update(ids)
+    return frozenset(key for key, ids in holders.items() if len(ids) > 1)
 
 
 def name_keys(node: Node) -> frozenset[str]:
@@ -130,3 +142,50 @@ def core_overlap(before: Node, after: Node) -> float:
         for left in (before.name, *before.aliases)
         for right in (after.name, *after.aliases)
     )
+
+
+def _texts(node: Node) -> tuple[str, ...]:
+    return (node.name, *node.aliases)
+
+
+def similar_names(
+    node: Node, candidates: list[Node], *, floor: float, overlap_floor: float | None = None
+) -> list[Node]:
+    """The `candidates` whose `name_similarity` with `node` is at least `floor`, or (when
+    `overlap_floor` is given) whose `core_overlap` is at least that: the same test as calling
+    both per pair, made with rapidfuzz's C loops over all candidates at once."""
+    from rapidfuzz import fuzz, process
+
+    if not candidates:
+        return []
+    owners: list[int] = []
+    normal: list[str] = []
+    core: list[str] = []
+    for index, candidate in enumerate(candidates):
+        for text in _texts(candidate):
+            owners.append(index)
+            normal.append(normal_name(text))
+            core.append(core_name(text))
+    hits: set[int] = set()
+    for text in _texts(node):
+        tests = [
+            (normal_name(text), normal, fuzz.token_sort_ratio, floor),
+            (core_name(text), core, fuzz.token_sort_ratio, floor),
+        ]
+        if overlap_floor is not None:
+            tests.append((core_name(text), core, fuzz.token_set_ratio, overlap_floor))
+        for query, choices, scorer, cutoff in tests:
+            for _, _, position in process.extract(query, choices, scorer=scorer, score_cutoff=cutoff * 100, limit=None):
+                hits.add(owners[position])
+    return [candidates[index] for index in sorted(hits)]
+
+
+def most_similar(node: Node, candidates: list[Node], *, floor: float) -> tuple[float, str] | None:
+    """The highest `name_similarity` of `node` with any of `candidates` (at least `floor`) and
+    that candidate's id (the smallest id among equals), or None."""
+    best: tuple[float, str] | None = None
+    for candidate in similar_names(node, candidates, floor=floor):
+        score = name_similarity(node, candidate)
+        if best is None or (-score, candidate.id) < (-best[0], best[1]):
+            best = (score, candidate.id)
+    return best

@@ -244,17 +244,19 @@ def share_field_sets(era: Era) -> None:
     sets can therefore be one object.
     """
     shared: dict[frozenset[str], set[str]] = {}
+    citation_fields: set[str] | None = None  # a citation has two fields, both required: one set
 
     def share(model: BaseModel) -> None:
         fields = model.__pydantic_fields_set__
-        key = frozenset(fields)
-        object.__setattr__(model, "__pydantic_fields_set__", shared.setdefault(key, fields))
+        object.__setattr__(model, "__pydantic_fields_set__", shared.setdefault(frozenset(fields), fields))
 
     for items in (era.nodes, era.edges):
         for item in items:
             share(item)
             for citation in item.citations:
-                share(citation)
+                if citation_fields is None:
+                    citation_fields = citation.__pydantic_fields_set__
+                object.__setattr__(citation, "__pydantic_fields_set__", citation_fields)
 
 
 def _schema_problem(located: Located, loc: Loc, detail: Mapping[str, Any]) -> Problem:
