@@ -8,12 +8,14 @@ workload), its seconds, its peak memory where it was measured, and the targets i
 any target is missed.
 
 Commands are measured as a user runs them: a fresh `orgchart` process, its wall-clock time,
-and its peak resident memory from the kernel (`os.wait4`), so nothing in the measured process
-is slowed by the measuring.
+and its peak resident memory from the kernel (`os.wait4`, in `benchmarks/measure.py`, a small
+process that starts the command so that none of the benchmark's own memory is counted), so
+nothing in the measured process is slowed by the measuring.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -29,6 +31,7 @@ from typing import Any, Protocol
 from benchmarks.synthetic import Generated, write_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
+MEASURE = Path(__file__).resolve().parent / "measure.py"
 BIN = Path(sys.executable).parent
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 CLOCK = os.environ.get("BENCH_CLOCK", "cpu")
@@ -136,20 +139,24 @@ class Bench:
         """Run `args` once (a bare `orgchart` is the venv's), timing it and reading its peak memory."""
         argv = [str(BIN / "orgchart") if args[0] == "orgchart" else str(args[0]), *map(str, args[1:])]
         environment = {**os.environ, "ORGCHART_CACHE_DIR": str(self.workdir / "cache"), **(env or {})}
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            start = time.perf_counter()
-            process = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=environment)
-            # wait4 reaps the child and hands back its own resource use (ru_maxrss in KiB on Linux).
-            _, status, usage = os.wait4(process.pid, 0)
-            seconds = time.perf_counter() - start
-            process.returncode = os.waitstatus_to_exitcode(status)
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
+            report = Path(tmp) / "cost.json"
+            subprocess.run(
+                [sys.executable, str(MEASURE), str(report), *argv],
+                stdout=out,
+                stderr=err,
+                stdin=subprocess.DEVNULL,
+                env=environment,
+                check=True,
+            )
+            cost = json.loads(report.read_text(encoding="utf-8"))
             out.seek(0)
             err.seek(0)
             stdout, stderr = out.read(), err.read()
-        if check and process.returncode != 0:
-            raise CommandFailed(f"{' '.join(argv)} exited {process.returncode}:\n{stderr.decode(errors='replace')}")
-        cpu = usage.ru_utime + usage.ru_stime
-        return Measure(cpu if CLOCK == "cpu" else seconds, usage.ru_maxrss / 1024, stdout, stderr, seconds, cpu)
+        if check and cost["returncode"] != 0:
+            raise CommandFailed(f"{' '.join(argv)} exited {cost['returncode']}:\n{stderr.decode(errors='replace')}")
+        seconds = cost["cpu"] if CLOCK == "cpu" else cost["wall"]
+        return Measure(seconds, cost["peak_mib"], stdout, stderr, cost["wall"], cost["cpu"])
 
     def median_command(self, args: Sequence[str | Path], repeat: int = 3, **options: Any) -> Measure:
         """The run with the median time of `repeat` runs of `args`."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -223,7 +223,7 @@ class OrgChart:
         parent_id = self._main_parent.get(self.get(ref).id)
         return self._nodes[parent_id] if parent_id else None
 
-    def derived(self, key: str, compute: Callable[[], T]) -> T:
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What `compute()` says of this era, computed once: for structure derived from the era
         (its branches, by the change engine) that many steps of one command ask for. An era
         never changes, so what is derived from it never goes stale."""

@@ -92,8 +92,17 @@ def diff(
         >>> changes = orgchart.diff(ds.era("ero-excerpt"), ds.era("ero-2023"), lineage=ds.lineage)
         >>> [c.after.name for c in changes.by_kind("renamed")][:1]
         ['Criminal Apprehension Division']
+
+    A pair of eras is compared once per process (see `match_entities`): the history, the page,
+    the RDF export and `build` reuse the same ChangeSet.
     """
     links = tuple(lineage)
+    key = ("diff", id(era_b), links, threshold)
+    later, changes = era_a.derived(key, lambda: (era_b, _diff(era_a, era_b, links, threshold)))
+    return changes if later is era_b else _diff(era_a, era_b, links, threshold)
+
+
+def _diff(era_a: OrgChart, era_b: OrgChart, links: tuple[LineageLink, ...], threshold: float) -> ChangeSet:
     with paused_gc(), progress.task(f"comparing {era_a.id} and {era_b.id}", total=4) as step:
         matching = match_entities(era_a, era_b, links, threshold=threshold)
         step.advance()

@@ -116,13 +116,13 @@ def build_grid(eras: tuple[OrgChart, ...], lineage: Iterable[LineageLink] = ()) 
         for node in era.nodes:
             cells = groups.setdefault(rows.find((index, node.id)), [None] * len(eras))
             cells[index] = node
+    positions = [{node.id: index for index, node in enumerate(era.nodes)} for era in eras]
     ordered = []
     for cells in groups.values():
         last = max(i for i, cell in enumerate(cells) if cell is not None)
         row = GridRow("", tuple(cells))
         key = row.latest.id
-        position = [n.id for n in eras[last].nodes].index(key)
-        ordered.append(((-last, position), GridRow(key, row.cells)))
+        ordered.append(((-last, positions[last][key]), GridRow(key, row.cells)))
     ordered.sort(key=lambda item: item[0])
     return tuple(row for _, row in ordered)
 

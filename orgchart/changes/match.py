@@ -407,12 +407,24 @@ def match_entities(
         A `Matching`: matches sorted by earlier id, the lineage merges/splits that apply, and
         near misses (unmatched pairs with alike names, best first).
 
+    A pair of eras is matched once: the history, the timeline, the page, the RDF export and
+    `build` each ask for the same pairs, and get the same `Matching` (eras never change).
+
     Example:
         >>> ds = orgchart.load()
         >>> m = match_entities(ds.era("ero-excerpt"), ds.era("ero-2023"))
         >>> m.forward("cad").reason
         'id'
     """
+    links = tuple(lineage)
+    key = ("matching", id(after), links, threshold)
+    later, matching = before.derived(key, lambda: (after, _match(before, after, links, threshold)))
+    if later is not after:  # an era of another dataset that reused the id of a dead one
+        return _match(before, after, links, threshold)
+    return matching
+
+
+def _match(before: OrgChart, after: OrgChart, lineage: tuple[LineageLink, ...], threshold: float) -> Matching:
     matcher = _Matcher(before, after)
     for node in before.nodes:
         if node.id in after:

@@ -1,0 +1,48 @@
+"""The real-shaped register (benchmarks/byo_hierarchy.py: about 2,700 units in two snapshots,
+imported from path tables as bench_byo does): `orgchart diff`, `orgchart build` and `orgchart
+site` on it, as a user runs them after the import (the validated data cached).
+
+Targets (issue 17): diff within 3 s, build within 60 s, site within 15 s.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Final
+
+from benchmarks.byo_hierarchy import ID_FROM, KIND_MAP, write_snapshots
+from benchmarks.framework import Bench, Row
+
+SIZE: Final[int] = 2700
+
+
+class WrongResult(AssertionError):
+    """The diff of the snapshots disagrees with the generator's truth."""
+
+
+def run(bench: Bench) -> Iterator[Row]:
+    folder = bench.scratch("register")
+    first, second, snapshots = write_snapshots(folder / "tables", SIZE)
+    data = folder / "data"
+    shape = ["--path-column", "path", "--id-from", ID_FROM, "--kind-key", "type", "--kind-map", KIND_MAP]
+    for era, table, date in (("register-a", first, "2023-06"), ("register-b", second, "2024-06")):
+        bench.command(["orgchart", "import", table, "--era", era, "--date", date, "--label", era, *shape, "-o", data])
+    bench.command(["orgchart", "validate", "--data", data])  # what a user has run once before
+    measure = bench.median_command(["orgchart", "diff", "register-a", "register-b", "--format", "json", "--data", data])
+    moved = {c["id"] for c in json.loads(measure.stdout)["changes"] if c["kind"] == "moved"}
+    if moved != snapshots.truth.moved:
+        raise WrongResult(f"false or missed moves: {sorted(moved ^ snapshots.truth.moved)[:5]}")
+    yield Row(
+        f"diff two {SIZE:,}-unit register snapshots",
+        None,
+        measure.seconds,
+        3.0,
+        measure.peak_mib,
+        note="with loading; moves as the generator made them",
+        wall=measure.wall,
+    )
+    measure = bench.command(["orgchart", "build", "--out", folder / "renders", "--data", data])
+    yield Row(f"build, {SIZE:,}-unit register", None, measure.seconds, 60.0, measure.peak_mib, wall=measure.wall)
+    measure = bench.command(["orgchart", "site", "-o", folder / "site", "--data", data])
+    yield Row(f"site, {SIZE:,}-unit register", None, measure.seconds, 15.0, measure.peak_mib, wall=measure.wall)
