@@ -104,7 +104,9 @@ def render(
     except OrgChartError as error:
         raise typer.BadParameter(str(error)) from None
     dataset = open_dataset(data)
-    chart = resolve_era(dataset, era, as_of)
+    from orgchart.changes.order import stable_order
+
+    chart = stable_order(dataset).apply(resolve_era(dataset, era, as_of))
     guard_output(output, dataset)
     from orgchart.atomic import write_bytes_atomic
     from orgchart.render.draw import draw_chart
