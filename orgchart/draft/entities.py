@@ -9,7 +9,7 @@ longest name ("ICE Health Service Corps (IHSC)" over "Health Service Corps").
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from orgchart.changes.forms import looks_like_acronym, split_acronym, without_owner
 from orgchart.changes.names import normal_acronym
@@ -62,8 +62,12 @@ def entity_key(name: str) -> str:
 
 def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
     """Mentions with overlapping spans reduced to the longest name, which takes the acronym of
-    any mention it covers."""
-    ordered = sorted(found, key=lambda m: (m.mention.span.start, -(m.mention.span.end - m.mention.span.start)))
+    any mention it covers; an owner's acronym leading a kept name stays beside it."""
+    everything = list(found)
+    ordered = sorted(
+        (m for m in everything if m.mention.rule != "owner"),
+        key=lambda m: (m.mention.span.start, -(m.mention.span.end - m.mention.span.start)),
+    )
     kept: list[Located] = []
     for item in ordered:
         span = item.mention.span
@@ -75,21 +79,37 @@ def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
                 kept[-1] = _with_acronym(last, item.mention.acronym)
             continue
         kept.append(item)
-    return kept
+    spans = {(m.mention.span.start, m.mention.span.end) for m in kept}
+    owners = [
+        m
+        for m in everything
+        if m.mention.rule == "owner"
+        and (m.mention.span.start, m.mention.span.end) not in spans
+        and any(k.mention.span.start <= m.mention.span.start < k.mention.span.end for k in kept)
+    ]
+    unique = {(m.mention.span.start, m.mention.span.end): m for m in owners}
+    return sorted([*kept, *unique.values()], key=lambda m: (m.mention.span.start, -m.mention.span.end))
 
 
 def _better(new: Mention, old: Mention) -> bool:
-    new_words, old_words = len(new.name.split()), len(old.name.split())
-    if new_words != old_words:
-        return new_words > old_words
-    return RULE_RANK.get(new.rule, 9) < RULE_RANK.get(old.rule, 9)
+    """The longer stretch of text names the body; of two mentions of the same stretch, the one a
+    stronger rule found (a name another era knows over a bare heading)."""
+    new_length, old_length = new.span.end - new.span.start, old.span.end - old.span.start
+    if new_length != old_length:
+        return new_length > old_length
+    return _rank(new) < _rank(old)
+
+
+def _rank(mention: Mention) -> int:
+    if mention.rule == "known name":
+        return RULE_RANK["name and acronym"]  # as good as a name the document defines
+    return RULE_RANK.get(mention.rule, 9)
 
 
 def _with_acronym(item: Located, acronym: str | None) -> Located:
     if not acronym or item.mention.acronym:
         return item
-    m = item.mention
-    return Located(Mention(m.name, m.span, m.kind, acronym, m.rule), item.sentence, item.block)
+    return Located(replace(item.mention, acronym=acronym), item.sentence, item.block)
 
 
 def group_entities(located: Sequence[Located]) -> list[DraftEntity]:
@@ -107,7 +127,7 @@ def group_entities(located: Sequence[Located]) -> list[DraftEntity]:
                 max(earlier, key=lambda e: max(m.mention.span.start for m in e.mentions)).mentions.append(item)
             continue
         acronym = normal_acronym(mention.acronym) if mention.acronym else ""
-        key = entity_key(mention.name)
+        key = entity_key(mention.known or mention.name)
         single_acronym = looks_like_acronym(mention.name) and " " not in mention.name
         entity = (
             (by_acronym.get(normal_acronym(mention.name)) if single_acronym else None)

@@ -136,7 +136,7 @@ def figures(reading: Reading) -> list[DraftClaim]:
             last = attribute.split()[-1].lower()
             if last in KIND_WORDS and CONTAINMENT.search(before) and isinstance(value, int) and value < 100:
                 counts = KIND_WORDS[last]
-            quote = _quote(sentence, match.start(), match.end())
+            quote = _quote(reading.document.text, sentence, match.start(), match.end("tail"))
             claims.append(
                 DraftClaim(subject, attribute, value, unit, qualifier, dated.group(1) if dated else None, counts, quote)
             )
@@ -144,7 +144,7 @@ def figures(reading: Reading) -> list[DraftClaim]:
 
 
 def _claim_subject(reading: Reading, sentence: Sentence, at: int) -> DraftEntity | None:
-    before = [m for m in sentence.mentions if m.mention.span.end <= at]
+    before = [m for m in sentence.mentions if m.mention.span.end <= at and m.mention.rule != "owner"]
     bodies = [m for m in before if reading.entity_of(m).kind in BODY_KINDS | {"agency", None}]
     if bodies:
         return reading.entity_of(bodies[-1])
@@ -157,8 +157,15 @@ def _claim_subject(reading: Reading, sentence: Sentence, at: int) -> DraftEntity
     return reading.entity_of(after[0]) if after else None
 
 
-def _quote(sentence: Sentence, start: int, end: int) -> Span:
-    """The sentence when short, else the figure with the words around it."""
+def _quote(text: str, sentence: Sentence, start: int, end: int) -> Span:
+    """The sentence when short, else the figure and the words it counts, with some words around
+    them, cut at white space."""
     if sentence.span.end - sentence.span.start <= 200:
         return sentence.span
-    return Span(sentence.span.start + max(0, start - 80), min(sentence.span.end, sentence.span.start + end + 60))
+    begin = max(sentence.span.start, sentence.span.start + start - 80)
+    finish = min(sentence.span.end, sentence.span.start + end + 40)
+    while begin > sentence.span.start and not text[begin - 1].isspace():
+        begin -= 1
+    while finish < sentence.span.end and not text[finish].isspace():
+        finish += 1
+    return Span(begin, finish)

@@ -51,6 +51,8 @@ HEAD_KINDS: Final[dict[str, str]] = {
     "locator": "system",
     "facility": "facility",
     "facilities": "facility type",
+    "sub-office": "sub-office",
+    "sub-offices": "sub-office",
     "department": "external body",
     "bureau": "external body",
     "board": "external body",
@@ -91,6 +93,8 @@ class Mention:
     kind: str | None
     acronym: str | None = None
     rule: str = "head word"
+    known: str = ""
+    """For a name another era uses: that era's name for the body (mentions are grouped by it)."""
 
 
 def kind_of(name: str) -> str | None:
@@ -127,46 +131,124 @@ def _trim_trailing(text: str) -> str:
 
 
 def capitalized_names(text: str, offset: int) -> list[Mention]:
-    """Rule 1: capitalized runs with an organizational head word, split at "of the" (a chain such
-    as "the Bureau of X of the Public Health Service") and at a possessive ("ERO's Removal
-    Division" names Removal Division)."""
+    """Rule 1: capitalized runs with an organizational head word, cut where a run names two
+    bodies (`_split_run`); an owner's acronym leading a name ("ICE HSI Office of International
+    Operations") is also a mention of its own, of the owner (rule "owner")."""
     found = []
     for run in CAPITAL_RUN.finditer(text):
-        pieces = _split_run(run.group(0), run.start())
-        for piece, start in pieces:
+        for piece, start, component in _split_run(run.group(0), run.start()):
             piece, start = _strip_leading(piece, start)
             piece = _trim_trailing(piece.rstrip(".,;:"))
             if not piece or piece.lower() in LEADING_WORDS:
                 continue
+            span = Span(offset + start, offset + start + len(piece))
             kind = kind_of(piece)
-            if kind is None:
+            if kind is None and piece.lower() in SELF_NAMING:
+                found.append(Mention(piece, span, SELF_NAMING[piece.lower()]))
                 continue
+            if kind is None:
+                if component:  # "Office of X - Fugitive Operations": the part after the dash
+                    found.append(Mention(piece, span, None, None, "component"))
+                continue
+            if _names_people(text, start + len(piece)):
+                continue  # "Commissioned Corps officers", "Field Office Directors": people, not a body
             if " " not in piece:
                 # "the Ministry", "the Division": a reference back to a body named before
-                found.append(Mention(piece, Span(offset + start, offset + start + len(piece)), kind, None, "reference"))
+                found.append(Mention(piece, span, kind, None, "reference"))
                 continue
             first = piece.split()[0].lower()
             if first in HEAD_KINDS and first.endswith("s") and len(piece.split()) > 1 and kind_of(first) is None:
                 continue  # "Divisions and Field Offices": a heading about kinds, not a name
-            found.append(Mention(piece, Span(offset + start, offset + start + len(piece)), kind))
+            found.append(Mention(piece, span, kind))
+            found += owner_mentions(piece, span.start)
     return found
 
 
-def _split_run(run: str, start: int) -> list[tuple[str, int]]:
-    """A capitalized run cut at " of the " and after a possessive, with each piece's offset."""
-    pieces: list[tuple[str, int]] = []
+def owner_mentions(name: str, start: int) -> list[Mention]:
+    """The acronyms leading a longer name, each a mention of its own: "ICE HSI Office of
+    International Operations" names ICE and HSI too (they own it)."""
+    found = []
+    words = list(re.finditer(r"\S+", name))
+    for index, word in enumerate(words[:2]):
+        rest = len(words) - index - 1
+        if rest < 2 or not looks_like_acronym(word.group(0)) or word.group(0).lower() in HEAD_KINDS:
+            break
+        span = Span(start + word.start(), start + word.end())
+        found.append(Mention(word.group(0), span, None, word.group(0), "owner"))
+    return found
+
+
+PEOPLE_WORDS: Final[frozenset[str]] = frozenset(
+    {"officer", "officers", "director", "directors", "staff", "personnel", "employee", "employees", "manager"}
+    | {"managers", "official", "officials", "member", "members", "agent", "agents", "chief", "chiefs", "head"}
+    | {"heads", "leadership", "leaders", "specialist", "specialists", "liaison", "liaisons"}
+)
+"""Nouns after a body's name that turn it into people of the body ("ICE field office
+directors"): the phrase names no body."""
+
+
+def _names_people(text: str, end: int) -> bool:
+    following = re.match(r"\s+([A-Za-z]+)", text[end:])
+    return bool(following) and following.group(1).lower() in PEOPLE_WORDS  # type: ignore[union-attr]
+
+
+SELF_NAMING: Final[dict[str, str]] = {"headquarters": "office"}
+"""Single capitalized words that name a body by themselves ("At Headquarters, ...")."""
+
+_CUTS = re.compile(r"\s+of\s+the\s+|(?<=[’']s)\s+|\s+and\s+the\s+|\s+[-–]\s+")
+
+
+def _split_run(run: str, start: int) -> list[tuple[str, int, bool]]:
+    """A capitalized run cut where it names more than one body, with each piece's offset and
+    whether the piece is a component named after a dash:
+
+    - at " of the " (a chain: "the Bureau of X of the Public Health Service"), unless the left
+      is a bare head word ("Offices of the United States Attorneys" is one name);
+    - after a possessive ("ERO's Removal Division": the owner is a mention of its own);
+    - at " and the " between two names with head words ("Office of Refugee Resettlement and the
+      Division of Unaccompanied Children Services");
+    - at a spaced dash after a body's name (an address line: "Office of X - Fugitive Operations");
+    - after a head word that ends a name when another name with that head word follows
+      ("Kansas City Sub-Office St. Louis Sub-Office").
+    """
+    pieces: list[tuple[str, int, bool]] = []
     position = 0
-    for match in re.finditer(r"\s+of\s+the\s+|(?<=[’']s)\s+", run):
-        pieces.append((run[position : match.start()], start + position))
+    component = False
+    for match in _CUTS.finditer(run):
+        left, right = run[position : match.start()], run[match.end() :]
+        cut = match.group(0).strip()
+        if cut.startswith("of") and left.strip().lower() in HEAD_KINDS:
+            continue
+        if cut.startswith("and") and not (kind_of(left) and kind_of(right)):
+            continue
+        if cut in ("-", "–") and not (kind_of(left) or looks_like_acronym(left.strip())):
+            continue
+        pieces.append((left, start + position, component))
         position = match.end()
-    pieces.append((run[position:], start + position))
-    cleaned = []
-    for piece, at in pieces:
-        owner = re.match(r"^[\w.]+[’']s$", piece.strip())
-        if owner:
+        component = cut in ("-", "–")
+    pieces.append((run[position:], start + position, component))
+    cleaned: list[tuple[str, int, bool]] = []
+    for piece, at, is_component in pieces:
+        if re.match(r"^[\w.]+[’']s$", piece.strip()):
             continue  # the owner of a possessive is its own mention (found by acronym or name)
-        cleaned.append((piece, at))
+        cleaned += [(part, at + offset, is_component) for part, offset in _repeated_heads(piece)]
     return cleaned
+
+
+def _repeated_heads(piece: str) -> list[tuple[str, int]]:
+    """`piece` cut after each inner word equal to its last word, when that word is a head word:
+    "Kansas City Sub-Office St. Louis Sub-Office" is two names."""
+    words = list(re.finditer(r"\S+", piece))
+    if len(words) < 4 or words[-1].group(0).lower() not in HEAD_KINDS:
+        return [(piece, 0)]
+    last = words[-1].group(0)
+    parts, begin = [], 0
+    for index, word in enumerate(words[:-1]):
+        if word.group(0) == last and index >= 1 and index + 2 < len(words):
+            parts.append((piece[begin : word.end()], begin))
+            begin = words[index + 1].start()
+    parts.append((piece[begin:], begin))
+    return parts
 
 
 def acronym_names(text: str, offset: int) -> list[Mention]:
@@ -180,7 +262,7 @@ def acronym_names(text: str, offset: int) -> list[Mention]:
         if sum(c.isupper() for c in acronym) < 2 or len(acronym) > 12 or acronym.isdigit():
             continue
         before = text[: match.start()]
-        cut = max(before.rfind(mark) for mark in (". ", ": ", "; ", ", ", "“", '"', "\n\n"))
+        cut = max(before.rfind(mark) for mark in (". ", ": ", "; ", ", ", "“", '"'))
         words = [w for w in _WORD.finditer(before) if w.start() > cut]
         best: tuple[int, str] | None = None
         for first in range(len(words) - 1, max(-1, len(words) - 12), -1):
@@ -214,14 +296,19 @@ def _acronym_key(acronym: str) -> str:
 
 def bullet_name(text: str, offset: int, *, listed: bool) -> Mention | None:
     """Rule 3: a bullet "Name: description" (a short title-case name before a colon), or, when the
-    bullet stands in a list under a lead-in (`listed`), a bare title-case name."""
-    head, colon, _ = text.partition(":")
+    bullet stands in a list under a lead-in (`listed`), a bare title-case name.
+
+    Not a name: a label before a figure ("Mexico: 127,492"), a lead-in about kinds ("Types of
+    X:"), an item of a sentence cut into bullets ("Staging for removal; and")."""
+    head, colon, rest = text.partition(":")
     candidate = head.strip() if colon else (text.strip() if listed else "")
-    if not candidate or len(candidate.split()) > 9 or candidate.endswith((".", ";")) or not candidate[0].isupper():
+    if not candidate or len(candidate.split()) > 12 or candidate.endswith((".", ";")) or not candidate[0].isupper():
         return None
-    if colon and ("(" in candidate and ")" not in candidate):
+    if colon and (("(" in candidate and ")" not in candidate) or re.match(r"\s*[$\d]", rest)):
         return None
     words = candidate.split()
+    if ";" in candidate or words[-1].lower() in LEADING_WORDS or words[0].lower() in KIND_WORDS:
+        return None
     lower = [w for w in words if w[:1].islower() and w.lower() not in ("and", "of", "for", "the", "on", "to", "in")]
     if len(lower) > (1 if len(words) > 2 else 0):
         return None
@@ -230,13 +317,17 @@ def bullet_name(text: str, offset: int, *, listed: bool) -> Mention | None:
     return Mention(bare, Span(start, start + len(candidate)), kind_of(bare), acronym, "bullet name")
 
 
-def known_names(text: str, offset: int, names: dict[str, tuple[str, str | None]]) -> list[Mention]:
+KIND_WORDS: Final[frozenset[str]] = frozenset({"types", "kinds", "list", "examples", "categories"})
+"""First words of a lead-in about kinds of things ("Types of Alternatives to Detention:")."""
+
+
+def known_names(text: str, offset: int, names: dict[str, tuple[str, str | None, str | None]]) -> list[Mention]:
     """Rule 4: names, aliases and acronyms already known (other eras, or this document's own
     "Name (ACR)"), where they recur as whole words. `names` maps a written form to (the name it
-    stands for, its acronym); acronyms match in capitals only, names of one word are skipped
-    unless written in capitals ("INTERPOL")."""
+    stands for, its acronym, its kind); acronyms match in capitals only, names of one word are
+    skipped unless written in capitals ("INTERPOL"). The mention keeps the form as written."""
     found = []
-    for form, (name, acronym) in names.items():
+    for form, (name, acronym, kind) in names.items():
         if len(form) < 2:
             continue
         single = " " not in form
@@ -245,7 +336,7 @@ def known_names(text: str, offset: int, names: dict[str, tuple[str, str | None]]
         pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
         for match in pattern.finditer(text):
             span = Span(offset + match.start(), offset + match.end())
-            found.append(Mention(name, span, None, acronym, "known name"))
+            found.append(Mention(form, span, kind, acronym, "known name", name))
     return found
 
 

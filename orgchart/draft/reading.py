@@ -7,6 +7,7 @@ order in which the mention rules are applied.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from orgchart.changes.forms import looks_like_acronym
@@ -57,15 +58,21 @@ class Reading:
         return [s for s in self.sentences if s.block == block]
 
 
-def known_forms(others: list[Node]) -> dict[str, tuple[str, str | None]]:
+def known_forms(others: list[Node]) -> dict[str, tuple[str, str | None, str | None]]:
     """The written forms (names of two or more words, aliases, acronyms) of entities of other
-    eras, each with the name and acronym it stands for; the latest era's first."""
-    forms: dict[str, tuple[str, str | None]] = {}
+    eras, each with the name, acronym and kind it stands for; the latest era's first."""
+    forms: dict[str, tuple[str, str | None, str | None]] = {}
     for node in others:
         for text in (node.name, *node.aliases, node.acronym or ""):
-            if text and (" " in text or looks_like_acronym(text)) and text[:1].isupper():
-                forms.setdefault(text, (node.name, node.acronym))
+            if text and (" " in text or looks_like_acronym(text)) and text[:1].isupper() and not _compound(text):
+                forms.setdefault(text, (node.name, node.acronym, node.kind))
     return forms
+
+
+def _compound(text: str) -> bool:
+    """A form made of acronyms only ("ICE ERO", "ICE/ERO"): each acronym is found on its own."""
+    words = re.split(r"[\s/]+", text.strip())
+    return len(words) > 1 and all(looks_like_acronym(word) for word in words)
 
 
 def read(text: str, others: list[Node]) -> Reading:
@@ -95,13 +102,13 @@ def read(text: str, others: list[Node]) -> Reading:
         if block.kind == "heading":
             mentions += _heading_name(piece, sentence.span.start)
         found.extend(Located(m, sentence.span, sentence.block) for m in mentions)
-    own: dict[str, tuple[str, str | None]] = {}
+    own: dict[str, tuple[str, str | None, str | None]] = {}
     for item in found:
         mention = item.mention
         if mention.acronym:
-            own.setdefault(mention.acronym, (mention.name, mention.acronym))
+            own.setdefault(mention.acronym, (mention.name, mention.acronym, mention.kind))
         if mention.rule in ("bullet name", "name and acronym") and mention.name[:1].isupper():
-            own.setdefault(mention.name, (mention.name, mention.acronym))
+            own.setdefault(mention.name, (mention.name, mention.acronym, mention.kind))
     forms = {**known_forms(others), **own}
     for sentence in sentences:
         piece = text[sentence.span.start : sentence.span.end]

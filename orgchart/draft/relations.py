@@ -88,7 +88,9 @@ def _subject(reading: Reading, sentence: Sentence, before: int) -> Located | Non
     candidates = [
         m
         for m in sentence.mentions
-        if m.mention.span.end <= before and not re.match(r"[’']s\b", text[m.mention.span.end : m.mention.span.end + 3])
+        if m.mention.span.end <= before
+        and m.mention.rule != "owner"
+        and not re.match(r"[’']s\b", text[m.mention.span.end : m.mention.span.end + 3])
     ]
     if candidates:
         return candidates[-1]

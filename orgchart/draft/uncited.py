@@ -143,7 +143,7 @@ def uncited(dataset: Dataset, era_id: str) -> Uncited:
             ):
                 left.append(passage)
             for mention in known_names(text[span.start : span.end], span.start, forms):
-                node = by_name.get(mention.name)
+                node = by_name.get(mention.known or mention.name)
                 if node is None or node.id in chart or any(same_name(node, mine) for mine in chart.nodes):
                     continue
                 missing.setdefault(
