@@ -48,11 +48,17 @@ class DraftEntity:
         return min(self.mentions, key=lambda m: (RULE_RANK.get(m.mention.rule, 9), m.mention.span.start))
 
 
+SCOPE_WORDS = frozenset({"national", "designated", "additional", "all", "existing", "various", "numerous", "several"})
+"""Words before a lower-case group's name that say how many or where, not which group."""
+
+
 def entity_key(name: str) -> str:
     """What mentions of one body share: the folded name without an owner and without a last
     word "division" ("Custody Management" is "Custody Management Division"; "... Program" and
     "... Division" of one name stay apart)."""
     words = without_owner(split_acronym(name)[0]).split()
+    while name[:1].islower() and len(words) > 2 and words[0] in SCOPE_WORDS:
+        words = words[1:]  # "national field offices" are the field offices
     if len(words) > 1 and words[-1] in ("division", "divisions"):
         words = words[:-1]
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
@@ -65,14 +71,18 @@ def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
     any mention it covers; an owner's acronym leading a kept name stays beside it."""
     everything = list(found)
     ordered = sorted(
-        (m for m in everything if m.mention.rule != "owner"),
-        key=lambda m: (m.mention.span.start, -(m.mention.span.end - m.mention.span.start)),
+        (m for m in everything if m.mention.rule != "nested"),
+        key=lambda m: (m.mention.span.start, -(m.mention.span.end - m.mention.span.start), m.mention.part),
     )
     kept: list[Located] = []
     for item in ordered:
         span = item.mention.span
         if kept and span.start < kept[-1].mention.span.end:
             last = kept[-1]
+            if item.mention.part and last.mention.part and span == last.mention.span:
+                if item.mention.name != last.mention.name:
+                    kept.append(item)  # the second body of a distributed name
+                continue
             if _better(item.mention, last.mention):
                 kept[-1] = _with_acronym(item, last.mention.acronym)
             elif item.mention.acronym and not last.mention.acronym and span.end >= last.mention.span.end:
@@ -83,7 +93,7 @@ def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
     owners = [
         m
         for m in everything
-        if m.mention.rule == "owner"
+        if m.mention.rule == "nested"
         and (m.mention.span.start, m.mention.span.end) not in spans
         and any(k.mention.span.start <= m.mention.span.start < k.mention.span.end for k in kept)
     ]
@@ -160,7 +170,8 @@ def _settle(entity: DraftEntity) -> None:
     ]
     full = [m for m in names if not (looks_like_acronym(m.name) and " " not in m.name)]
     entity.name = (full[0] if full else best).name
-    kinds = [m.kind for m in names if m.kind]
+    kinds = [m.kind for m in names if m.kind and m.rule == "known name"]  # another era's curated kind first
+    kinds += [m.kind for m in names if m.kind]
     entity.kind = kinds[0] if kinds else None
     acronym = entity.acronym
     seen = {entity.name.casefold()}

@@ -14,7 +14,8 @@ from typing import Final
 
 from orgchart.draft.entities import DraftEntity
 from orgchart.draft.reading import Reading, Sentence
-from orgchart.draft.relations import BODY_KINDS, CONTAINMENT, NUMBER_WORDS, _section_subject
+from orgchart.draft.cues import BODY_KINDS, CONTAINMENT, NUMBER_WORDS
+from orgchart.draft.relations import _section_subject
 from orgchart.draft.segment import Span
 
 _NUMBER = r"(?:\$\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\$\s?)?\d+(?:\.\d+)?"
@@ -144,7 +145,7 @@ def figures(reading: Reading) -> list[DraftClaim]:
 
 
 def _claim_subject(reading: Reading, sentence: Sentence, at: int) -> DraftEntity | None:
-    before = [m for m in sentence.mentions if m.mention.span.end <= at and m.mention.rule != "owner"]
+    before = [m for m in sentence.mentions if m.mention.span.end <= at and m.mention.rule != "nested"]
     bodies = [m for m in before if reading.entity_of(m).kind in BODY_KINDS | {"agency", None}]
     if bodies:
         return reading.entity_of(bodies[-1])

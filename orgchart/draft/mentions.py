@@ -95,6 +95,8 @@ class Mention:
     rule: str = "head word"
     known: str = ""
     """For a name another era uses: that era's name for the body (mentions are grouped by it)."""
+    part: int = 0
+    """For one of the bodies a distributed name names ("Divisions East and West"): 1, 2, ..."""
 
 
 def kind_of(name: str) -> str | None:
@@ -133,7 +135,7 @@ def _trim_trailing(text: str) -> str:
 def capitalized_names(text: str, offset: int) -> list[Mention]:
     """Rule 1: capitalized runs with an organizational head word, cut where a run names two
     bodies (`_split_run`); an owner's acronym leading a name ("ICE HSI Office of International
-    Operations") is also a mention of its own, of the owner (rule "owner")."""
+    Operations") is also a mention of its own, of the owner (rule "nested")."""
     found = []
     for run in CAPITAL_RUN.finditer(text):
         for piece, start, component in _split_run(run.group(0), run.start()):
@@ -141,6 +143,10 @@ def capitalized_names(text: str, offset: int) -> list[Mention]:
             piece = _trim_trailing(piece.rstrip(".,;:"))
             if not piece or piece.lower() in LEADING_WORDS:
                 continue
+            led = LEADER.match(piece)
+            if led:  # "FBI-led Joint Terrorism Task Forces": the leader, then the body it leads
+                found.append(Mention(led["leader"], Span(offset + start, offset + start + len(led["leader"])), "external body"))
+                piece, start = piece[led.end() :], start + led.end()
             span = Span(offset + start, offset + start + len(piece))
             kind = kind_of(piece)
             if kind is None and piece.lower() in SELF_NAMING:
@@ -159,9 +165,31 @@ def capitalized_names(text: str, offset: int) -> list[Mention]:
             first = piece.split()[0].lower()
             if first in HEAD_KINDS and first.endswith("s") and len(piece.split()) > 1 and kind_of(first) is None:
                 continue  # "Divisions and Field Offices": a heading about kinds, not a name
-            found.append(Mention(piece, span, kind))
+            parts = distributed(piece)
+            found += [Mention(part, span, kind_of(part), part=n) for n, part in enumerate(parts, 1)]
+            if not parts:
+                found.append(Mention(piece, span, kind))
             found += owner_mentions(piece, span.start)
     return found
+
+
+LEADER: Final = re.compile(r"(?P<leader>[A-Z][A-Z0-9&.]+)-led\s+")
+"""An acronym leading a body ("FBI-led Joint Terrorism Task Forces"): the leader oversees it."""
+
+_DISTRIBUTED: Final = re.compile(
+    r"^(?P<base>.+?)\s+(?P<heads>Divisions|Offices|Units|Centers|Centres|Teams|Branches|Sections|Regions|Directorates)"
+    r"\s+(?P<first>[A-Z][\w-]*)\s+(?:and|&)\s+(?P<second>[A-Z][\w-]*)$"
+)
+
+
+def distributed(name: str) -> list[str]:
+    """The names a plural head word distributes over ("Removal Management Divisions East and
+    West" names Removal Management Division East and Removal Management Division West), or []."""
+    found = _DISTRIBUTED.match(name.strip())
+    if not found:
+        return []
+    head = found["heads"][:-1]
+    return [f"{found['base']} {head} {found['first']}", f"{found['base']} {head} {found['second']}"]
 
 
 def owner_mentions(name: str, start: int) -> list[Mention]:
@@ -174,7 +202,7 @@ def owner_mentions(name: str, start: int) -> list[Mention]:
         if rest < 2 or not looks_like_acronym(word.group(0)) or word.group(0).lower() in HEAD_KINDS:
             break
         span = Span(start + word.start(), start + word.end())
-        found.append(Mention(word.group(0), span, None, word.group(0), "owner"))
+        found.append(Mention(word.group(0), span, None, word.group(0), "nested"))
     return found
 
 
@@ -315,6 +343,17 @@ def bullet_name(text: str, offset: int, *, listed: bool) -> Mention | None:
     bare, acronym = split_acronym(candidate)
     start = offset + text.index(candidate)
     return Mention(bare, Span(start, start + len(candidate)), kind_of(bare), acronym, "bullet name")
+
+
+def bullet_names(text: str, offset: int, *, listed: bool) -> list[Mention]:
+    """`bullet_name`, as the bodies it names (two for a distributed name)."""
+    named = bullet_name(text, offset, listed=listed)
+    if named is None:
+        return []
+    parts = distributed(named.name)
+    if not parts:
+        return [named]
+    return [Mention(part, named.span, kind_of(part), None, "bullet name", part=n) for n, part in enumerate(parts, 1)]
 
 
 KIND_WORDS: Final[frozenset[str]] = frozenset({"types", "kinds", "list", "examples", "categories"})

@@ -18,10 +18,12 @@ from orgchart.draft.mentions import (
     ACTIVITY_WORDS,
     Mention,
     acronym_names,
-    bullet_name,
+    bullet_names,
     capitalized_names,
     known_names,
 )
+from orgchart.draft.collectives import GROUP_HEADS, PROPER_HEADS, lower_case_names
+from orgchart.draft.cues import CONTAINMENT
 from orgchart.draft.segment import Block, Document, Span
 
 
@@ -64,9 +66,42 @@ def known_forms(others: list[Node]) -> dict[str, tuple[str, str | None, str | No
     forms: dict[str, tuple[str, str | None, str | None]] = {}
     for node in others:
         for text in (node.name, *node.aliases, node.acronym or ""):
-            if text and (" " in text or looks_like_acronym(text)) and text[:1].isupper() and not _compound(text):
+            if not text or _compound(text):
+                continue
+            if (_proper_form(text) and text[:1].isupper()) or group_form(text):
                 forms.setdefault(text, (node.name, node.acronym, node.kind))
     return forms
+
+
+def group_form(text: str) -> bool:
+    """A lower-case name of a group that is worth finding wherever it recurs: two or more words
+    (or a compound) ending in a group's head word ("field offices", "detention facilities",
+    "foreign governments"), not a bare head word."""
+    words = text.split()
+    return (
+        text[:1].islower()
+        and (len(words) >= 2 or "-" in text)
+        and any(text.endswith(head) for head in (*GROUP_HEADS, "agencies", "governments", "partners", "task forces"))
+    )
+
+
+def without_owner_written(name: str) -> str:
+    """A lower-case name without a leading owner ("DRO field offices" -> "field offices")."""
+    first, _, rest = name.partition(" ")
+    if rest and (looks_like_acronym(first.rstrip("’'s")) or first.endswith(("’s", "'s"))):
+        return rest
+    return name
+
+
+def _proper_form(text: str) -> bool:
+    """A capitalized form worth finding: an acronym, or two or more words ending in a capitalized
+    word or a head word ("ICE Air Operations", "287(g) program"; not "ICE detention", which is
+    an attributive use)."""
+    if looks_like_acronym(text):
+        return True
+    words = text.split()
+    return len(words) >= 2 and (words[-1][:1].isupper() or words[-1][:1].isdigit() or words[-1].lower() in GROUP_HEADS
+                                or words[-1].lower() in PROPER_HEADS)
 
 
 def _compound(text: str) -> bool:
@@ -94,11 +129,10 @@ def read(text: str, others: list[Node]) -> Reading:
         piece = text[sentence.span.start : sentence.span.end]
         block = document.blocks[sentence.block]
         mentions = capitalized_names(piece, sentence.span.start) + acronym_names(piece, sentence.span.start)
+        mentions += lower_case_names(piece, sentence.span.start, containment=CONTAINMENT.search(piece))
         if block.kind == "bullet" and sentence.span.start == _first_sentence_start(document, block):
             listed = lead_in[sentence.block] is not None
-            named = bullet_name(piece, sentence.span.start, listed=listed)
-            if named is not None:
-                mentions.append(named)
+            mentions += bullet_names(piece, sentence.span.start, listed=listed)
         if block.kind == "heading":
             mentions += _heading_name(piece, sentence.span.start)
         found.extend(Located(m, sentence.span, sentence.block) for m in mentions)
@@ -109,6 +143,10 @@ def read(text: str, others: list[Node]) -> Reading:
             own.setdefault(mention.acronym, (mention.name, mention.acronym, mention.kind))
         if mention.rule in ("bullet name", "name and acronym") and mention.name[:1].isupper():
             own.setdefault(mention.name, (mention.name, mention.acronym, mention.kind))
+        if mention.rule == "lower-case name":
+            for form in (mention.name, without_owner_written(mention.name)):
+                if group_form(form):
+                    own.setdefault(form, (mention.name, mention.acronym, mention.kind))
     forms = {**known_forms(others), **own}
     for sentence in sentences:
         piece = text[sentence.span.start : sentence.span.end]
@@ -147,7 +185,7 @@ def _worth_keeping(entity: DraftEntity, known: set[str]) -> bool:
     name, a name known from another era or this document's definitions, or a name with an
     acronym and an organizational last word. A heading alone ("Mission Statement") is not."""
     rules = {m.mention.rule for m in entity.mentions}
-    if entity.kind is not None or "bullet name" in rules:
+    if entity.kind is not None or rules & {"bullet name", "component"}:
         return True
     if "known name" in rules and (entity.key in known or normal_acronym(entity.acronym) in known):
         return any(m.mention.rule != "heading" for m in entity.mentions)

@@ -20,45 +20,7 @@ from orgchart.changes.forms import looks_like_acronym
 from orgchart.draft.entities import DraftEntity, Located
 from orgchart.draft.reading import Reading, Sentence
 from orgchart.draft.segment import Span
-
-CONTAINMENT: Final = re.compile(
-    r"\b(?:comprises|comprised of|is comprised|consists of|consist of|is organized into|are organized into|"
-    r"is composed of|is made up of|is divided into|includes the following|include the following|"
-    r"has the following|is organized as)\b",
-    re.IGNORECASE,
-)
-VERBS: Final[dict[str, re.Pattern[str]]] = {
-    "oversight": re.compile(
-        r"\b(?:oversees|oversaw|oversee|provides? (?:\w+ )?oversight (?:for|of|over|to)|has oversight over|"
-        r"exercises oversight over|manages|managed|supervises)\b",
-        re.IGNORECASE,
-    ),
-    "support": re.compile(r"\b(?:supports|provides (?:\w+ )?support (?:to|for)|in support of)\b", re.IGNORECASE),
-    "coordination": re.compile(
-        r"\b(?:coordinates with|in coordination with|coordinating with|liaison with|collaboration with)\b",
-        re.IGNORECASE,
-    ),
-    "partnership": re.compile(r"\b(?:partners with|partnerships? with|in partnership with)\b", re.IGNORECASE),
-}
-WITHIN: Final = re.compile(
-    r"^\s*(?:is|are)?\s*(?:located\s+)?(?:within|(?:is|are)\s+an?\s+(?:division|unit|component|part|office)\s+(?:of|within))\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-NUMBER_WORDS: Final[dict[str, int]] = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12,
-}  # fmt: skip
-COUNTED: Final = re.compile(
-    r"\b(?:the following\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:[A-Z]\w+\s+)?(divisions|sub-divisions|units|offices|programs|branches|sections|directorates|teams)\b",
-    re.IGNORECASE,
-)
-CLAUSE_END: Final = re.compile(r"\b(?:which|who|whom|where|that|to ensure|in order to|in an effort to)\b|;")
-"""Where the objects of a verb end: a relative clause or a purpose names other subjects."""
-BODY_KINDS: Final[frozenset[str]] = frozenset(
-    {"division", "sub-division", "unit", "office", "program", "center", "team", "directorate", "task force"}
-)
-
+from orgchart.draft.cues import BODY_KINDS, CLAUSE_END, CONTAINMENT, COUNTED, NUMBER_WORDS, VERBS, WITHIN
 
 @dataclass
 class DraftEdge:
@@ -89,7 +51,7 @@ def _subject(reading: Reading, sentence: Sentence, before: int) -> Located | Non
         m
         for m in sentence.mentions
         if m.mention.span.end <= before
-        and m.mention.rule != "owner"
+        and m.mention.rule != "nested"
         and not re.match(r"[’']s\b", text[m.mention.span.end : m.mention.span.end + 3])
     ]
     if candidates:
