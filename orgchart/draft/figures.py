@@ -15,7 +15,7 @@ from typing import Final
 from orgchart.draft.entities import DraftEntity
 from orgchart.draft.reading import Reading, Sentence
 from orgchart.draft.cues import BODY_KINDS, CONTAINMENT, NUMBER_WORDS
-from orgchart.draft.relations import _section_subject
+from orgchart.draft.relations import section_subject
 from orgchart.draft.segment import Span
 
 _NUMBER = r"(?:\$\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\$\s?)?\d+(?:\.\d+)?"
@@ -152,7 +152,7 @@ def _claim_subject(reading: Reading, sentence: Sentence, at: int) -> DraftEntity
     if before:
         return reading.entity_of(before[-1])
     after = [m for m in sentence.mentions if m.mention.span.start >= at]
-    section = _section_subject(reading, sentence.block)
+    section = section_subject(reading, sentence.block)
     if section is not None:
         return reading.entity_of(section)
     return reading.entity_of(after[0]) if after else None

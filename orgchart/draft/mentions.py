@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from orgchart.changes.forms import initials, looks_like_acronym, split_acronym
+from orgchart.changes.forms import SMALL_WORDS, initials, looks_like_acronym, split_acronym
 from orgchart.changes.names import normal_name
 from orgchart.draft.segment import Span
 
@@ -223,7 +223,7 @@ def _names_people(text: str, end: int) -> bool:
 SELF_NAMING: Final[dict[str, str]] = {"headquarters": "office"}
 """Single capitalized words that name a body by themselves ("At Headquarters, ...")."""
 
-_CUTS = re.compile(r"\s+of\s+the\s+|(?<=[’']s)\s+|\s+and\s+the\s+|\s+[-–]\s+")
+_CUTS = re.compile(r"\s+of\s+the\s+|(?<=[’']s)\s+|\s+and\s+the\s+|\s+[-–]\s+|[ \t]*\n\s*")
 
 
 def _split_run(run: str, start: int) -> list[tuple[str, int, bool]]:
@@ -251,9 +251,13 @@ def _split_run(run: str, start: int) -> list[tuple[str, int, bool]]:
             continue
         if cut in ("-", "–") and not (kind_of(left) or looks_like_acronym(left.strip())):
             continue
+        if not cut and not (kind_of(left) or re.match(rf"(?:{'|'.join(HEAD_FIRST)})\s+(?:of|for)\b", right, re.I)):
+            continue  # a line break inside one name ("National Fugitive Operations / Program")
         pieces.append((left, start + position, component))
         position = match.end()
         component = cut in ("-", "–")
+        if not cut:
+            component = False
     pieces.append((run[position:], start + position, component))
     cleaned: list[tuple[str, int, bool]] = []
     for piece, at, is_component in pieces:
@@ -298,12 +302,27 @@ def acronym_names(text: str, offset: int) -> list[Mention]:
             if any(i == _acronym_key(acronym) for i in initials(form)):
                 best = (words[first].start(), form)
         if best is None:
+            best = _reordered(before, words, acronym)
+        if best is None:
             continue
         start, name = best
         name, start = _strip_leading(name, start)
         kind = kind_of(name) or (ACTIVITY_KIND if name.split()[-1].lower() in ACTIVITY_WORDS else None)
         found.append(Mention(name, Span(offset + start, offset + match.end()), kind, acronym, "name and acronym"))
     return found
+
+
+def _reordered(before: str, words: list[re.Match[str]], acronym: str) -> tuple[int, str] | None:
+    """A name whose acronym takes its initials in another order, as "Office of Detention and
+    Removal (DRO)" does: the shortest run of capitalized words before the parenthesis whose
+    initials are the acronym's letters, each once."""
+    letters = sorted(_acronym_key(acronym).upper())
+    for first in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        form = " ".join(before[words[first].start() :].split())
+        capitals = [w for w in form.split() if w[:1].isupper() and w.lower() not in SMALL_WORDS]
+        if sorted(w[0].upper() for w in capitals) == letters and form[:1].isupper():
+            return words[first].start(), form
+    return None
 
 
 ACTIVITY_WORDS: Final[frozenset[str]] = frozenset(

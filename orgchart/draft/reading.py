@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orgchart.changes.forms import looks_like_acronym
+from orgchart.changes.forms import looks_like_acronym, split_acronym
 from orgchart.changes.names import normal_acronym
 from orgchart.dataset.model import Node
 from orgchart.draft.entities import DraftEntity, Located, entity_key, group_entities, resolve_overlaps
@@ -24,6 +24,7 @@ from orgchart.draft.mentions import (
 )
 from orgchart.draft.collectives import GROUP_HEADS, PROPER_HEADS, lower_case_names
 from orgchart.draft.cues import CONTAINMENT
+from orgchart.draft.places import is_locations_lead, place_mentions
 from orgchart.draft.segment import Block, Document, Span
 
 
@@ -130,6 +131,8 @@ def read(text: str, others: list[Node]) -> Reading:
         block = document.blocks[sentence.block]
         mentions = capitalized_names(piece, sentence.span.start) + acronym_names(piece, sentence.span.start)
         mentions += lower_case_names(piece, sentence.span.start, containment=CONTAINMENT.search(piece))
+        after_lead = sentence.block > 0 and is_locations_lead(document.block_text(document.blocks[sentence.block - 1]))
+        mentions += place_mentions(piece, sentence.span.start, after_locations_lead=after_lead)
         if block.kind == "bullet" and sentence.span.start == _first_sentence_start(document, block):
             listed = lead_in[sentence.block] is not None
             mentions += bullet_names(piece, sentence.span.start, listed=listed)
@@ -147,7 +150,12 @@ def read(text: str, others: list[Node]) -> Reading:
             for form in (mention.name, without_owner_written(mention.name)):
                 if group_form(form):
                     own.setdefault(form, (mention.name, mention.acronym, mention.kind))
-    forms = {**known_forms(others), **own}
+    forms = known_forms(others)
+    for form, (name, acronym, kind) in own.items():  # the document's names, other eras' curated kinds
+        forms[form] = (name, acronym, forms[form][2] if form in forms and forms[form][2] else kind)
+    for form, value in list(forms.items()):
+        if looks_like_acronym(form) and form.endswith("s") and len(form) > 2:
+            forms.setdefault(form[:-1], value)  # "SPC" is one of the "SPCs"
     for sentence in sentences:
         piece = text[sentence.span.start : sentence.span.end]
         found.extend(Located(m, sentence.span, sentence.block) for m in known_names(piece, sentence.span.start, forms))
@@ -161,6 +169,12 @@ def read(text: str, others: list[Node]) -> Reading:
     known_keys = {entity_key(text) for node in others for text in (node.name, *node.aliases)}
     known_keys |= {normal_acronym(node.acronym) for node in others if node.acronym}
     entities = [e for e in group_entities(kept) if _worth_keeping(e, known_keys)]
+    curated = known_forms(others)
+    for entity in entities:  # a name another era records keeps that era's curated kind
+        for form in (entity.name, entity.acronym, *entity.aliases):
+            if form in curated and curated[form][2]:
+                entity.kind = curated[form][2]
+                break
     keep = {id(m) for e in entities for m in e.mentions}
     for sentence in sentences:
         sentence.mentions = [m for m in sentence.mentions if id(m) in keep]
@@ -177,7 +191,8 @@ def _heading_name(piece: str, offset: int) -> list[Mention]:
     words = piece.split()
     if not 1 <= len(words) <= 7 or not piece[:1].isupper():
         return []
-    return [Mention(piece.strip(), Span(offset, offset + len(piece.strip())), None, None, "heading")]
+    name, acronym = split_acronym(piece.strip())
+    return [Mention(name, Span(offset, offset + len(piece.strip())), None, acronym, "heading")]
 
 
 def _worth_keeping(entity: DraftEntity, known: set[str]) -> bool:
@@ -185,7 +200,7 @@ def _worth_keeping(entity: DraftEntity, known: set[str]) -> bool:
     name, a name known from another era or this document's definitions, or a name with an
     acronym and an organizational last word. A heading alone ("Mission Statement") is not."""
     rules = {m.mention.rule for m in entity.mentions}
-    if entity.kind is not None or rules & {"bullet name", "component"}:
+    if entity.kind is not None or rules & {"bullet name", "component", "place"}:
         return True
     if "known name" in rules and (entity.key in known or normal_acronym(entity.acronym) in known):
         return any(m.mention.rule != "heading" for m in entity.mentions)
