@@ -191,6 +191,8 @@ def _counted(text: str, offset: int) -> list[Mention]:
         head = match.group("head")
         if not _names_a_group(match.group("mods"), head, match.group("tail")) or _people_follow(text, match.end("head")):
             continue
+        if re.match(r"\s+(?:called|known as|named)\b", text[match.end() :]):
+            continue  # "eight secure detention facilities called Service Processing Centers": the name follows
         start = match.start("mods")
         end = match.end("tail") if match.group("tail") else match.end("head")
         name = text[start:end]
@@ -289,7 +291,10 @@ def _nested(text: str, offset: int, found: list[Mention]) -> list[Mention]:
         if mention.rule != "lower-case name":
             continue
         start, end = mention.span.start - offset, mention.span.end - offset
+        lower_head = mention.name.split()[-1][:1].islower()
         for name in capitalized_names(text[start:end], offset + start):
-            if name.rule in ("head word",) and (name.span.start, name.span.end) != (mention.span.start, mention.span.end):
+            if name.rule != "head word" or (name.span.start, name.span.end) == (mention.span.start, mention.span.end):
+                continue
+            if not (lower_head and name.span.start == mention.span.start):  # "X Center databases" is one name
                 inner.append(Mention(name.name, name.span, name.kind, name.acronym, "nested"))
     return inner

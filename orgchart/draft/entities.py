@@ -8,10 +8,11 @@ longest name ("ICE Health Service Corps (IHSC)" over "Health Service Corps").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from orgchart.changes.forms import looks_like_acronym, split_acronym, without_owner
+from orgchart.changes.forms import is_acronym_of, looks_like_acronym, split_acronym, without_owner
 from orgchart.changes.names import normal_acronym
 from orgchart.draft.mentions import Mention
 from orgchart.draft.segment import Block, Document, Span
@@ -155,9 +156,35 @@ def group_entities(located: Sequence[Located]) -> list[DraftEntity]:
             entity.acronym = entity.acronym or mention.acronym
         if single_acronym:
             by_acronym.setdefault(normal_acronym(mention.name), entity)
+    entities = _acronyms_joined(entities)
     for entity in entities:
         _settle(entity)
     return entities
+
+
+def _acronyms_joined(entities: list[DraftEntity]) -> list[DraftEntity]:
+    """An entity named only by an acronym ("DHS") joined to the one entity whose name has those
+    initials ("U.S. Department of Homeland Security"), when the document never pairs them."""
+    named = [e for e in entities if not all(looks_like_acronym(m.mention.name) for m in e.mentions)]
+    kept = []
+    for entity in entities:
+        acronyms = {m.mention.name for m in entity.mentions}
+        if entity in named or len(acronyms) != 1:
+            kept.append(entity)
+            continue
+        acronym = next(iter(acronyms))
+        matching = [e for e in named if not e.acronym and is_acronym_of(acronym, without_owner_text(e.name))]
+        if len(matching) == 1:
+            matching[0].mentions.extend(entity.mentions)
+            matching[0].acronym = acronym
+        else:
+            kept.append(entity)
+    return kept
+
+
+def without_owner_text(name: str) -> str:
+    """A name without a leading "U.S." or "United States" (initials skip the country)."""
+    return re.sub(r"^(?:the\s+)?(?:U\.S\.|US|United States)\s+", "", name)
 
 
 def _settle(entity: DraftEntity) -> None:

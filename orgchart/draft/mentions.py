@@ -251,13 +251,11 @@ def _split_run(run: str, start: int) -> list[tuple[str, int, bool]]:
             continue
         if cut in ("-", "–") and not (kind_of(left) or looks_like_acronym(left.strip())):
             continue
-        if not cut and not (kind_of(left) or re.match(rf"(?:{'|'.join(HEAD_FIRST)})\s+(?:of|for)\b", right, re.I)):
+        if "\n" in match.group(0) and not (kind_of(left) or re.match(rf"(?:{'|'.join(HEAD_FIRST)})\s+(?:of|for)\b", right, re.I)):
             continue  # a line break inside one name ("National Fugitive Operations / Program")
         pieces.append((left, start + position, component))
         position = match.end()
         component = cut in ("-", "–")
-        if not cut:
-            component = False
     pieces.append((run[position:], start + position, component))
     cleaned: list[tuple[str, int, bool]] = []
     for piece, at, is_component in pieces:

@@ -78,7 +78,7 @@ def _attributive(reading: Reading, item: Located, following: Located | None) -> 
     after = text[span.end : span.end + 24]
     single = looks_like_acronym(written) or " " not in written
     noun = re.match(r"\s+([a-z]+)", after)
-    if re.match(r"[’']s\b", after) or item.mention.rule == "nested":
+    if re.match(r"[’']s\b|-led\b", after) or item.mention.rule == "nested":
         return True
     if single and noun:
         return True
@@ -235,6 +235,7 @@ def _pair_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
     address dash, "X-led", and an owner's acronym before a name."""
     text = reading.document.text
     edges: list[DraftEdge] = []
+    part_of: dict[int, Located] = {}
     for left, right in itertools.pairwise(sentence.mentions):
         if left.mention.span.end > right.mention.span.start:
             continue
@@ -244,8 +245,20 @@ def _pair_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
         if re.fullmatch(r"[’']s\s+(?:\d[\d,]*\s+)?", between) and right_kind in BODY_KINDS:
             edges.append(_edge(reading, "parent", left, right, quote, "read from the possessive “A's B”"))
             edges[-1].tier = Tier.OWNER
-        elif WITHIN.match(between) and (right_kind not in (None, "external body") or left_kind == "external body"):
+        elif WITHIN.match(between) and (
+            right_kind not in (None, "external body") or left_kind == "external body" or "located" in between
+        ):
             edges.append(_edge(reading, "parent", right, left, quote))
+        elif between == ", " and left_kind in ("external body", "agency") and _names_a_part(right.mention.name):
+            edges.append(_edge(reading, "parent", left, right, quote, "read from “A, B” (B named as a part of A)"))
+            edges[-1].tier = Tier.LAYOUT
+            part_of[id(reading.entity_of(right))] = left
+        elif re.fullmatch(r",?\s+and(?:\s+the)?\s+", between) and id(reading.entity_of(left)) in part_of:
+            if _names_a_part(right.mention.name):
+                whole = part_of[id(reading.entity_of(left))]
+                edges.append(_edge(reading, "parent", whole, right, [Span(whole.mention.span.start, right.mention.span.end)],
+                                   "read from “A, B and C” (B and C named as parts of A)"))
+                edges[-1].tier = Tier.LAYOUT
         elif re.fullmatch(r"\s+of\s+the\s+", between) and left_kind and right_kind:
             edges.append(_edge(reading, "parent", right, left, quote, "containment read from “A of the B”"))
         elif re.fullmatch(r"\s+[-–]\s+", between) and right.mention.rule == "component":
@@ -256,6 +269,12 @@ def _pair_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
             edges.append(_edge(reading, "parent", left, right, quote, "read from the owner's acronym in “A B”"))
             edges[-1].tier = Tier.OWNER
     return edges + _owner_relations(reading, sentence)
+
+
+def _names_a_part(name: str) -> bool:
+    """Whether a name is written as a part of something ("Office of X", "Division of Y",
+    "Executive Office for Z"), as names after their parent body in an address are."""
+    return bool(re.match(r"(?:Office|Division|Bureau|Branch|Section|Unit|Directorate|Executive Office)\s+(?:of|for)\b", name))
 
 
 def _owner_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
