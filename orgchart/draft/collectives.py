@@ -71,7 +71,7 @@ COMPOUND_HEADS: Final[frozenset[str]] = frozenset({"field offices", "sub-offices
 NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _HEADS = "|".join(sorted((re.escape(h) for h in {*OWNED_HEADS, *GROUP_HEADS}), key=len, reverse=True))
 _MODIFIER = r"(?:[a-z][\w-]*|[A-Z][A-Za-z]*-[\w-]+|[A-Z]{2,}s?)"
-_OWNED_BY = r"(?:operating under|operated by|owned by|run by|managed by|staffed by)\s+[^,;.()]+?(?:\s*\([A-Z][\w&./-]*\))?"
+_OWNED_BY = r"(?:operating under|operated by|owned by|run by|managed by|staffed by|with)\s+[^,;.()]+?(?=\s*(?:[,;.(]|$))"
 
 PROPER_NAMED: Final = re.compile(
     rf"(?:[“\"](?P<quoted>[A-Z][^”\"\n]{{1,80}})[”\"]|(?P<run>{CAPITAL_RUN.pattern})(?:\s*\((?P<acronym>[A-Z][\w&./-]*)\))?)"
@@ -100,7 +100,10 @@ RELATION_CUE: Final = re.compile(
     re.IGNORECASE,
 )
 TASK_FORCES: Final = re.compile(r"\b(?P<name>(?:[a-z][\w-]*\s+){0,2}task forces)\b")
-_NOT_MODIFIERS: Final = frozenset({"other", "these", "those", "such", "our", "their", "its", "all", "of", "and", "the"})
+_NOT_MODIFIERS: Final = frozenset(
+    {"other", "these", "those", "such", "our", "their", "its", "all", "the", "in", "into", "of", "to", "for", "from"}
+    | {"with", "at", "by", "on", "as", "per", "than", "were", "was", "are", "is"}
+)
 """Words that point at a group rather than name it ("other ICE programs")."""
 
 
@@ -211,29 +214,34 @@ def _names_a_group(mods: str, head: str, tail: str | None) -> bool:
     words = mods.split()
     if head not in GROUP_HEADS or any(word.lower() in _NOT_MODIFIERS for word in words):
         return False
+    if words and (words[0] in ("and", "or") or words[-1] in ("and", "or")):
+        return False
     return bool(words) or head in COMPOUND_HEADS or bool(tail)
 
 
 def _items(text: str, start: int) -> list[tuple[int, int]]:
-    """The items of the enumeration in `text[start:]`: cut at commas and "and" outside
-    parentheses, up to the sentence's end."""
-    items: list[tuple[int, int]] = []
+    """The items of the enumeration in `text[start:]`: cut at commas outside parentheses, and at
+    "and" where the piece is not one item by itself ("local and state facilities" is one)."""
+    pieces: list[tuple[int, int]] = []
     depth, begin = 0, start
-    position = start
-    while position < len(text):
+    for position in range(start, len(text)):
         char = text[position]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and char in ",;:":
-            items.append((begin, position))
-            begin = position + 1
-        elif depth == 0 and text.startswith(" and ", position) and not text[begin:position].strip().endswith(","):
-            items.append((begin, position))
-            begin = position + 1
-        position += 1
-    items.append((begin, len(text.rstrip(". "))))
+        depth += (char == "(") - (char == ")")
+        if depth <= 0 and char in ",;:":
+            pieces.append((begin, position))
+            begin, depth = position + 1, 0
+    pieces.append((begin, len(text.rstrip(". "))))
+    items: list[tuple[int, int]] = []
+    for begin, end in pieces:
+        piece = text[begin:end]
+        if ITEM.match(piece.strip()) or NAMED_ITEM.match(piece.strip()):
+            items.append((begin, end))
+            continue
+        cut = begin
+        for joined in re.finditer(r"\s+and\s+", piece):
+            items.append((cut, begin + joined.start()))
+            cut = begin + joined.end()
+        items.append((cut, end))
     return [(a, b) for a, b in items if text[a:b].strip()]
 
 

@@ -82,7 +82,9 @@ class Document:
             return [block.span]
         spans: list[Span] = []
         for part in _merged_parts(self.text, block.parts):
-            piece = self.text[part.start : part.end]
+            # line breaks as spaces (same length, so offsets hold): pysbd ends a sentence at a line
+            # break, and blocks join the lines of one sentence
+            piece = self.text[part.start : part.end].replace("\r", " ").replace("\n", " ")
             for found in self._segmenter.segment(piece):  # type: ignore[attr-defined]
                 start, end = part.start + found.start, part.start + found.end
                 start, end = _trim(self.text, start, end)
