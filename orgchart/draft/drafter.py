@@ -11,11 +11,11 @@ import networkx as nx
 from orgchart.dataset.citations import fold_white_space
 from orgchart.dataset.model import Citation, Claim, Edge, Era, Node, Source
 from orgchart.draft.entities import DraftEntity
+from orgchart.draft.fallback import other_eras_parents, own_organization_parents, own_subject
 from orgchart.draft.figures import DraftClaim, figures
 from orgchart.draft.identity import reused_ids, slug, unique
-from orgchart.draft.reading import Reading, read
-from orgchart.draft.fallback import other_eras_parents, own_organization_parents, own_subject
 from orgchart.draft.layout import layout_relations
+from orgchart.draft.reading import Reading, read
 from orgchart.draft.relations import DraftEdge, sentence_relations
 from orgchart.draft.segment import Span
 from orgchart.draft.writer import era_yaml

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from orgchart.draft.cues import BODY_KINDS, CONTAINMENT, NUMBER_WORDS
 from orgchart.draft.entities import DraftEntity
 from orgchart.draft.reading import Reading, Sentence
-from orgchart.draft.cues import BODY_KINDS, CONTAINMENT, NUMBER_WORDS
 from orgchart.draft.relations import section_subject
 from orgchart.draft.segment import Span
 

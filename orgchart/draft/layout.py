@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from orgchart.changes.names import normal_name
@@ -23,7 +24,7 @@ from orgchart.draft.entities import DraftEntity, Located
 from orgchart.draft.places import LOCATED, is_locations_lead
 from orgchart.draft.reading import Reading
 from orgchart.draft.relations import DraftEdge, Tier, section_subject, subject_before
-from orgchart.draft.segment import Span
+from orgchart.draft.segment import BULLET_MARKERS, Span
 
 MEMBER_KINDS = frozenset({"facility", "sub-office", "office", "team", "unit", "center"})
 """Kinds of a group's members named one by one."""
@@ -157,9 +158,10 @@ def _address_blocks(reading: Reading) -> list[DraftEdge]:
         covered = "".join(text[m.mention.span.start : m.mention.span.end] for m in inside)
         rest = re.sub(r"[\s\-–]", "", text[start:end])
         is_name = bool(inside) and len(re.sub(r"[\s\-–]", "", covered)) >= len(rest) - 4
+        is_name = is_name and text[start:end].lstrip()[:1] not in BULLET_MARKERS and len(inside) <= 2
         lines.append((start, end, inside if is_name else []))
     edges = []
-    for (_s1, _e1, above), (_s2, _e2, below) in zip(lines, lines[1:], strict=False):
+    for (_s1, _e1, above), (_s2, _e2, below) in itertools.pairwise(lines):
         if above and below and len(above) + len(below) >= 2:
             superior, subordinate = reading.entity_of(above[-1]), reading.entity_of(below[0])
             if superior is not subordinate and superior.kind != "program":

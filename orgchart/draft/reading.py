@@ -7,12 +7,13 @@ order in which the mention rules are applied.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from orgchart.changes.forms import looks_like_acronym, split_acronym
+from orgchart.changes.forms import split_acronym
 from orgchart.changes.names import normal_acronym
 from orgchart.dataset.model import Node
+from orgchart.draft.collectives import lower_case_names
+from orgchart.draft.cues import CONTAINMENT
 from orgchart.draft.entities import DraftEntity, Located, entity_key, group_entities, resolve_overlaps
 from orgchart.draft.mentions import (
     ACTIVITY_WORDS,
@@ -22,10 +23,9 @@ from orgchart.draft.mentions import (
     capitalized_names,
     known_names,
 )
-from orgchart.draft.collectives import GROUP_HEADS, PROPER_HEADS, lower_case_names
-from orgchart.draft.cues import CONTAINMENT
 from orgchart.draft.places import is_locations_lead, place_mentions
 from orgchart.draft.segment import Block, Document, Span
+from orgchart.draft.variants import document_forms, known_forms, owned_short_names
 
 
 @dataclass
@@ -61,56 +61,6 @@ class Reading:
         return [s for s in self.sentences if s.block == block]
 
 
-def known_forms(others: list[Node]) -> dict[str, tuple[str, str | None, str | None]]:
-    """The written forms (names of two or more words, aliases, acronyms) of entities of other
-    eras, each with the name, acronym and kind it stands for; the latest era's first."""
-    forms: dict[str, tuple[str, str | None, str | None]] = {}
-    for node in others:
-        for text in (node.name, *node.aliases, node.acronym or ""):
-            if not text or _compound(text):
-                continue
-            if (_proper_form(text) and text[:1].isupper()) or group_form(text):
-                forms.setdefault(text, (node.name, node.acronym, node.kind))
-    return forms
-
-
-def group_form(text: str) -> bool:
-    """A lower-case name of a group that is worth finding wherever it recurs: two or more words
-    (or a compound) ending in a group's head word ("field offices", "detention facilities",
-    "foreign governments"), not a bare head word."""
-    words = text.split()
-    return (
-        text[:1].islower()
-        and (len(words) >= 2 or "-" in text)
-        and any(text.endswith(head) for head in (*GROUP_HEADS, "agencies", "governments", "partners", "task forces"))
-    )
-
-
-def without_owner_written(name: str) -> str:
-    """A lower-case name without a leading owner ("DRO field offices" -> "field offices")."""
-    first, _, rest = name.partition(" ")
-    if rest and (looks_like_acronym(first.rstrip("’'s")) or first.endswith(("’s", "'s"))):
-        return rest
-    return name
-
-
-def _proper_form(text: str) -> bool:
-    """A capitalized form worth finding: an acronym, or two or more words ending in a capitalized
-    word or a head word ("ICE Air Operations", "287(g) program"; not "ICE detention", which is
-    an attributive use)."""
-    if looks_like_acronym(text):
-        return True
-    words = text.split()
-    return len(words) >= 2 and (words[-1][:1].isupper() or words[-1][:1].isdigit() or words[-1].lower() in GROUP_HEADS
-                                or words[-1].lower() in PROPER_HEADS)
-
-
-def _compound(text: str) -> bool:
-    """A form made of acronyms only ("ICE ERO", "ICE/ERO"): each acronym is found on its own."""
-    words = re.split(r"[\s/]+", text.strip())
-    return len(words) > 1 and all(looks_like_acronym(word) for word in words)
-
-
 def read(text: str, others: list[Node]) -> Reading:
     """Segment `text`, find every mention (rules 1-3, then the names known from `others` and
     from the document's own definitions) and group them into entities."""
@@ -139,26 +89,11 @@ def read(text: str, others: list[Node]) -> Reading:
         if block.kind == "heading":
             mentions += _heading_name(piece, sentence.span.start)
         found.extend(Located(m, sentence.span, sentence.block) for m in mentions)
-    own: dict[str, tuple[str, str | None, str | None]] = {}
-    for item in found:
-        mention = item.mention
-        if mention.acronym:
-            own.setdefault(mention.acronym, (mention.name, mention.acronym, mention.kind))
-        if mention.rule in ("bullet name", "name and acronym") and mention.name[:1].isupper():
-            own.setdefault(mention.name, (mention.name, mention.acronym, mention.kind))
-        if mention.rule == "lower-case name":
-            for form in (mention.name, without_owner_written(mention.name)):
-                if group_form(form):
-                    own.setdefault(form, (mention.name, mention.acronym, mention.kind))
-    forms = known_forms(others)
-    for form, (name, acronym, kind) in own.items():  # the document's names, other eras' curated kinds
-        forms[form] = (name, acronym, forms[form][2] if form in forms and forms[form][2] else kind)
-    for form, value in list(forms.items()):
-        if looks_like_acronym(form) and form.endswith("s") and len(form) > 2:
-            forms.setdefault(form[:-1], value)  # "SPC" is one of the "SPCs"
+    forms, single = document_forms((item.mention for item in found), others, text)
     for sentence in sentences:
         piece = text[sentence.span.start : sentence.span.end]
         found.extend(Located(m, sentence.span, sentence.block) for m in known_names(piece, sentence.span.start, forms))
+        found.extend(Located(m, sentence.span, sentence.block) for m in owned_short_names(piece, sentence.span.start, single))
     by_sentence: dict[int, list[Located]] = {}
     for item in found:
         by_sentence.setdefault(item.sentence.start, []).append(item)

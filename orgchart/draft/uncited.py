@@ -14,8 +14,8 @@ from orgchart.changes.forms import same_name
 from orgchart.dataset.citations import fold_white_space
 from orgchart.dataset.model import Citation, Source
 from orgchart.draft.mentions import known_names
-from orgchart.draft.reading import known_forms
 from orgchart.draft.segment import Document, Span
+from orgchart.draft.variants import known_forms
 from orgchart.graph import Dataset, OrgChart
 
 MIN_OVERLAP = 12
