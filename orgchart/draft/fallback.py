@@ -51,10 +51,10 @@ def other_eras_parents(era: Era, others: Sequence[OrgChart], reviews: dict[str, 
         for chart in reversed(others):
             if node.id not in chart:
                 continue
-            parent = chart.parent(node.id)
+            parent = next((p for p in chart.parents(node.id) if p.id in ids), None)
             if parent is None:
                 continue
-            if parent.id in ids and not (node.id in tree and parent.id in tree and nx.has_path(tree, node.id, parent.id)):
+            if not (node.id in tree and parent.id in tree and nx.has_path(tree, node.id, parent.id)):
                 added.append(_cited_edge(era, parent.id, node.id))
                 tree.add_edge(parent.id, node.id)
                 reviews.setdefault(f"edge:parent:{parent.id}:{node.id}", []).append(

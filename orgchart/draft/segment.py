@@ -86,10 +86,10 @@ class Document:
             # break, and blocks join the lines of one sentence
             piece = self.text[part.start : part.end].replace("\r", " ").replace("\n", " ")
             for found in self._segmenter.segment(piece):  # type: ignore[attr-defined]
-                start, end = part.start + found.start, part.start + found.end
-                start, end = _trim(self.text, start, end)
-                if end > start and _WORD.search(self.text[start:end]):
-                    spans.append(Span(start, end))
+                for start, end in _unglued(self.text, part.start + found.start, part.start + found.end):
+                    start, end = _trim(self.text, start, end)
+                    if end > start and _WORD.search(self.text[start:end]):
+                        spans.append(Span(start, end))
         return spans
 
     def all_sentences(self) -> Iterator[tuple[Block, Span]]:
@@ -97,6 +97,17 @@ class Document:
         for block in self.blocks:
             for span in self.sentences(block):
                 yield block, span
+
+
+def _unglued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut where damaged text glued two together: a full stop after a lower-case word
+    and a capital right after it, with no space ("detention facilities.Operations include")."""
+    pieces = []
+    for at in range(start + 1, end - 1):
+        if text[at] in ".!?" and (text[at - 1].islower() or text[at - 1] == ")") and text[at + 1].isupper():
+            pieces.append((start, at + 1))
+            start = at + 1
+    return [*pieces, (start, end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -127,6 +127,8 @@ def _damaged(text: str, forms: dict[str, Form]) -> dict[str, Form]:
             continue
         at = next(i for i, c in enumerate(token) if not c.isascii())
         fits = [a for a in acronyms if len(a) == len(token) and a[:at] == token[:at] and a[at + 1 :] == token[at + 1 :]]
+        if len(fits) > 1:  # the one the document also writes undamaged
+            fits = [a for a in fits if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text)]
         if len(fits) == 1:
             found[token] = forms[fits[0]]
     return found
