@@ -86,7 +86,7 @@ def draft_era(text: str, source: Source, era_id: str, others: Sequence[OrgChart]
     stated = sentence_relations(reading)
     edges = _edges(stated + layout_relations(reading, stated))
     own = own_subject(reading)
-    claims = figures(reading)
+    claims = figures(reading, own)
     nodes = [_node(reading, entity, source) for entity in reading.entities]
     era = Era(id=era_id, label=label or source.title, sources=(source.id,), nodes=tuple(nodes))
     era = era.model_copy(update={"edges": tuple(_edge_model(text, source, edge) for edge in edges)})
