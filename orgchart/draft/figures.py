@@ -167,7 +167,14 @@ def figures(reading: Reading, own: DraftEntity | None = None) -> list[DraftClaim
             )
             if not attribute:
                 continue
-            subject = _owner_of(reading, sentence, counted) or _claim_subject(reading, sentence, sentence.span.start + match.start()) or own
+            at = sentence.span.start + match.start()
+            after = [reading.entity_of(m) for m in sentence.mentions if m.mention.span.start >= at]
+            subject = (
+                _owner_of(reading, sentence, counted)
+                or _claim_subject(reading, sentence, at)
+                or own
+                or (after[0] if after else None)
+            )
             if subject is None:
                 continue
             lowered = before.lower().rstrip()
