@@ -11,7 +11,10 @@ from typing import Final
 CONTAINMENT: Final = re.compile(
     r"\b(?:comprises|comprised of|is comprised|consists of|consist of|is organized into|are organized into|"
     r"is composed of|is made up of|is divided into|includes the following|include the following|"
-    r"has the following|is organized as|(?<=[Oo]perations )include|(?<=[Cc]omponents )include)\b",
+    r"has the following|is organized as|is organised into|are organised into|is organised as|"
+    r"(?<=[Oo]perations )include|(?<=[Cc]omponents )include|"
+    r"(?:has|have)(?=\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)?"
+    r"(?:divisions|directorates|departments|units|offices|sections|branches|teams|centres|centers|bureaus)\b))\b",
     re.IGNORECASE,
 )
 VERBS: Final[dict[str, re.Pattern[str]]] = {
@@ -36,8 +39,8 @@ VERBS: Final[dict[str, re.Pattern[str]]] = {
     ),
 }
 WITHIN: Final = re.compile(
-    r"^\s*(?:is|are)?\s*(?:located\s+)?(?:within|(?:is|are)\s+an?\s+(?:division|unit|component|part|office)\s+"
-    r"(?:of|within))\s+(?:the\s+)?$",
+    r"^\s*(?:is|are)?\s*(?:located\s+)?(?:within|(?:is|are)\s+(?:also\s+)?(?:an?\s+)?(?:division|unit|component|part|"
+    r"office|section|branch)\s+(?:of|within))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 NUMBER_WORDS: Final[dict[str, int]] = {
@@ -46,10 +49,11 @@ NUMBER_WORDS: Final[dict[str, int]] = {
 }  # fmt: skip
 COUNTED: Final = re.compile(
     r"\b(?:the following\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:[A-Z]\w+\s+)?(divisions|sub-divisions|units|offices|programs|branches|sections|directorates|teams)\b",
+    r"(?:[A-Z]\w+\s+)?(divisions|sub-divisions|units|offices|programs|branches|sections|directorates|teams|"
+    r"departments)\b",
     re.IGNORECASE,
 )
-CLAUSE_END: Final = re.compile(r"\b(?:which|who|whom|where|that|to ensure|in order to|in an effort to)\b|;")
+CLAUSE_END: Final = re.compile(r"\b(?:which|who|whom|where|that|to ensure|in order to|in an effort to|through)\b|;")
 """Where the objects of a verb end: a relative clause or a purpose names other subjects."""
 BODY_KINDS: Final[frozenset[str]] = frozenset(
     {"division", "sub-division", "unit", "office", "program", "center", "team", "directorate", "task force"}

@@ -80,6 +80,12 @@ def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
         span = item.mention.span
         if kept and span.start < kept[-1].mention.span.end:
             last = kept[-1]
+            if span.start > last.mention.span.start and span.end > last.mention.span.end and item.mention.acronym:
+                # "ERO Fugitive Operations Teams" and "Fugitive Operations Teams (FOTs)": one name, the
+                # longer written form, with the acronym
+                merged = replace(last.mention, span=Span(last.mention.span.start, span.end), acronym=item.mention.acronym)
+                kept[-1] = Located(merged, last.sentence, last.block)
+                continue
             if item.mention.part and last.mention.part and span == last.mention.span:
                 if item.mention.name != last.mention.name:
                     kept.append(item)  # the second body of a distributed name

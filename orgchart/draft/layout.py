@@ -61,11 +61,12 @@ def _places(reading: Reading) -> list[DraftEdge]:
         located = LOCATED.search(piece)
         owner: Located | None = None
         if located:
-            owner = subject_before(reading, sentence, sentence.span.start + located.start())
-            if owner is None or owner.mention.rule == "place" or owner is section_subject(reading, sentence.block):
+            owner = [m for m in sentence.mentions if m.mention.span.end <= sentence.span.start + located.start()][-1:]
+            owner = owner[0] if owner and owner[0].mention.rule not in ("place", "nested") else None
+            if owner is None:  # "They are located in ...", "These facilities are ...": the group named before
                 earlier = reading.sentences[number - 1].mentions if number else []
                 groups = [m for m in earlier if reading.entity_of(m).kind in ("facility type", "office", "sub-office")]
-                owner = groups[-1] if groups else owner
+                owner = groups[-1] if groups else subject_before(reading, sentence, sentence.span.start + located.start())
             tier, quote = Tier.STATED, sentence.span
         else:
             lead = _previous_block(reading, sentence.block)

@@ -60,6 +60,13 @@ HEAD_KINDS: Final[dict[str, str]] = {
     "ministry": "external body",
     "commission": "external body",
     "administration": "external body",
+    "authority": "agency",
+    "council": "external body",
+    "association": "external body",
+    "group": "unit",
+    "college": "center",
+    "institute": "center",
+    "academy": "center",
 }
 """Head words that make a capitalized name an organizational entity, and the kind they suggest.
 Departments, bureaus and services are usually other bodies the document relates to (a
@@ -73,6 +80,7 @@ HEAD_FIRST: Final[frozenset[str]] = frozenset(
 LEADING_WORDS: Final[frozenset[str]] = frozenset(
     {"the", "a", "an", "at", "in", "to", "with", "through", "from", "by", "for", "and", "of", "on", "as", "its", "our"}
     | {"this", "these", "that", "each", "every", "all", "both", "under", "within", "during", "since", "while"}
+    | {"about", "across", "among", "inside", "outside", "over", "after", "before", "into", "via", "your", "their"}
 )
 """Capitalized words at the start of a sentence that begin no name."""
 
@@ -150,7 +158,8 @@ def capitalized_names(text: str, offset: int) -> list[Mention]:
             span = Span(offset + start, offset + start + len(piece))
             kind = kind_of(piece)
             if kind is None and piece.lower() in SELF_NAMING:
-                found.append(Mention(piece, span, SELF_NAMING[piece.lower()]))
+                if not re.match(r"\s+[a-z]", text[start + len(piece) :]):  # not "Headquarters divisions"
+                    found.append(Mention(piece, span, SELF_NAMING[piece.lower()]))
                 continue
             if kind is None:
                 if component:  # "Office of X - Fugitive Operations": the part after the dash
@@ -220,7 +229,12 @@ def _names_people(text: str, end: int) -> bool:
     return bool(following) and following.group(1).lower() in PEOPLE_WORDS  # type: ignore[union-attr]
 
 
-SELF_NAMING: Final[dict[str, str]] = {"headquarters": "office"}
+SELF_NAMING: Final[dict[str, str]] = {
+    "headquarters": "office",
+    "parliament": "external body",
+    "congress": "external body",
+    "senate": "external body",
+}
 """Single capitalized words that name a body by themselves ("At Headquarters, ...")."""
 
 _CUTS = re.compile(r"\s+of\s+the\s+|(?<=[’']s)\s+|\s+and\s+the\s+|\s+[-–]\s+|[ \t]*\n\s*")
@@ -247,6 +261,8 @@ def _split_run(run: str, start: int) -> list[tuple[str, int, bool]]:
         cut = match.group(0).strip()
         if cut.startswith("of") and left.strip().lower() in HEAD_KINDS:
             continue
+        if not cut and "\n" not in match.group(0) and right.strip().lower() in HEAD_KINDS:
+            continue  # "Harbour Master's Office": the possessive is part of the name
         if cut.startswith("and") and not (kind_of(left) and kind_of(right)):
             continue
         if cut in ("-", "–") and not (kind_of(left) or looks_like_acronym(left.strip())):

@@ -137,6 +137,8 @@ def _worth_keeping(entity: DraftEntity, known: set[str]) -> bool:
     rules = {m.mention.rule for m in entity.mentions}
     if entity.kind is not None or rules & {"bullet name", "component", "place"}:
         return True
+    if "nested" in rules and normal_acronym(entity.acronym) in known:
+        return True  # an owner's acronym another era records ("HSI" of "ICE HSI Office of ...")
     if "known name" in rules and (entity.key in known or normal_acronym(entity.acronym) in known):
         return any(m.mention.rule != "heading" for m in entity.mentions)
     if "name and acronym" in rules:

@@ -100,7 +100,27 @@ def subject_before(reading: Reading, sentence: Sentence, before: int) -> Located
     ]
     if candidates:
         return candidates[-1]
-    return section_subject(reading, sentence.block)
+    return antecedent(reading, sentence) or section_subject(reading, sentence.block)
+
+
+PRONOUN = re.compile(r"^(?:It|They|Its|Their|This (?:office|division|unit|directorate|department|body))\b")
+"""A sentence opening with a pronoun for the body the sentence before was about."""
+
+
+def antecedent(reading: Reading, sentence: Sentence) -> Located | None:
+    """For a sentence opening with "It", "They" or "Its", the body the sentence before it is
+    about: its first name that is not an owner in the possessive."""
+    text = reading.document.text
+    if not PRONOUN.match(text[sentence.span.start : sentence.span.end]):
+        return None
+    number = reading.sentences.index(sentence)
+    if number == 0 or reading.sentences[number - 1].block < sentence.block - 1:
+        return None
+    for item in reading.sentences[number - 1].mentions:
+        after = text[item.mention.span.end : item.mention.span.end + 3]
+        if item.mention.rule != "nested" and not re.match(r"[’']s\b", after):
+            return item
+    return None
 
 
 def section_subject(reading: Reading, block: int) -> Located | None:
@@ -138,38 +158,42 @@ def sentence_relations(reading: Reading) -> list[DraftEdge]:
 
 
 def _list_relations(reading: Reading) -> list[DraftEdge]:
-    """Bullets under a lead-in: the outermost items belong to the lead-in's subject (oversight
-    when the lead-in says so, else containment), deeper items to the item above them; items
-    under a distributed name ("Divisions East and West") belong to the lead-in's subject."""
+    """Bullets: the outermost items under a lead-in belong to the lead-in's subject (oversight
+    when the lead-in says so, else containment); deeper items belong to the item above them,
+    with or without a lead-in (a list under a heading); items under a distributed name
+    ("Divisions East and West") belong to the lead-in's subject."""
     edges: list[DraftEdge] = []
-    stack: list[tuple[int, list[Located]]] = []  # (level, items) of the open items
+    stack: list[tuple[int, list[Located], int]] = []  # (level, items, block) of the open items
     for index, block in enumerate(reading.document.blocks):
-        lead = reading.lead_in[index]
-        if lead is None or block.kind != "bullet":
+        if block.kind != "bullet":
             stack = []
             continue
         items = items_of(reading, index)
         while stack and stack[-1][0] >= block.level:
             stack.pop()
+        lead = reading.lead_in[index]
+        if lead is not None and stack and stack[-1][2] == lead.block:
+            stack.pop()  # items under a bullet that is their lead-in ("NFOP has oversight over the following:")
         if not items:
             continue
-        lead_text = reading.document.text[lead.span.start : lead.span.end]
+        lead_text = reading.document.text[lead.span.start : lead.span.end] if lead else ""
         verb = VERBS["oversight"].search(lead_text)
-        subject = subject_before(reading, lead, lead.span.start + (verb.start() if verb else len(lead_text)))
+        anchor = verb or CONTAINMENT.search(lead_text)
+        subject = subject_before(reading, lead, lead.span.start + (anchor.start() if anchor else len(lead_text))) if lead else None
         for item in items:
             if stack and len(stack[-1][1]) == 1:
                 parent = stack[-1][1][0]
                 edges.append(_edge(reading, "parent", parent, item, [item.sentence], "nested bullet under another"))
                 edges[-1].tier = Tier.LISTED
-            elif subject is not None and subject is not item:
-                stated = bool(verb or CONTAINMENT.search(lead_text))
+            elif lead is not None and subject is not None and subject is not item:
+                stated = anchor is not None
                 review = "" if stated else f"containment read from the list under “{lead_text[-60:]}”"
                 if stack:
                     review = f"listed under “{reading.entity_of(stack[-1][1][0]).name}”, which names two bodies"
                 kind = "oversight" if verb else "parent"
                 edges.append(_edge(reading, kind, subject, item, [lead.span, item.mention.span], review))
                 edges[-1].tier = Tier.STATED if stated and not stack else Tier.LISTED
-        stack.append((block.level, items))
+        stack.append((block.level, items, index))
     return edges
 
 
