@@ -13,9 +13,10 @@ of bodies or a partner without capitals.
 3. An item of an enumeration after a containment verb: "..., contract detention facilities
    (CDFs), ICE-owned facilities (SPCs), and facilities operated by the Federal Bureau of Prisons";
    an item written "Name (ACR)" among such items is one of them.
-4. Partners named by what they are ("state and local law enforcement agencies", "foreign
-   governments", "international partners") in a sentence that states a working relation.
+4. Partners (`orgchart.draft.partners`).
 5. Task forces in lower case ("multi-agency task forces").
+6. Names listed after a counted kind and a colon ("organised into four directorates ...:
+   Operations, Engineering, Finance and Corporate Services"), each a body of that kind.
 
 A capitalized name inside such a name ("the Federal Bureau of Prisons") stays a mention of its
 own (rule "nested").
@@ -28,6 +29,7 @@ from typing import Final
 
 from orgchart.changes.forms import looks_like_acronym
 from orgchart.draft.mentions import CAPITAL_RUN, LEADING_WORDS, Mention, capitalized_names
+from orgchart.draft.partners import partner_names
 from orgchart.draft.segment import Span
 
 PROPER_HEADS: Final[dict[str, str]] = {
@@ -88,17 +90,6 @@ ITEM: Final = re.compile(
 NAMED_ITEM: Final = re.compile(
     r"^(?:(?:and|or|the)\s+)*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,6})\s*\((?P<acronym>[A-Z][\w&./ -]*)\)\s*$"
 )
-PARTNERS: Final = re.compile(
-    r"(?:(?:a|an|the|our)\s+)?(?P<name>(?P<mods>(?:(?:state|local|federal|tribal|foreign|international|domestic|"
-    r"U\.S\.|national|partner)(?:\s*,\s*|\s+(?:and|or)\s+|\s+))*)(?P<core>law enforcement\s+)?(?P<head>agencies|"
-    r"agency|entities|entity|partners|governments|government officials and embassies|government officials|"
-    r"authorities|counterparts))\b"
-)
-RELATION_CUE: Final = re.compile(
-    r"\b(?:partners?\s+with|partnerships?\s+with|coordinat\w+|liaison|collaborat\w+|cooperat\w+|"
-    r"works?\s+(?:closely\s+)?with)\b",
-    re.IGNORECASE,
-)
 TASK_FORCES: Final = re.compile(r"\b(?P<name>(?:[a-z][\w-]*\s+){0,2}task forces)\b")
 _NOT_MODIFIERS: Final = frozenset(
     {"other", "these", "those", "such", "our", "their", "its", "all", "the", "in", "into", "of", "to", "for", "from"}
@@ -113,8 +104,7 @@ def lower_case_names(text: str, offset: int, *, containment: re.Match[str] | Non
     found = _proper_named(text, offset) + _counted(text, offset)
     if containment is not None:
         found += _enumerated(text, offset, containment.end())
-    if RELATION_CUE.search(text):
-        found += _partners(text, offset)
+    found += partner_names(text, offset) + _listed_names(text, offset)
     for match in TASK_FORCES.finditer(text):
         words = match.group("name").split()[:-2]
         while words and (words[0] in _NOT_MODIFIERS or words[0] in LEADING_WORDS):
@@ -280,15 +270,28 @@ def _enumerated(text: str, offset: int, after: int) -> list[Mention]:
     return groups
 
 
-def _partners(text: str, offset: int) -> list[Mention]:
-    """Rule 4: partners named by what they are, in a sentence stating a working relation."""
+LISTED: Final = re.compile(
+    rf"\b{NUMBER}\s+(?:[\w-]+\s+)?(?P<kind>divisions|directorates|departments|units|offices|sections|branches|teams|"
+    rf"programs|programmes|centres|centers)\b[^:.;]*:\s*(?P<list>[^.;:]+)"
+)
+_LISTED_KINDS: Final = {"programmes": "program", "centres": "center", "departments": "division", "branches": "unit",
+                        "sections": "unit"}  # fmt: skip
+
+
+def _listed_names(text: str, offset: int) -> list[Mention]:
+    """Rule 6: the title-case names listed after "N <kind>s ...:", each a body of that kind."""
     found = []
-    for match in PARTNERS.finditer(text):
-        if not (match.group("mods").strip() or match.group("core")):
-            continue
-        if match.group("head") in ("agency", "entity") and not match.group("core"):
-            continue  # "a state agency" alone is too vague to be a partner
-        found.append(_mention(match.group("name"), offset + match.start("name"), offset + match.end(), "external body"))
+    for match in LISTED.finditer(text):
+        kind = _LISTED_KINDS.get(match["kind"]) or match["kind"].rstrip("s")
+        start = match.start("list")
+        for item in re.finditer(r"[^,]+", match["list"]):
+            for part in re.split(r"\s+and\s+(?=[A-Z])", item.group(0)):
+                name = part.strip()
+                words = name.split()
+                if not 1 <= len(words) <= 5 or not all(w[:1].isupper() or w in ("and", "of", "for") for w in words):
+                    continue
+                at = offset + start + item.start() + item.group(0).index(name)
+                found.append(Mention(name, Span(at, at + len(name)), kind, None, "listed name"))
     return found
 
 

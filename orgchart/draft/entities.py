@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from orgchart.changes.forms import is_acronym_of, looks_like_acronym, split_acronym, without_owner
-from orgchart.changes.names import normal_acronym
+from orgchart.changes.names import normal_acronym, normal_name
 from orgchart.draft.mentions import Mention
 from orgchart.draft.segment import Block, Document, Span
 
@@ -60,7 +60,7 @@ def entity_key(name: str) -> str:
     words = without_owner(split_acronym(name)[0]).split()
     while name[:1].islower() and len(words) > 2 and words[0] in SCOPE_WORDS:
         words = words[1:]  # "national field offices" are the field offices
-    if len(words) > 1 and words[-1] in ("division", "divisions"):
+    if len(words) > 1 and words[-1] in ("division", "divisions", "directorate", "directorates"):
         words = words[:-1]
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]  # "Patrol Boats Teams" is "Patrol Boats Team"
@@ -80,7 +80,12 @@ def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
         span = item.mention.span
         if kept and span.start < kept[-1].mention.span.end:
             last = kept[-1]
-            if span.start > last.mention.span.start and span.end > last.mention.span.end and item.mention.acronym:
+            if (
+                span.start > last.mention.span.start
+                and span.end > last.mention.span.end
+                and item.mention.acronym
+                and normal_name(last.mention.name).endswith(normal_name(item.mention.name))
+            ):
                 # "ERO Fugitive Operations Teams" and "Fugitive Operations Teams (FOTs)": one name, the
                 # longer written form, with the acronym
                 merged = replace(last.mention, span=Span(last.mention.span.start, span.end), acronym=item.mention.acronym)
@@ -91,9 +96,9 @@ def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
                     kept.append(item)  # the second body of a distributed name
                 continue
             if _better(item.mention, last.mention):
-                kept[-1] = _with_acronym(item, last.mention.acronym)
-            elif item.mention.acronym and not last.mention.acronym and span.end >= last.mention.span.end:
-                kept[-1] = _with_acronym(last, item.mention.acronym)
+                kept[-1] = _absorbing(item, last.mention)
+            else:
+                kept[-1] = _absorbing(last, item.mention)
             continue
         kept.append(item)
     spans = {(m.mention.span.start, m.mention.span.end) for m in kept}
@@ -123,10 +128,16 @@ def _rank(mention: Mention) -> int:
     return RULE_RANK.get(mention.rule, 9)
 
 
-def _with_acronym(item: Located, acronym: str | None) -> Located:
-    if not acronym or item.mention.acronym:
-        return item
-    return Located(replace(item.mention, acronym=acronym), item.sentence, item.block)
+def _absorbing(item: Located, covered: Mention) -> Located:
+    """The kept mention, taking what a mention it covers knows and it does not: the acronym
+    (when the covered one reaches as far), and the kind and name another era records ("ERO Most
+    Wanted" covers the known "Most Wanted")."""
+    mention = item.mention
+    if covered.acronym and not mention.acronym and covered.span.end >= mention.span.end:
+        mention = replace(mention, acronym=covered.acronym)
+    if covered.rule == "known name" and not mention.known and covered.span.end == mention.span.end:
+        mention = replace(mention, known=covered.known, kind=mention.kind or covered.kind)
+    return item if mention is item.mention else Located(mention, item.sentence, item.block)
 
 
 def group_entities(located: Sequence[Located]) -> list[DraftEntity]:

@@ -158,7 +158,8 @@ def capitalized_names(text: str, offset: int) -> list[Mention]:
             span = Span(offset + start, offset + start + len(piece))
             kind = kind_of(piece)
             if kind is None and piece.lower() in SELF_NAMING:
-                if not re.match(r"\s+[a-z]", text[start + len(piece) :]):  # not "Headquarters divisions"
+                following = re.match(r"\s+([a-z]+)", text[start + len(piece) :])
+                if not (following and (following.group(1) in HEAD_KINDS or following.group(1) in PEOPLE_WORDS)):
                     found.append(Mention(piece, span, SELF_NAMING[piece.lower()]))
                 continue
             if kind is None:
@@ -263,7 +264,7 @@ def _split_run(run: str, start: int) -> list[tuple[str, int, bool]]:
             continue
         if not cut and "\n" not in match.group(0) and right.strip().lower() in HEAD_KINDS:
             continue  # "Harbour Master's Office": the possessive is part of the name
-        if cut.startswith("and") and not (kind_of(left) and kind_of(right)):
+        if cut.startswith("and") and not (kind_of(right) and (kind_of(left) or len(left.split()) >= 2)):
             continue
         if cut in ("-", "–") and not (kind_of(left) or looks_like_acronym(left.strip())):
             continue

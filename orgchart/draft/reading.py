@@ -139,7 +139,7 @@ def _worth_keeping(entity: DraftEntity, known: set[str]) -> bool:
         return True
     if "nested" in rules and normal_acronym(entity.acronym) in known:
         return True  # an owner's acronym another era records ("HSI" of "ICE HSI Office of ...")
-    if "known name" in rules and (entity.key in known or normal_acronym(entity.acronym) in known):
+    if any(m.mention.known for m in entity.mentions) and (entity.key in known or normal_acronym(entity.acronym) in known):
         return any(m.mention.rule != "heading" for m in entity.mentions)
     if "name and acronym" in rules:
         return entity.name.split()[-1].lower() in ACTIVITY_WORDS

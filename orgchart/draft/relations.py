@@ -107,11 +107,11 @@ PRONOUN = re.compile(r"^(?:It|They|Its|Their|This (?:office|division|unit|direct
 """A sentence opening with a pronoun for the body the sentence before was about."""
 
 
-def antecedent(reading: Reading, sentence: Sentence) -> Located | None:
-    """For a sentence opening with "It", "They" or "Its", the body the sentence before it is
-    about: its first name that is not an owner in the possessive."""
+def antecedent(reading: Reading, sentence: Sentence, *, force: bool = False) -> Located | None:
+    """For a sentence opening with "It", "They" or "Its" (or any, with `force`), the body the
+    sentence before it is about: its first name that is not an owner in the possessive."""
     text = reading.document.text
-    if not PRONOUN.match(text[sentence.span.start : sentence.span.end]):
+    if not force and not PRONOUN.match(text[sentence.span.start : sentence.span.end]):
         return None
     number = reading.sentences.index(sentence)
     if number == 0 or reading.sentences[number - 1].block < sentence.block - 1:
@@ -229,12 +229,15 @@ def _verb_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
     for number, (_start, end, _kind) in enumerate(found):
         stop = found[number + 1][0] if number + 1 < len(found) else len(piece)
         clause = CLAUSE_END.search(piece, end, stop)
-        stop = clause.start() if clause else stop
+        colon = piece.rfind(":", end, stop)
+        ranges = [(end, clause.start() if clause else stop)]
+        if found[number][2] == "parent" and clause and colon > clause.start():
+            ranges.append((colon, stop))  # "organised into four directorates, each led by ...: A, B and C"
         objects_of.append(
             [
                 m
                 for index, m in enumerate(mentions)
-                if sentence.span.start + end <= m.mention.span.start < sentence.span.start + stop
+                if any(sentence.span.start + a <= m.mention.span.start < sentence.span.start + b for a, b in ranges)
                 and not _attributive(reading, m, mentions[index + 1] if index + 1 < len(mentions) else None)
             ]
         )
@@ -292,7 +295,43 @@ def _pair_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
         elif re.fullmatch(r"[ /]", between) and looks_like_acronym(left.mention.name) and right_kind in BODY_KINDS:
             edges.append(_edge(reading, "parent", left, right, quote, "read from the owner's acronym in “A B”"))
             edges[-1].tier = Tier.OWNER
-    return edges + _owner_relations(reading, sentence)
+    return edges + _owner_relations(reading, sentence) + _pronoun_owner(reading, sentence)
+
+
+WITHIN_OPENING = re.compile(r"^(?:Within|Under|Inside)\s+(?P<owner>it|them|[^,]{2,80}),\s+")
+"""A sentence opening "Within it," or "Within the Operations Directorate,": what it names is inside."""
+
+
+def _pronoun_owner(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
+    """"Its X ..." (X is a part of the body the sentence before is about) and "Within it, X ...
+    and Y ..." (X and Y are parts of it, or of the body named after "Within")."""
+    text = reading.document.text
+    piece = text[sentence.span.start : sentence.span.end]
+    mentions = [m for m in sentence.mentions if m.mention.rule != "nested"]
+    within = WITHIN_OPENING.match(piece)
+    if piece.startswith(("Its ", "Their ")) and mentions:
+        first = mentions[0]
+        owner = antecedent(reading, sentence)
+        if owner is None or first.mention.span.start != sentence.span.start + piece.index(" ") + 1:
+            return []
+        parts, tier, review = [first], Tier.OWNER, "read from “Its X” after a sentence about the owner"
+    elif within:
+        if within["owner"] in ("it", "them"):
+            owner = antecedent(reading, sentence, force=True)
+        else:
+            inside = [m for m in mentions if m.mention.span.end <= sentence.span.start + within.end("owner")]
+            owner = inside[-1] if inside else None
+        parts = [m for m in mentions if m.mention.span.start >= sentence.span.start + within.end()]
+        tier, review = Tier.STATED, ""
+    else:
+        return []
+    edges = []
+    for part in parts:
+        if owner is not None and (reading.entity_of(part).kind in BODY_KINDS or within and part.mention.rule != "place"):
+            edge = _edge(reading, "parent", owner, part, [sentence.span if len(piece) <= 220 else part.mention.span], review)
+            edge.tier = tier
+            edges.append(edge)
+    return edges
 
 
 def _names_a_part(name: str) -> bool:

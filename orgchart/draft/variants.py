@@ -95,7 +95,7 @@ def document_forms(mentions: Iterable[Mention], others: Iterable[Node], text: st
         value = (mention.name, mention.acronym, mention.kind)
         if mention.acronym:
             own.setdefault(mention.acronym, value)
-        if mention.rule in ("bullet name", "name and acronym", "head word") and mention.name[:1].isupper():
+        if mention.rule in ("bullet name", "name and acronym", "head word", "listed name") and mention.name[:1].isupper():
             short = short_form(mention.name)
             if " " in short:
                 own.setdefault(short, value)
