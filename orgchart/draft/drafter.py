@@ -11,7 +11,7 @@ import networkx as nx
 from orgchart.dataset.citations import fold_white_space
 from orgchart.dataset.model import Citation, Claim, Edge, Era, Node, Source
 from orgchart.draft.entities import DraftEntity
-from orgchart.draft.fallback import other_eras_parents, own_organization_parents, own_subject
+from orgchart.draft.fallback import other_eras_parents, own_organization_parents, own_subject, settle_kinds
 from orgchart.draft.figures import DraftClaim, figures
 from orgchart.draft.identity import reused_ids, slug, unique
 from orgchart.draft.layout import layout_relations
@@ -84,8 +84,9 @@ def draft_era(text: str, source: Source, era_id: str, others: Sequence[OrgChart]
     for entity in reading.entities:
         entity.id = unique(slug(entity.name), used)
     stated = sentence_relations(reading)
-    edges = _edges(stated + layout_relations(reading, stated))
     own = own_subject(reading)
+    settle_kinds(own, stated)
+    edges = _edges(stated + layout_relations(reading, stated))
     claims = figures(reading, own)
     nodes = [_node(reading, entity, source) for entity in reading.entities]
     era = Era(id=era_id, label=label or source.title, sources=(source.id,), nodes=tuple(nodes))

@@ -115,7 +115,10 @@ def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
 
 def _better(new: Mention, old: Mention) -> bool:
     """The longer stretch of text names the body; of two mentions of the same stretch, the one a
-    stronger rule found (a name another era knows over a bare heading)."""
+    stronger rule found (a name another era knows over a bare heading). A heading taken whole is
+    only a name where no other rule finds one in it."""
+    if (new.rule == "heading") != (old.rule == "heading"):
+        return old.rule == "heading"
     new_length, old_length = new.span.end - new.span.start, old.span.end - old.span.start
     if new_length != old_length:
         return new_length > old_length

@@ -21,7 +21,9 @@ import networkx as nx
 
 from orgchart.dataset.model import Edge, Era
 from orgchart.draft.entities import DraftEntity
+from orgchart.draft.layout import name_heading
 from orgchart.draft.reading import Reading
+from orgchart.draft.relations import DraftEdge, Tier
 from orgchart.graph import OrgChart
 
 RANK_KINDS = frozenset({"directorate", "division", "sub-division", "office", "center", "unit", "sub-office"})
@@ -65,8 +67,15 @@ def other_eras_parents(era: Era, others: Sequence[OrgChart], reviews: dict[str, 
 
 
 def own_subject(reading: Reading) -> DraftEntity | None:
-    """The body the document is about: the one most often named at the start of a sentence or as
-    a heading (ties: the earliest)."""
+    """The body the document is about: the one its title names (a first heading that is a body's
+    name, before any other body is named), else the one most often named at the start of a
+    sentence or as a heading (ties: the earliest)."""
+    for block in range(len(reading.document.blocks)):
+        if any(m.mention.rule != "nested" for s in reading.sentences_of(block) for m in s.mentions):
+            title = name_heading(reading, block)
+            if title is not None:
+                return reading.entity_of(title)
+            break
     counts: Counter[int] = Counter()
     first: dict[int, int] = {}
     for sentence in reading.sentences:
@@ -76,13 +85,33 @@ def own_subject(reading: Reading) -> DraftEntity | None:
         leading = reading.document.text[sentence.span.start : opening[0].mention.span.start].strip().lower()
         if leading in ("", "the"):
             entity = reading.entity_of(opening[0])
-            if entity.kind in RANK_KINDS | {"agency"}:
+            if entity.kind in RANK_KINDS | {"agency", "external body"}:
                 counts[id(entity)] += 1
                 first.setdefault(id(entity), sentence.span.start)
     if not counts:
         return None
     chosen = max(counts, key=lambda key: (counts[key], -first[key]))
     return next(entity for entity in reading.entities if id(entity) == chosen)
+
+
+def settle_kinds(own: DraftEntity | None, stated: list[DraftEdge]) -> None:
+    """The document's own organization is not an outside body whatever its head word
+    ("Ministry of ...", "... Board"), and neither is a body the text places inside a body of the
+    organization (a "Department of Fisheries" listed in the ministry's structure)."""
+    if own is not None and own.kind == "external body":
+        own.kind = "agency"
+        own.reviews.append("read as the document's own organization; its head word suggested an outside body")
+    changed = True
+    while changed:
+        changed = False
+        for edge in stated:
+            inside = edge.kind == "parent" and edge.tier <= Tier.LISTED and edge.superior.kind != "external body"
+            if inside and edge.subordinate.kind == "external body":
+                edge.subordinate.kind = "division"
+                edge.subordinate.reviews.append(
+                    f"read as a part of “{edge.superior.name}”; its head word suggested an outside body"
+                )
+                changed = True
 
 
 def own_organization_parents(era: Era, own: str | None, reviews: dict[str, list[str]]) -> Era:

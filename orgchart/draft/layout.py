@@ -171,7 +171,7 @@ def _address_blocks(reading: Reading) -> list[DraftEdge]:
     return edges
 
 
-def _name_heading(reading: Reading, block: int) -> Located | None:
+def name_heading(reading: Reading, block: int) -> Located | None:
     """The body a heading names when the heading is that name and nothing more (an acronym in
     parentheses aside)."""
     if reading.document.blocks[block].kind != "heading":
@@ -191,7 +191,7 @@ def _slide_headings(reading: Reading) -> list[DraftEdge]:
     edges = []
     blocks = reading.document.blocks
     for index in range(len(blocks) - 1):
-        above, below = _name_heading(reading, index), _name_heading(reading, index + 1)
+        above, below = name_heading(reading, index), name_heading(reading, index + 1)
         if above is None or below is None:
             continue
         superior, subordinate = reading.entity_of(above), reading.entity_of(below)
@@ -266,6 +266,13 @@ LEVELS = {
 under one of a higher level."""
 
 
+def _level(entity: DraftEntity) -> int:
+    """`LEVELS` of the entity's kind; a group named in lower case ("district forest offices")
+    sits below the named bodies of its kind."""
+    level = LEVELS.get(entity.kind or "", 9)
+    return max(level, 3) if entity.name[:1].islower() else level
+
+
 def _sections(reading: Reading, related: set[int]) -> list[DraftEdge]:
     """A body first named in the bullet or section about another body (the bullet's own name, or
     a heading that is a body's name), and related to nothing by any other rule, belongs to that
@@ -284,7 +291,7 @@ def _sections(reading: Reading, related: set[int]) -> list[DraftEdge]:
             superior = reading.entity_of(owner)
             if entity.kind not in PLACED_KINDS or superior is entity or superior.kind in ("external body", "system"):
                 continue
-            if LEVELS.get(entity.kind or "", 9) <= LEVELS.get(superior.kind or "", 9):
+            if _level(entity) <= _level(superior):
                 continue
             if superior.kind == "facility type":
                 kind = "parent" if entity.kind in ("facility type", "facility") else ""
@@ -306,4 +313,4 @@ def _section_owner(reading: Reading, block: int) -> Located | None:
         if owner is not None:
             return owner
     heading = reading.section[block]
-    return _name_heading(reading, heading) if heading >= 0 and heading != block else None
+    return name_heading(reading, heading) if heading >= 0 and heading != block else None

@@ -268,7 +268,12 @@ def _split_run(run: str, start: int) -> list[tuple[str, int, bool]]:
             continue
         if cut in ("-", "–") and not (kind_of(left) or looks_like_acronym(left.strip())):
             continue
-        if "\n" in match.group(0) and not (kind_of(left) or re.match(rf"(?:{'|'.join(HEAD_FIRST)})\s+(?:of|for)\b", right, re.I)):
+        next_line = right.split("\n")[0]
+        if "\n" in match.group(0) and not (
+            kind_of(left)
+            or re.match(rf"(?:{'|'.join(HEAD_FIRST)})\s+(?:of|for)\b", right, re.I)
+            or (len(next_line.split()) >= 2 and kind_of(next_line))
+        ):
             continue  # a line break inside one name ("National Fugitive Operations / Program")
         pieces.append((left, start + position, component))
         position = match.end()
