@@ -28,7 +28,7 @@ import re
 from typing import Final
 
 from orgchart.changes.forms import looks_like_acronym
-from orgchart.draft.mentions import CAPITAL_RUN, LEADING_WORDS, Mention, capitalized_names
+from orgchart.draft.mentions import CAPITAL_RUN, HEAD_KINDS, LEADING_WORDS, Mention, capitalized_names
 from orgchart.draft.partners import partner_names
 from orgchart.draft.segment import Span
 
@@ -64,6 +64,11 @@ GROUP_HEADS: Final[dict[str, str]] = {
     "units": "unit",
     "task forces": "task force",
     "programs": "program",
+    "plants": "facility type",
+    "stations": "facility type",
+    "hubs": "office",
+    "hospitals": "facility type",
+    "prisons": "facility type",
 }
 """Plural head words of a counted or enumerated group (rules 2 and 3)."""
 
@@ -73,7 +78,10 @@ COMPOUND_HEADS: Final[frozenset[str]] = frozenset({"field offices", "sub-offices
 NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _HEADS = "|".join(sorted((re.escape(h) for h in {*OWNED_HEADS, *GROUP_HEADS}), key=len, reverse=True))
 _MODIFIER = r"(?:[a-z][\w-]*|[A-Z][A-Za-z]*-[\w-]+|[A-Z]{2,}s?)"
-_OWNED_BY = r"(?:operating under|operated by|owned by|run by|managed by|staffed by|with)\s+[^,;.()]+?(?=\s*(?:[,;.(]|$))"
+_OWNED_BY = (
+    r"(?:(?:operating under|operated by|owned by|run by|managed by|staffed by)\s+|with\s+the\s+(?=[A-Z]))"
+    r"[^,;.()]+?(?=\s*(?:[,;.(]|$))"
+)
 
 PROPER_NAMED: Final = re.compile(
     rf"(?:[“\"](?P<quoted>[A-Z][^”\"\n]{{1,80}})[”\"]|(?P<run>{CAPITAL_RUN.pattern})(?:\s*\((?P<acronym>[A-Z][\w&./-]*)\))?)"
@@ -104,7 +112,12 @@ def lower_case_names(text: str, offset: int, *, containment: re.Match[str] | Non
     found = _proper_named(text, offset) + _counted(text, offset)
     if containment is not None:
         found += _enumerated(text, offset, containment.end())
-    found += partner_names(text, offset) + _listed_names(text, offset)
+    found += partner_names(text, offset) + _listed_names(text, offset) + _parenthesized(text, offset)
+    for match in USED_GROUP.finditer(text):
+        counted = re.match(NUMBER, match.group("mods"))
+        if not counted and _names_a_group(match.group("mods"), match.group("head"), match.group("tail")):
+            start, end = match.start("mods"), match.end("tail") if match.group("tail") else match.end("head")
+            found.append(_mention(text[start:end], offset + start, offset + end, GROUP_HEADS[match.group("head")]))
     for match in TASK_FORCES.finditer(text):
         words = match.group("name").split()[:-2]
         while words and (words[0] in _NOT_MODIFIERS or words[0] in LEADING_WORDS):
@@ -276,6 +289,29 @@ LISTED: Final = re.compile(
 )
 _LISTED_KINDS: Final = {"programmes": "program", "centres": "center", "departments": "division", "branches": "unit",
                         "sections": "unit"}  # fmt: skip
+
+
+USED_GROUP: Final = re.compile(
+    rf"\b(?:operates|runs|maintains|uses|has|have)\s+(?:(?:a|an|the|its|their)\s+)?(?:network\s+of\s+)?"
+    rf"(?P<mods>(?:[a-z][\w-]*\s+){{1,3}}?)(?P<head>{_HEADS})\b(?![’'-])"
+    rf"(?P<tail>\s+with\s+the\s+[A-Z][^,;.()]*?(?=\s*(?:[,;.(]|$)))?"
+)
+"""A group a body operates, uses or has ("uses state and local jails", "operates regional hubs",
+"has joint federal facilities with the Bureau of Prisons")."""
+PARENTHESIZED: Final = re.compile(rf"\b{NUMBER}\s+(?P<kind>[a-z]+s)\s+\((?P<list>[A-Z][^()]*)\)")
+"""Bodies named by a qualifier in parentheses after a counted kind ("three precincts (North,
+Central and South)" names North Precinct, Central Precinct and South Precinct)."""
+
+
+def _parenthesized(text: str, offset: int) -> list[Mention]:
+    found = []
+    for match in PARENTHESIZED.finditer(text):
+        head = match["kind"][:-1]
+        for item in re.finditer(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", match["list"]):
+            at = offset + match.start("list") + item.start()
+            name = f"{item.group(0)} {head.capitalize()}"
+            found.append(Mention(name, Span(at, at + len(item.group(0))), HEAD_KINDS.get(head, "unit"), None, "listed name"))
+    return found
 
 
 def _listed_names(text: str, offset: int) -> list[Mention]:

@@ -14,14 +14,16 @@ CONTAINMENT: Final = re.compile(
     r"has the following|is organized as|is organised into|are organised into|is organised as|"
     r"(?<=[Oo]perations )include|(?<=[Cc]omponents )include|"
     r"(?:has|have)(?=\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)?"
-    r"(?:divisions|directorates|departments|units|offices|sections|branches|teams|centres|centers|bureaus)\b))\b",
+    r"(?:divisions|directorates|departments|units|offices|sections|branches|teams|centres|centers|bureaus|precincts|"
+    r"regions|districts|stations|hubs)\b))\b",
     re.IGNORECASE,
 )
 VERBS: Final[dict[str, re.Pattern[str]]] = {
     "oversight": re.compile(
         r"\b(?:oversees|oversaw|oversee|provides? (?:\w+ )?oversight (?:for|of|over|to)|"
         r"provides? (?:\w+ (?:and \w+ )?)?oversight (?:for|of|over|to)|has oversight over|"
-        r"exercises oversight over|manages|managed|supervises|supervised|is responsible for overseeing)\b",
+        r"exercises oversight over|manages|managed|supervises|supervised|is responsible for overseeing|runs|"
+        r"operates)\b",
         re.IGNORECASE,
     ),
     "support": re.compile(
@@ -50,7 +52,7 @@ NUMBER_WORDS: Final[dict[str, int]] = {
 COUNTED: Final = re.compile(
     r"\b(?:the following\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:[A-Z]\w+\s+)?(divisions|sub-divisions|units|offices|programs|branches|sections|directorates|teams|"
-    r"departments)\b",
+    r"departments|bureaus|precincts|regions|districts)\b",
     re.IGNORECASE,
 )
 CLAUSE_END: Final = re.compile(r"\b(?:which|who|whom|where|that|to ensure|in order to|in an effort to|through)\b|;")

@@ -49,6 +49,13 @@ class DraftEntity:
         return min(self.mentions, key=lambda m: (RULE_RANK.get(m.mention.rule, 9), m.mention.span.start))
 
 
+SELF_STANDING = frozenset(
+    {"secretariat", "assembly", "council", "commission", "board", "ministry", "directorate", "authority", "agency"}
+    | {"network", "committee", "parliament", "senate"}
+)
+"""Head words that name a body by themselves when no fuller name came before ("the Secretariat"
+of an organization that has one)."""
+
 SCOPE_WORDS = frozenset({"national", "designated", "additional", "all", "existing", "various", "numerous", "several"})
 """Words before a lower-case group's name that say how many or where, not which group."""
 
@@ -156,7 +163,9 @@ def group_entities(located: Sequence[Located]) -> list[DraftEntity]:
             earlier = [e for e in entities if word in e.name.lower().split()]
             if earlier:
                 max(earlier, key=lambda e: max(m.mention.span.start for m in e.mentions)).mentions.append(item)
-            continue
+                continue
+            if word not in SELF_STANDING:
+                continue  # "the Division" with no division named before: nothing to refer to
         acronym = normal_acronym(mention.acronym) if mention.acronym else ""
         key = entity_key(mention.known or mention.name)
         single_acronym = looks_like_acronym(mention.name) and " " not in mention.name

@@ -14,13 +14,14 @@ and the review note says so.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 import networkx as nx
 
 from orgchart.dataset.model import Edge, Era
-from orgchart.draft.entities import DraftEntity
+from orgchart.draft.entities import DraftEntity, Located
 from orgchart.draft.layout import name_heading
 from orgchart.draft.reading import Reading
 from orgchart.draft.relations import DraftEdge, Tier
@@ -72,7 +73,7 @@ def own_subject(reading: Reading) -> DraftEntity | None:
     sentence or as a heading (ties: the earliest)."""
     for block in range(len(reading.document.blocks)):
         if any(m.mention.rule != "nested" for s in reading.sentences_of(block) for m in s.mentions):
-            title = name_heading(reading, block)
+            title = name_heading(reading, block) or _titled(reading, block)
             if title is not None:
                 return reading.entity_of(title)
             break
@@ -92,6 +93,20 @@ def own_subject(reading: Reading) -> DraftEntity | None:
         return None
     chosen = max(counts, key=lambda key: (counts[key], -first[key]))
     return next(entity for entity in reading.entities if id(entity) == chosen)
+
+
+def _titled(reading: Reading, block: int) -> Located | None:
+    """A heading that opens with a body's name followed by a dash or a colon ("City of Riverton –
+    Organization Chart")."""
+    if reading.document.blocks[block].kind != "heading":
+        return None
+    text = reading.document.text
+    for sentence in reading.sentences_of(block):
+        named = [m for m in sentence.mentions if m.mention.rule != "nested"][:1]
+        if named and named[0].mention.span.start == sentence.span.start:
+            if re.match(r"\s*(?:[-–—:|])\s", text[named[0].mention.span.end : named[0].mention.span.end + 3]):
+                return named[0]
+    return None
 
 
 def settle_kinds(own: DraftEntity | None, stated: list[DraftEdge]) -> None:

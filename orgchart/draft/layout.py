@@ -165,10 +165,18 @@ def _address_blocks(reading: Reading) -> list[DraftEdge]:
     for (_s1, _e1, above), (_s2, _e2, below) in itertools.pairwise(lines):
         if above and below and len(above) + len(below) >= 2:
             superior, subordinate = reading.entity_of(above[-1]), reading.entity_of(below[0])
+            if _same_head(superior.name, subordinate.name):
+                continue  # two of a kind in a row ("Bureau for X" / "Bureau for Y"): a list, not an address
             if superior is not subordinate and superior.kind != "program":
                 quote = Span(above[-1].mention.span.start, below[0].mention.span.end)
                 edges.append(_edge(superior, subordinate, [quote], Tier.LAYOUT, "read from an address block"))
     return edges
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Whether two names share their first or their last word (a list of one kind of body)."""
+    first_a, first_b, last_a, last_b = a.split()[0], b.split()[0], a.split()[-1], b.split()[-1]
+    return first_a.lower() == first_b.lower() or last_a.lower() == last_b.lower()
 
 
 def name_heading(reading: Reading, block: int) -> Located | None:
@@ -202,11 +210,14 @@ def _slide_headings(reading: Reading) -> list[DraftEdge]:
     return edges
 
 
-def _kind_counted(kind: str | None, counted: str) -> bool:
+def _kind_counted(entity: DraftEntity, counted: str) -> bool:
+    """Whether a body is of the kind a lead-in counts ("four Divisions"): by its kind, or by its
+    name ("Bureau for Partnerships" is one of "four bureaus")."""
     family = {"divisions": ("division", "sub-division"), "sub-divisions": ("sub-division",)}
-    return kind in family.get(counted.lower(), (counted.lower().rstrip("s"),)) or (
-        counted.lower() in ("offices", "units", "programs", "teams", "directorates") and kind == counted.lower()[:-1]
-    )
+    word = counted.lower()
+    if entity.kind in family.get(word, (word.rstrip("s"),)):
+        return True
+    return word.rstrip("s") in {w.lower() for w in entity.name.split()}
 
 
 def _counted_sections(reading: Reading, placed: set[int]) -> list[DraftEdge]:
@@ -223,7 +234,7 @@ def _counted_sections(reading: Reading, placed: set[int]) -> list[DraftEdge]:
         if verb is None or counted is None:
             continue
         after = [m for m in sentence.mentions if m.mention.span.start >= sentence.span.start + verb.end()]
-        if any(_kind_counted(reading.entity_of(m).kind, counted.group(2)) for m in after) or (
+        if any(_kind_counted(reading.entity_of(m), counted.group(2)) for m in after) or (
             sentence.block + 1 < len(reading.lead_in) and reading.lead_in[sentence.block + 1] is not None
         ):
             continue  # the sentence or its bullets list the parts
@@ -234,7 +245,7 @@ def _counted_sections(reading: Reading, placed: set[int]) -> list[DraftEdge]:
         wanted = NUMBER_WORDS.get(counted.group(1).lower()) or int(counted.group(1))
         taken: list[DraftEntity] = []
         for block in range(sentence.block + 1, len(reading.document.blocks)):
-            if len(taken) >= wanted or (colon and reading.document.blocks[block].kind == "heading"):
+            if len(taken) >= wanted:
                 break
             if not colon and reading.document.blocks[block].kind != "heading":
                 continue
@@ -244,9 +255,11 @@ def _counted_sections(reading: Reading, placed: set[int]) -> list[DraftEdge]:
                 continue
             leading = text[first[0].span.start : opening[0].mention.span.start].strip().lower()
             entity = reading.entity_of(opening[0])
+            if colon and (leading not in ("", "the") or not _kind_counted(entity, counted.group(2))):
+                break  # the paragraphs (or lines) listing the parts end where one does not name one
             if (
                 leading not in ("", "the")
-                or not _kind_counted(entity.kind, counted.group(2))
+                or not _kind_counted(entity, counted.group(2))
                 or entity is reading.entity_of(subject)
                 or id(entity) in placed
                 or entity in taken

@@ -64,6 +64,20 @@ HEAD_KINDS: Final[dict[str, str]] = {
     "council": "external body",
     "association": "external body",
     "group": "unit",
+    "secretariat": "office",
+    "network": "agency",
+    "assembly": "external body",
+    "committee": "unit",
+    "project": "program",
+    "plant": "facility",
+    "reservoir": "facility",
+    "vault": "facility",
+    "station": "facility",
+    "laboratory": "facility",
+    "hospital": "facility",
+    "prison": "facility",
+    "depot": "facility",
+    "precinct": "office",
     "college": "center",
     "institute": "center",
     "academy": "center",
@@ -73,7 +87,8 @@ Departments, bureaus and services are usually other bodies the document relates 
 reviewer corrects the few that are the organization's own)."""
 
 HEAD_FIRST: Final[frozenset[str]] = frozenset(
-    {"office", "division", "department", "bureau", "board", "ministry", "directorate", "executive"}
+    {"office", "division", "department", "bureau", "board", "ministry", "directorate", "executive", "city", "county"}
+    | {"town", "municipality"}
 )
 """Heads that come first in "Office of ...", "Department of ...", "Executive Office for ..."."""
 
@@ -114,6 +129,8 @@ def kind_of(name: str) -> str | None:
         return None
     for index, word in enumerate(words[:-1]):
         if word in HEAD_FIRST and words[index + 1] in ("of", "for"):
+            if word in ("city", "county", "town", "municipality"):
+                return "agency"  # "City of Riverton": a local government
             return "office" if word == "executive" else HEAD_KINDS.get(word, "office")
     if words[-1] in HEAD_KINDS and not (len(words) == 1 and words[-1].endswith("s")):
         if words[-1] in ("force", "forces") and (len(words) < 2 or words[-2] != "task"):
@@ -272,7 +289,8 @@ def _split_run(run: str, start: int) -> list[tuple[str, int, bool]]:
         if "\n" in match.group(0) and not (
             kind_of(left)
             or re.match(rf"(?:{'|'.join(HEAD_FIRST)})\s+(?:of|for)\b", right, re.I)
-            or (len(next_line.split()) >= 2 and kind_of(next_line))
+            or (len(next_line.split()) >= 2 and kind_of(next_line) and left.split()[-1].lower().rstrip("s") in HEAD_KINDS
+                and left.split()[-1].endswith("s"))
         ):
             continue  # a line break inside one name ("National Fugitive Operations / Program")
         pieces.append((left, start + position, component))

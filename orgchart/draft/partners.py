@@ -17,7 +17,7 @@ from orgchart.draft.segment import Span
 PARTNER_HEADS: Final = (
     r"agencies|agency|entities|entity|partners|governments|government officials and embassies|government officials|"
     r"authorities|counterparts|cooperatives|brigades|organizations|organisations|associations|councils|"
-    r"municipalities|embassies"
+    r"municipalities|embassies|police|banks"
 )
 PARTNERS: Final = re.compile(
     r"(?:(?:a|an|the|our)\s+)?(?P<name>(?P<mods>(?:(?:state|local|federal|tribal|foreign|international|domestic|"
@@ -27,7 +27,8 @@ PARTNERS: Final = re.compile(
 )
 RELATION_CUE: Final = re.compile(
     r"\b(?:partners?\s+with|partnerships?\s+with|coordinat\w+\s+(?:\w+ly\s+)?with|liaison\s+with|collaborat\w+\s+with|"
-    r"cooperat\w+\s+with|works?\s+(?:\w+ly\s+)?with|in\s+partnership\s+with|coordination\s+and\s+liaison\s+with)\s+",
+    r"cooperat\w+\s+with|works?\s+(?:\w+ly\s+)?with|in\s+partnership\s+with|coordination\s+and\s+liaison\s+with|"
+    r"relations\s+with)\s+",
     re.IGNORECASE,
 )
 OBJECT: Final = re.compile(

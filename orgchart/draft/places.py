@@ -26,7 +26,12 @@ PLACE: Final = (
     r"(?:\s+\((?P<code>[A-Z]{3,4})\))?"
 )
 PLACE_ITEM: Final = re.compile(rf"(?<![\w,])(?:and\s+)?{PLACE}(?=\s*(?:[;,.]|$|\s[A-Z]))")
-LOCATED: Final = re.compile(r"\b(?:are|is)\s+(?:located|based|situated)\s+(?:in|at)\b", re.IGNORECASE)
+LOCATED: Final = re.compile(
+    r"\b(?:are|is)\s+(?:located|based|situated)\s+(?:in|at)\b|"
+    rf"(?<=[a-z]s)\s+in(?=\s+{PLACE.replace('?P<place>', '').replace('?P<region>', '').replace('?P<code>', '')})",
+    re.IGNORECASE,
+)
+"""Where a list of places begins: "are located in", or a group and "in" ("regional hubs in ...")."""
 LOCATIONS_LEAD: Final = re.compile(r"\b(?:locations|sites|places|cities)\s*:\s*$", re.IGNORECASE)
 NAMED_WITH_PLACE: Final = re.compile(
     rf"(?P<name>(?:[A-Z][\w-]*\s+){{1,5}}(?:Center|Centre|Facility|Prison|Jail|Office|Camp)|"

@@ -239,6 +239,7 @@ def _verb_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
                 for index, m in enumerate(mentions)
                 if any(sentence.span.start + a <= m.mention.span.start < sentence.span.start + b for a, b in ranges)
                 and not _attributive(reading, m, mentions[index + 1] if index + 1 < len(mentions) else None)
+                and m.mention.rule != "place"  # places belong to the group named before them
             ]
         )
     for number in range(len(found) - 2, -1, -1):
