@@ -255,8 +255,8 @@ def _counted_sections(reading: Reading, placed: set[int]) -> list[DraftEdge]:
                 continue
             leading = text[first[0].span.start : opening[0].mention.span.start].strip().lower()
             entity = reading.entity_of(opening[0])
-            if colon and (leading not in ("", "the") or not _kind_counted(entity, counted.group(2))):
-                break  # the paragraphs (or lines) listing the parts end where one does not name one
+            if colon and not _kind_counted(entity, counted.group(2)):
+                break  # the paragraphs (or lines) listing the parts end where one names another kind
             if (
                 leading not in ("", "the")
                 or not _kind_counted(entity, counted.group(2))

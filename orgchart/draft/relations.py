@@ -293,7 +293,7 @@ def _pair_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
             edges.append(_edge(reading, "parent", left, right, quote, "read from the name “A - B”"))
         elif between == "-led ":
             edges.append(_edge(reading, "oversight", left, right, quote, "read from “A-led B”"))
-        elif re.fullmatch(r"[ /]", between) and looks_like_acronym(left.mention.name) and right_kind in BODY_KINDS:
+        elif re.fullmatch(r"[ /]", between) and looks_like_acronym(left.mention.name) and right_kind in BODY_KINDS - {"program"}:
             edges.append(_edge(reading, "parent", left, right, quote, "read from the owner's acronym in “A B”"))
             edges[-1].tier = Tier.OWNER
     return edges + _owner_relations(reading, sentence) + _pronoun_owner(reading, sentence)
