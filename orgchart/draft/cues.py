@@ -23,7 +23,7 @@ VERBS: Final[dict[str, re.Pattern[str]]] = {
         r"\b(?:oversees|oversaw|oversee|provides? (?:\w+ )?oversight (?:for|of|over|to)|"
         r"provides? (?:\w+ (?:and \w+ )?)?oversight (?:for|of|over|to)|has oversight over|"
         r"exercises oversight over|manages|managed|supervises|supervised|is responsible for overseeing|runs|"
-        r"operates)\b",
+        r"operates|monitors)\b",
         re.IGNORECASE,
     ),
     "support": re.compile(

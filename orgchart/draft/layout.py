@@ -282,7 +282,7 @@ under one of a higher level."""
 def _level(entity: DraftEntity) -> int:
     """`LEVELS` of the entity's kind; a group named in lower case ("district forest offices")
     sits below the named bodies of its kind."""
-    level = LEVELS.get(entity.kind or "", 9)
+    level = LEVELS.get(entity.kind, 9) if entity.kind else 2  # a body no rule gave a kind heads its section
     return max(level, 3) if entity.name[:1].islower() else level
 
 

@@ -207,6 +207,9 @@ _NOT_PARTS = re.compile(r"\s+(?:of\s+)?an?\s+(?!\w+\s+(?:of\s+)?(?:divisions|uni
 """After a containment verb, what makes it not about parts: "comprises a workforce of ..."."""
 
 
+CALLED = re.compile(r"\s+(?:called|known as|named)\s+")
+
+
 def _verbs(piece: str) -> list[tuple[int, int, str]]:
     """The relation verbs of a sentence (start, end, kind), in order; a containment verb whose
     object is not a set of parts ("comprises a workforce", "consists of an authorized strength")
@@ -240,6 +243,7 @@ def _verb_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
                 if any(sentence.span.start + a <= m.mention.span.start < sentence.span.start + b for a, b in ranges)
                 and not _attributive(reading, m, mentions[index + 1] if index + 1 < len(mentions) else None)
                 and m.mention.rule != "place"  # places belong to the group named before them
+                and not CALLED.match(reading.document.text, m.mention.span.end)  # the name after "called" names it
             ]
         )
     for number in range(len(found) - 2, -1, -1):
