@@ -165,7 +165,9 @@ def _proper_named(text: str, offset: int) -> list[Mention]:
         acronym = match.group("acronym")
         if looks_like_acronym(run) and PROPER_HEADS[head] == "program":
             acronym = run  # "ATD programs", "the SAFE program": the program the acronym names
-        found.append(_mention(text[start : match.end()], offset + start, offset + match.end(), PROPER_HEADS[head], acronym))
+        found.append(
+            _mention(text[start : match.end()], offset + start, offset + match.end(), PROPER_HEADS[head], acronym)
+        )
         found += _owners(text[start : match.end()], offset + start)
     return found
 
@@ -195,7 +197,9 @@ def _counted(text: str, offset: int) -> list[Mention]:
     found = []
     for match in COUNTED.finditer(text):
         head = match.group("head")
-        if not _names_a_group(match.group("mods"), head, match.group("tail")) or _people_follow(text, match.end("head")):
+        if not _names_a_group(match.group("mods"), head, match.group("tail")) or _people_follow(
+            text, match.end("head")
+        ):
             continue
         if re.match(r"\s+(?:called|known as|named)\b", text[match.end() :]):
             continue  # "eight secure detention facilities called Service Processing Centers": the name follows
@@ -310,7 +314,9 @@ def _parenthesized(text: str, offset: int) -> list[Mention]:
         for item in re.finditer(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", match["list"]):
             at = offset + match.start("list") + item.start()
             name = f"{item.group(0)} {head.capitalize()}"
-            found.append(Mention(name, Span(at, at + len(item.group(0))), HEAD_KINDS.get(head, "unit"), None, "listed name"))
+            found.append(
+                Mention(name, Span(at, at + len(item.group(0))), HEAD_KINDS.get(head, "unit"), None, "listed name")
+            )
     return found
 
 

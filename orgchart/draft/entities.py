@@ -95,7 +95,9 @@ def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
             ):
                 # "ERO Fugitive Operations Teams" and "Fugitive Operations Teams (FOTs)": one name, the
                 # longer written form, with the acronym
-                merged = replace(last.mention, span=Span(last.mention.span.start, span.end), acronym=item.mention.acronym)
+                merged = replace(
+                    last.mention, span=Span(last.mention.span.start, span.end), acronym=item.mention.acronym
+                )
                 kept[-1] = Located(merged, last.sentence, last.block)
                 continue
             if item.mention.part and last.mention.part and span == last.mention.span:

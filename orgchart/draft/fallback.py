@@ -103,9 +103,9 @@ def _titled(reading: Reading, block: int) -> Located | None:
     text = reading.document.text
     for sentence in reading.sentences_of(block):
         named = [m for m in sentence.mentions if m.mention.rule != "nested"][:1]
-        if named and named[0].mention.span.start == sentence.span.start:
-            if re.match(r"\s*(?:[-–—:|])\s", text[named[0].mention.span.end : named[0].mention.span.end + 3]):
-                return named[0]
+        after = text[named[0].mention.span.end : named[0].mention.span.end + 3] if named else ""
+        if named and named[0].mention.span.start == sentence.span.start and re.match(r"\s*(?:[-–—:|])\s", after):
+            return named[0]
     return None
 
 

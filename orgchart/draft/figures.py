@@ -104,7 +104,9 @@ def _attribute(tail: str, before: str, unit: str | None) -> str:
 
 LABELLED: Final = re.compile(r"(?P<label>[A-Za-z][\w ’'&/-]{1,80}?)\s*:\s*$")
 """A label and a colon before a number ("Total Removals: 267,258", "Mexico: 127,492 (48%)")."""
-STATED_AS: Final = re.compile(r"(?P<noun>(?:[A-Za-z][\w’'-]*\s+){0,5}?[A-Za-z][\w’'-]*)\s+(?:was|were|is|are|of)\s+(?:\w+\s+)?$")
+STATED_AS: Final = re.compile(
+    r"(?P<noun>(?:[A-Za-z][\w’'-]*\s+){0,5}?[A-Za-z][\w’'-]*)\s+(?:was|were|is|are|of)\s+(?:\w+\s+)?$"
+)
 """A noun phrase stated to be a number ("the Average Daily Population was 50,165")."""
 _DATE_WORDS: Final = re.compile(r"\b(?:FY|Fiscal Year)\s*\d{4}\b|\b(?:through|in|as of|during)\b|\b(?:January|February|March|"
                                 r"April|May|June|July|August|September|October|November|December)\b", re.IGNORECASE)  # fmt: skip

@@ -61,12 +61,14 @@ def _places(reading: Reading) -> list[DraftEdge]:
         located = LOCATED.search(piece)
         owner: Located | None = None
         if located:
-            owner = [m for m in sentence.mentions if m.mention.span.end <= sentence.span.start + located.start()][-1:]
-            owner = owner[0] if owner and owner[0].mention.rule not in ("place", "nested") else None
+            before = [m for m in sentence.mentions if m.mention.span.end <= sentence.span.start + located.start()][-1:]
+            owner = before[0] if before and before[0].mention.rule not in ("place", "nested") else None
             if owner is None:  # "They are located in ...", "These facilities are ...": the group named before
                 earlier = reading.sentences[number - 1].mentions if number else []
                 groups = [m for m in earlier if reading.entity_of(m).kind in ("facility type", "office", "sub-office")]
-                owner = groups[-1] if groups else subject_before(reading, sentence, sentence.span.start + located.start())
+                owner = (
+                    groups[-1] if groups else subject_before(reading, sentence, sentence.span.start + located.start())
+                )
             tier, quote = Tier.STATED, sentence.span
         else:
             lead = _previous_block(reading, sentence.block)
@@ -136,7 +138,9 @@ def _appositives(reading: Reading) -> list[DraftEdge]:
                 if entity.kind != "facility":
                     break
                 quote = Span(group.mention.span.start, member.mention.span.end)
-                edges.append(_edge(reading.entity_of(group), entity, [quote], Tier.STATED, "read from “the GROUP, the X”"))
+                edges.append(
+                    _edge(reading.entity_of(group), entity, [quote], Tier.STATED, "read from “the GROUP, the X”")
+                )
                 end = member.mention.span.end
     return edges
 
@@ -203,7 +207,11 @@ def _slide_headings(reading: Reading) -> list[DraftEdge]:
         if above is None or below is None:
             continue
         superior, subordinate = reading.entity_of(above), reading.entity_of(below)
-        if superior is subordinate or superior.kind in ("external body", "system", None) or subordinate.kind == "agency":
+        if (
+            superior is subordinate
+            or superior.kind in ("external body", "system", None)
+            or subordinate.kind == "agency"
+        ):
             continue
         quotes = [above.mention.span, below.mention.span]
         edges.append(_edge(superior, subordinate, quotes, Tier.LAYOUT, "read from a heading directly over another"))
@@ -267,7 +275,9 @@ def _counted_sections(reading: Reading, placed: set[int]) -> list[DraftEdge]:
                 continue
             taken.append(entity)
             review = f"one of the {wanted} parts stated, read from the section that follows"
-            edges.append(_edge(reading.entity_of(subject), entity, [sentence.span, opening[0].mention.span], Tier.LAYOUT, review))
+            edges.append(
+                _edge(reading.entity_of(subject), entity, [sentence.span, opening[0].mention.span], Tier.LAYOUT, review)
+            )
     return edges
 
 
@@ -313,7 +323,9 @@ def _sections(reading: Reading, related: set[int]) -> list[DraftEdge]:
             if not kind:
                 continue
             review = f"read from the section about “{superior.name}”; the text states no relation"
-            edges.append(DraftEdge(kind, superior, entity, [owner.mention.span, item.mention.span], review, Tier.SECTION))
+            edges.append(
+                DraftEdge(kind, superior, entity, [owner.mention.span, item.mention.span], review, Tier.SECTION)
+            )
             related.add(id(entity))
     return edges
 

@@ -170,7 +170,9 @@ def capitalized_names(text: str, offset: int) -> list[Mention]:
                 continue
             led = LEADER.match(piece)
             if led:  # "FBI-led Joint Terrorism Task Forces": the leader, then the body it leads
-                found.append(Mention(led["leader"], Span(offset + start, offset + start + len(led["leader"])), "external body"))
+                found.append(
+                    Mention(led["leader"], Span(offset + start, offset + start + len(led["leader"])), "external body")
+                )
                 piece, start = piece[led.end() :], start + led.end()
             span = Span(offset + start, offset + start + len(piece))
             kind = kind_of(piece)
@@ -289,8 +291,12 @@ def _split_run(run: str, start: int) -> list[tuple[str, int, bool]]:
         if "\n" in match.group(0) and not (
             kind_of(left)
             or re.match(rf"(?:{'|'.join(HEAD_FIRST)})\s+(?:of|for)\b", right, re.I)
-            or (len(next_line.split()) >= 2 and kind_of(next_line) and left.split()[-1].lower().rstrip("s") in HEAD_KINDS
-                and left.split()[-1].endswith("s"))
+            or (
+                len(next_line.split()) >= 2
+                and kind_of(next_line)
+                and left.split()[-1].lower().rstrip("s") in HEAD_KINDS
+                and left.split()[-1].endswith("s")
+            )
         ):
             continue  # a line break inside one name ("National Fugitive Operations / Program")
         pieces.append((left, start + position, component))

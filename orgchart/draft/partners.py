@@ -40,7 +40,7 @@ _STOP: Final = re.compile(r"[.;:]|\b(?:to|in order|which|who|that|during|through
 
 def partner_names(text: str, offset: int) -> list[Mention]:
     """The partners of one sentence (`text` at document offset `offset`)."""
-    found = []
+    found: list[Mention] = []
     if not RELATION_CUE.search(text):
         return found
     for match in PARTNERS.finditer(text):

@@ -48,14 +48,18 @@ def place_mentions(text: str, offset: int, *, after_locations_lead: bool) -> lis
         start = located.end() if located else 0
         for match in PLACE_ITEM.finditer(text, start):
             begin = match.start("place")
-            found.append(Mention(text[begin : match.end()], Span(offset + begin, offset + match.end()), "facility", rule="place"))
+            found.append(
+                Mention(text[begin : match.end()], Span(offset + begin, offset + match.end()), "facility", rule="place")
+            )
     for match in NAMED_WITH_PLACE.finditer(text):
         name = match.group(0)
         words = name.split()
         while words and words[0].lower() in ("the", "a", "an", "and", "its", "with"):
             words = words[1:]
         begin = match.end() - len(" ".join(words)) if words else match.start()
-        found.append(Mention(text[begin : match.end()], Span(offset + begin, offset + match.end()), "facility", rule="place"))
+        found.append(
+            Mention(text[begin : match.end()], Span(offset + begin, offset + match.end()), "facility", rule="place")
+        )
     return found
 
 

@@ -93,7 +93,9 @@ def read(text: str, others: list[Node]) -> Reading:
     for sentence in sentences:
         piece = text[sentence.span.start : sentence.span.end]
         found.extend(Located(m, sentence.span, sentence.block) for m in known_names(piece, sentence.span.start, forms))
-        found.extend(Located(m, sentence.span, sentence.block) for m in owned_short_names(piece, sentence.span.start, single))
+        found.extend(
+            Located(m, sentence.span, sentence.block) for m in owned_short_names(piece, sentence.span.start, single)
+        )
     by_sentence: dict[int, list[Located]] = {}
     for item in found:
         by_sentence.setdefault(item.sentence.start, []).append(item)
@@ -139,7 +141,9 @@ def _worth_keeping(entity: DraftEntity, known: set[str]) -> bool:
         return True
     if "nested" in rules and normal_acronym(entity.acronym) in known:
         return True  # an owner's acronym another era records ("HSI" of "ICE HSI Office of ...")
-    if any(m.mention.known for m in entity.mentions) and (entity.key in known or normal_acronym(entity.acronym) in known):
+    if any(m.mention.known for m in entity.mentions) and (
+        entity.key in known or normal_acronym(entity.acronym) in known
+    ):
         return any(m.mention.rule != "heading" for m in entity.mentions)
     if "name and acronym" in rules:
         return entity.name.split()[-1].lower() in ACTIVITY_WORDS

@@ -84,7 +84,11 @@ def _attributive(reading: Reading, item: Located, following: Located | None) -> 
         return True
     if noun and noun.group(1) in ATTRIBUTIVE_NOUNS:
         return True
-    return single and following is not None and re.fullmatch(r"[\s/]+", text[span.end : following.mention.span.start])
+    return (
+        single
+        and following is not None
+        and bool(re.fullmatch(r"[\s/]+", text[span.end : following.mention.span.start]))
+    )
 
 
 def subject_before(reading: Reading, sentence: Sentence, before: int) -> Located | None:
@@ -179,7 +183,11 @@ def _list_relations(reading: Reading) -> list[DraftEdge]:
         lead_text = reading.document.text[lead.span.start : lead.span.end] if lead else ""
         verb = VERBS["oversight"].search(lead_text)
         anchor = verb or CONTAINMENT.search(lead_text)
-        subject = subject_before(reading, lead, lead.span.start + (anchor.start() if anchor else len(lead_text))) if lead else None
+        subject = (
+            subject_before(reading, lead, lead.span.start + (anchor.start() if anchor else len(lead_text)))
+            if lead
+            else None
+        )
         for item in items:
             if stack and len(stack[-1][1]) == 1:
                 parent = stack[-1][1][0]
@@ -214,7 +222,9 @@ def _verbs(piece: str) -> list[tuple[int, int, str]]:
     """The relation verbs of a sentence (start, end, kind), in order; a containment verb whose
     object is not a set of parts ("comprises a workforce", "consists of an authorized strength")
     is left out."""
-    found = [(m.start(), m.end(), "parent") for m in CONTAINMENT.finditer(piece) if not _NOT_PARTS.match(piece, m.end())]
+    found = [
+        (m.start(), m.end(), "parent") for m in CONTAINMENT.finditer(piece) if not _NOT_PARTS.match(piece, m.end())
+    ]
     for kind, pattern in VERBS.items():
         found += [(m.start(), m.end(), kind) for m in pattern.finditer(piece)]
     return sorted(found)
@@ -248,7 +258,9 @@ def _verb_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
         )
     for number in range(len(found) - 2, -1, -1):
         gap = piece[found[number][1] : found[number + 1][0]]
-        if not objects_of[number] and re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?(?:[a-z]+,?\s+(?:and\s+|or\s+)?){0,4}", gap):
+        if not objects_of[number] and re.fullmatch(
+            r"[\s,]*(?:(?:and|or)\s+)?(?:[a-z]+,?\s+(?:and\s+|or\s+)?){0,4}", gap
+        ):
             objects_of[number] = objects_of[number + 1]
     edges: list[DraftEdge] = []
     for (start, _end, kind), objects in zip(found, objects_of, strict=True):
@@ -288,8 +300,16 @@ def _pair_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
         elif re.fullmatch(r",?\s+and(?:\s+the)?\s+", between) and id(reading.entity_of(left)) in part_of:
             if _names_a_part(right.mention.name):
                 whole = part_of[id(reading.entity_of(left))]
-                edges.append(_edge(reading, "parent", whole, right, [Span(whole.mention.span.start, right.mention.span.end)],
-                                   "read from “A, B and C” (B and C named as parts of A)"))
+                edges.append(
+                    _edge(
+                        reading,
+                        "parent",
+                        whole,
+                        right,
+                        [Span(whole.mention.span.start, right.mention.span.end)],
+                        "read from “A, B and C” (B and C named as parts of A)",
+                    )
+                )
                 edges[-1].tier = Tier.LAYOUT
         elif re.fullmatch(r"\s+of\s+the\s+", between) and left_kind and right_kind:
             edges.append(_edge(reading, "parent", right, left, quote, "containment read from “A of the B”"))
@@ -297,7 +317,11 @@ def _pair_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
             edges.append(_edge(reading, "parent", left, right, quote, "read from the name “A - B”"))
         elif between == "-led ":
             edges.append(_edge(reading, "oversight", left, right, quote, "read from “A-led B”"))
-        elif re.fullmatch(r"[ /]", between) and looks_like_acronym(left.mention.name) and right_kind in BODY_KINDS - {"program"}:
+        elif (
+            re.fullmatch(r"[ /]", between)
+            and looks_like_acronym(left.mention.name)
+            and right_kind in BODY_KINDS - {"program"}
+        ):
             edges.append(_edge(reading, "parent", left, right, quote, "read from the owner's acronym in “A B”"))
             edges[-1].tier = Tier.OWNER
     return edges + _owner_relations(reading, sentence) + _pronoun_owner(reading, sentence)
@@ -308,7 +332,7 @@ WITHIN_OPENING = re.compile(r"^(?:Within|Under|Inside)\s+(?P<owner>it|them|[^,]{
 
 
 def _pronoun_owner(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
-    """"Its X ..." (X is a part of the body the sentence before is about) and "Within it, X ...
+    """ "Its X ..." (X is a part of the body the sentence before is about) and "Within it, X ...
     and Y ..." (X and Y are parts of it, or of the body named after "Within")."""
     text = reading.document.text
     piece = text[sentence.span.start : sentence.span.end]
@@ -332,8 +356,12 @@ def _pronoun_owner(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
         return []
     edges = []
     for part in parts:
-        if owner is not None and (reading.entity_of(part).kind in BODY_KINDS or within and part.mention.rule != "place"):
-            edge = _edge(reading, "parent", owner, part, [sentence.span if len(piece) <= 220 else part.mention.span], review)
+        if owner is not None and (
+            reading.entity_of(part).kind in BODY_KINDS or (within and part.mention.rule != "place")
+        ):
+            edge = _edge(
+                reading, "parent", owner, part, [sentence.span if len(piece) <= 220 else part.mention.span], review
+            )
             edge.tier = tier
             edges.append(edge)
     return edges
@@ -342,7 +370,9 @@ def _pronoun_owner(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
 def _names_a_part(name: str) -> bool:
     """Whether a name is written as a part of something ("Office of X", "Division of Y",
     "Executive Office for Z"), as names after their parent body in an address are."""
-    return bool(re.match(r"(?:Office|Division|Bureau|Branch|Section|Unit|Directorate|Executive Office)\s+(?:of|for)\b", name))
+    return bool(
+        re.match(r"(?:Office|Division|Bureau|Branch|Section|Unit|Directorate|Executive Office)\s+(?:of|for)\b", name)
+    )
 
 
 def _owner_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
@@ -359,8 +389,10 @@ def _owner_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
         for inner in sentence.mentions:
             if inner.mention.rule == "nested" and inner.mention.span.start == at and inner.mention.span.end < span.end:
                 owner = inner
-                at = inner.mention.span.end + len(text[inner.mention.span.end : span.end]) - len(
-                    text[inner.mention.span.end : span.end].lstrip(" /")
+                at = (
+                    inner.mention.span.end
+                    + len(text[inner.mention.span.end : span.end])
+                    - len(text[inner.mention.span.end : span.end].lstrip(" /"))
                 )
         if owner is not None and reading.entity_of(owner) is not reading.entity_of(named):
             edge = _edge(reading, "parent", owner, named, [span], "read from the owner's acronym in the name")

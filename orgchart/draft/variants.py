@@ -86,7 +86,9 @@ def short_form(name: str) -> str:
     return " ".join(words)
 
 
-def document_forms(mentions: Iterable[Mention], others: Iterable[Node], text: str) -> tuple[dict[str, Form], dict[str, Form]]:
+def document_forms(
+    mentions: Iterable[Mention], others: Iterable[Node], text: str
+) -> tuple[dict[str, Form], dict[str, Form]]:
     """Every form to look for in the document: other eras' and the document's own (multi-word
     forms and acronyms), and, apart, the one-word short forms found only after an owner."""
     own: dict[str, Form] = {}
@@ -95,7 +97,10 @@ def document_forms(mentions: Iterable[Mention], others: Iterable[Node], text: st
         value = (mention.name, mention.acronym, mention.kind)
         if mention.acronym:
             own.setdefault(mention.acronym, value)
-        if mention.rule in ("bullet name", "name and acronym", "head word", "listed name") and mention.name[:1].isupper():
+        if (
+            mention.rule in ("bullet name", "name and acronym", "head word", "listed name")
+            and mention.name[:1].isupper()
+        ):
             short = short_form(mention.name)
             if " " in short:
                 own.setdefault(short, value)
