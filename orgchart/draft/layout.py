@@ -22,7 +22,7 @@ from orgchart.changes.names import normal_name
 from orgchart.draft.cues import BODY_KINDS, CONTAINMENT, COUNTED, NUMBER_WORDS
 from orgchart.draft.entities import DraftEntity, Located
 from orgchart.draft.places import LOCATED, is_locations_lead
-from orgchart.draft.reading import Reading
+from orgchart.draft.reading import Reading, Sentence
 from orgchart.draft.relations import DraftEdge, Tier, section_subject, subject_before
 from orgchart.draft.segment import BULLET_MARKERS, Span
 
@@ -38,7 +38,7 @@ def layout_relations(reading: Reading, stated: list[DraftEdge]) -> list[DraftEdg
     edges = _places(reading) + _name_parts(reading) + _appositives(reading)
     edges += _address_blocks(reading) + _slide_headings(reading)
     placed = {id(e.subordinate) for e in stated + edges if e.kind == "parent" and e.tier <= Tier.LISTED}
-    edges += _counted_sections(reading, placed)
+    edges += _counted_sections(reading, placed) + _lost_lists(reading, placed | {id(e.subordinate) for e in stated})
     related = {id(e.subordinate) for e in stated + edges}
     return edges + _sections(reading, related)
 
@@ -294,6 +294,49 @@ def _level(entity: DraftEntity) -> int:
     sits below the named bodies of its kind."""
     level = LEVELS.get(entity.kind, 9) if entity.kind else 2  # a body no rule gave a kind heads its section
     return max(level, 3) if entity.name[:1].islower() else level
+
+
+def _lost_lists(reading: Reading, placed: set[int]) -> list[DraftEdge]:
+    """A list lead-in ("... comprises the following:") that no list follows, in a paragraph that
+    holds "Name: description" items glued into it (text whose list markers and order were lost,
+    as in damaged archived copies): the items of its paragraph that nothing else places."""
+    edges: list[DraftEdge] = []
+    text = reading.document.text
+    for number, sentence in enumerate(reading.sentences):
+        piece = text[sentence.span.start : sentence.span.end].rstrip()
+        verb = CONTAINMENT.search(piece)
+        colon = piece.find(":", verb.end()) if verb else -1
+        if colon < 0 or reading.document.blocks[sentence.block].kind != "paragraph":
+            continue
+        after = sentence.span.start + colon + 1 + len(piece[colon + 1 :]) - len(piece[colon + 1 :].lstrip())
+        if any(at <= m.mention.span.start <= at + 4 for m in sentence.mentions for at in (after,)):
+            continue  # the sentence lists its parts after the colon
+        following = reading.sentences[number + 1] if number + 1 < len(reading.sentences) else None
+        if colon == len(piece) - 1 and following is not None and (
+            following.block != sentence.block or _opens_with_item(reading, following)
+        ):
+            continue  # a list follows: the list rules read it
+        subject = subject_before(reading, sentence, sentence.span.start + verb.start())
+        if subject is None:
+            continue
+        for other in reading.sentences_of(sentence.block):
+            item = _opens_with_item(reading, other)
+            if item is None or id(reading.entity_of(item)) in placed or reading.entity_of(item) is reading.entity_of(subject):
+                continue
+            if reading.entity_of(item).kind not in BODY_KINDS:
+                continue
+            review = "the lead-in is followed by no list; read from the “Name:” items of its paragraph (text out of order?)"
+            edges.append(_edge(reading.entity_of(subject), reading.entity_of(item), [sentence.span, item.mention.span], Tier.LISTED, review))
+    return edges
+
+
+def _opens_with_item(reading: Reading, sentence: Sentence) -> Located | None:
+    """The name a sentence opens with when it is written "Name: description"."""
+    text = reading.document.text
+    opening = [m for m in sentence.mentions if m.mention.rule != "nested"][:1]
+    if opening and opening[0].mention.span.start == sentence.span.start and text[opening[0].mention.span.end : opening[0].mention.span.end + 1] == ":":
+        return opening[0]
+    return None
 
 
 def _sections(reading: Reading, related: set[int]) -> list[DraftEdge]:

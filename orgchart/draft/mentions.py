@@ -433,7 +433,7 @@ def known_names(text: str, offset: int, names: dict[str, tuple[str, str | None, 
         if len(form) < 2:
             continue
         single = " " not in form
-        if single and not looks_like_acronym(form):
+        if single and not (looks_like_acronym(form) or (form.isupper() and len(form) <= 12)):
             continue
         pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
         for match in pattern.finditer(text):
