@@ -306,10 +306,10 @@ def _lost_lists(reading: Reading, placed: set[int]) -> list[DraftEdge]:
         piece = text[sentence.span.start : sentence.span.end].rstrip()
         verb = CONTAINMENT.search(piece)
         colon = piece.find(":", verb.end()) if verb else -1
-        if colon < 0 or reading.document.blocks[sentence.block].kind != "paragraph":
+        if verb is None or colon < 0 or reading.document.blocks[sentence.block].kind != "paragraph":
             continue
         after = sentence.span.start + colon + 1 + len(piece[colon + 1 :]) - len(piece[colon + 1 :].lstrip())
-        if any(at <= m.mention.span.start <= at + 4 for m in sentence.mentions for at in (after,)):
+        if any(after <= m.mention.span.start <= after + 4 for m in sentence.mentions):
             continue  # the sentence lists its parts after the colon
         following = reading.sentences[number + 1] if number + 1 < len(reading.sentences) else None
         if colon == len(piece) - 1 and following is not None and (
