@@ -312,8 +312,10 @@ def _lost_lists(reading: Reading, placed: set[int]) -> list[DraftEdge]:
         if any(after <= m.mention.span.start <= after + 4 for m in sentence.mentions):
             continue  # the sentence lists its parts after the colon
         following = reading.sentences[number + 1] if number + 1 < len(reading.sentences) else None
-        if colon == len(piece) - 1 and following is not None and (
-            following.block != sentence.block or _opens_with_item(reading, following)
+        if (
+            colon == len(piece) - 1
+            and following is not None
+            and (following.block != sentence.block or _opens_with_item(reading, following))
         ):
             continue  # a list follows: the list rules read it
         subject = subject_before(reading, sentence, sentence.span.start + verb.start())
@@ -321,12 +323,26 @@ def _lost_lists(reading: Reading, placed: set[int]) -> list[DraftEdge]:
             continue
         for other in reading.sentences_of(sentence.block):
             item = _opens_with_item(reading, other)
-            if item is None or id(reading.entity_of(item)) in placed or reading.entity_of(item) is reading.entity_of(subject):
+            if (
+                item is None
+                or id(reading.entity_of(item)) in placed
+                or reading.entity_of(item) is reading.entity_of(subject)
+            ):
                 continue
             if reading.entity_of(item).kind not in BODY_KINDS:
                 continue
-            review = "the lead-in is followed by no list; read from the “Name:” items of its paragraph (text out of order?)"
-            edges.append(_edge(reading.entity_of(subject), reading.entity_of(item), [sentence.span, item.mention.span], Tier.LISTED, review))
+            review = (
+                "the lead-in is followed by no list; read from the “Name:” items of its paragraph (text out of order?)"
+            )
+            edges.append(
+                _edge(
+                    reading.entity_of(subject),
+                    reading.entity_of(item),
+                    [sentence.span, item.mention.span],
+                    Tier.LISTED,
+                    review,
+                )
+            )
     return edges
 
 
@@ -334,7 +350,11 @@ def _opens_with_item(reading: Reading, sentence: Sentence) -> Located | None:
     """The name a sentence opens with when it is written "Name: description"."""
     text = reading.document.text
     opening = [m for m in sentence.mentions if m.mention.rule != "nested"][:1]
-    if opening and opening[0].mention.span.start == sentence.span.start and text[opening[0].mention.span.end : opening[0].mention.span.end + 1] == ":":
+    if (
+        opening
+        and opening[0].mention.span.start == sentence.span.start
+        and text[opening[0].mention.span.end : opening[0].mention.span.end + 1] == ":"
+    ):
         return opening[0]
     return None
 

@@ -139,6 +139,7 @@ def era_yaml(era: Era, origin: str) -> str:
                         "aliases": list(n.aliases),
                         "citations": citation_records(n.citations),
                         "note": n.note,
+                        "name_incomplete": n.name_incomplete or None,
                     }
                 )
                 for n in era.nodes
@@ -178,7 +179,11 @@ def era_yaml(era: Era, origin: str) -> str:
 
 
 def _sources_yaml(sources: Sequence[dict[str, Any]]) -> str:
-    records = [{k: v for k, v in record.items() if v is not None or k == "url"} for record in sources]
+    """sources.yaml's text; `complete` written only where a text is not (as CURATING.md does)."""
+    records = [
+        {k: v for k, v in record.items() if (v is not None or k == "url") and not (k == "complete" and v is True)}
+        for record in sources
+    ]
     return yaml.safe_dump({"sources": records}, sort_keys=False, allow_unicode=True, width=100)
 
 
