@@ -10,13 +10,15 @@ import networkx as nx
 
 from orgchart.dataset.citations import fold_white_space
 from orgchart.dataset.model import Citation, Claim, Edge, Era, Node, Source
+from orgchart.draft.edges import DraftEdge
 from orgchart.draft.entities import DraftEntity
 from orgchart.draft.fallback import other_eras_parents, own_organization_parents, own_subject, settle_kinds
 from orgchart.draft.figures import DraftClaim, figures
 from orgchart.draft.identity import reused_ids, slug, unique
 from orgchart.draft.layout import layout_relations
 from orgchart.draft.reading import Reading, read
-from orgchart.draft.relations import DraftEdge, sentence_relations
+from orgchart.draft.relations import sentence_relations
+from orgchart.draft.sections import weak_relations
 from orgchart.draft.segment import Span
 from orgchart.draft.writer import era_yaml
 from orgchart.graph import OrgChart
@@ -86,7 +88,8 @@ def draft_era(text: str, source: Source, era_id: str, others: Sequence[OrgChart]
     stated = sentence_relations(reading)
     own = own_subject(reading)
     settle_kinds(own, stated)
-    edges = _edges(stated + layout_relations(reading, stated))
+    laid = stated + layout_relations(reading, stated)
+    edges = _edges(laid + weak_relations(reading, laid))
     claims = figures(reading, own)
     nodes = [_node(reading, entity, source) for entity in reading.entities]
     era = Era(id=era_id, label=label or source.title, sources=(source.id,), nodes=tuple(nodes))

@@ -21,10 +21,10 @@ from collections.abc import Sequence
 import networkx as nx
 
 from orgchart.dataset.model import Edge, Era
+from orgchart.draft.edges import DraftEdge, Tier
 from orgchart.draft.entities import DraftEntity, Located
 from orgchart.draft.layout import name_heading
 from orgchart.draft.reading import Reading
-from orgchart.draft.relations import DraftEdge, Tier
 from orgchart.graph import OrgChart
 
 RANK_KINDS = frozenset({"directorate", "division", "sub-division", "office", "center", "unit", "sub-office"})

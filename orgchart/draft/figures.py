@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from orgchart.draft.cues import BODY_KINDS, CONTAINMENT, NUMBER_WORDS
+from orgchart.draft.edges import section_subject
 from orgchart.draft.entities import DraftEntity, Located
 from orgchart.draft.reading import Reading, Sentence
-from orgchart.draft.relations import section_subject
 from orgchart.draft.segment import Span
 
 _NUMBER = r"(?:\$\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\$\s?)?\d+(?:\.\d+)?"

@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from orgchart.changes.forms import split_acronym
 from orgchart.changes.names import normal_acronym
 from orgchart.dataset.model import Node
+from orgchart.draft.acronyms import ACTIVITY_WORDS, acronym_names
 from orgchart.draft.collectives import lower_case_names
 from orgchart.draft.cues import CONTAINMENT
 from orgchart.draft.entities import DraftEntity, Located, entity_key, group_entities, resolve_overlaps
 from orgchart.draft.mentions import (
-    ACTIVITY_WORDS,
     Mention,
-    acronym_names,
     bullet_names,
     capitalized_names,
     known_names,
