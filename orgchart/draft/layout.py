@@ -17,6 +17,7 @@ The weakest rules (a lead-in no list follows, the section a body is introduced i
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -158,10 +159,12 @@ def _address_blocks(reading: Reading) -> list[DraftEdge]:
     )
     lines: list[tuple[int, int, list[Located]]] = []
     position = 0
+    starts = [m.mention.span.start for m in mentions]
     for line in text.splitlines(keepends=True):
         start, end = position, position + len(line.rstrip("\r\n"))
         position += len(line)
-        inside = [m for m in mentions if start <= m.mention.span.start and m.mention.span.end <= end]
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        inside = [m for m in mentions[first:last] if m.mention.span.end <= end]
         covered = "".join(text[m.mention.span.start : m.mention.span.end] for m in inside)
         rest = re.sub(r"[\s\-–]", "", text[start:end])
         is_name = bool(inside) and len(re.sub(r"[\s\-–]", "", covered)) >= len(rest) - 4

@@ -14,6 +14,7 @@ Each mention is a span of the document, so the entity's quote is verbatim.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -372,16 +373,20 @@ def known_names(text: str, offset: int, names: dict[str, tuple[str, str | None, 
     skipped unless written in capitals ("INTERPOL"). The mention keeps the form as written."""
     found = []
     for form, (name, acronym, kind) in names.items():
-        if len(form) < 2:
+        if len(form) < 2 or form not in text:  # the substring test first: most forms are not there
             continue
         single = " " not in form
         if single and not (looks_like_acronym(form) or (form.isupper() and len(form) <= 12)):
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
-        for match in pattern.finditer(text):
+        for match in _whole_words(form).finditer(text):
             span = Span(offset + match.start(), offset + match.end())
             found.append(Mention(form, span, kind, acronym, "known name", name))
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_words(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
 
 
 def folded(name: str) -> str:

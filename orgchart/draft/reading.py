@@ -8,6 +8,7 @@ order in which the mention rules are applied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from orgchart.changes.forms import split_acronym
 from orgchart.changes.names import normal_acronym
@@ -48,16 +49,27 @@ class Reading:
     section: list[int]
     lead_in: list[Sentence | None]
 
+    @cached_property
+    def _owners(self) -> dict[int, DraftEntity]:
+        return {id(m): entity for entity in self.entities for m in entity.mentions}
+
+    @cached_property
+    def _by_block(self) -> dict[int, list[Sentence]]:
+        found: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            found.setdefault(sentence.block, []).append(sentence)
+        return found
+
     def entity_of(self, item: Located) -> DraftEntity:
-        """The entity a mention was grouped into."""
-        for entity in self.entities:
-            if any(m is item for m in entity.mentions):
-                return entity
-        raise KeyError(item.mention.name)
+        """The entity a mention was grouped into (the grouping is final once read)."""
+        try:
+            return self._owners[id(item)]
+        except KeyError:
+            raise KeyError(item.mention.name) from None
 
     def sentences_of(self, block: int) -> list[Sentence]:
         """The sentences of one block, in order."""
-        return [s for s in self.sentences if s.block == block]
+        return self._by_block.get(block, [])
 
 
 def read(text: str, others: list[Node]) -> Reading:

@@ -65,6 +65,7 @@ class Document:
     def __init__(self, text: str) -> None:
         self.text = text
         self.blocks: tuple[Block, ...] = tuple(_blocks(text))
+        self._sentences: dict[Span, list[Span]] = {}
 
     def block_text(self, block: Block) -> str:
         """The block's text, its line breaks as spaces."""
@@ -78,6 +79,11 @@ class Document:
 
     def sentences(self, block: Block) -> list[Span]:
         """The sentences of a block, as spans of the document (a heading is one sentence)."""
+        if block.span not in self._sentences:
+            self._sentences[block.span] = self._split(block)
+        return self._sentences[block.span]
+
+    def _split(self, block: Block) -> list[Span]:
         if block.kind == "heading":
             return [block.span]
         spans: list[Span] = []
