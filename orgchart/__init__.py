@@ -11,6 +11,7 @@ from orgchart.changes.changeset import Change, ChangeSet
 from orgchart.changes.diff import diff
 from orgchart.changes.history import History
 from orgchart.changes.match import Match
+from orgchart.changes.order import Ordering, stable_order
 from orgchart.dataset.citations import fold_white_space, quote_is_found
 from orgchart.dataset.model import (
     EDGE_KINDS,
@@ -50,6 +51,7 @@ from orgchart.render import (
     to_mermaid,
     write_chart,
 )
+from orgchart.render.stability import Stability, chart_stability
 from orgchart.site import site_html, write_site
 from orgchart.timeline import Timeline, TimelineEntry
 
@@ -79,6 +81,7 @@ __all__ = [
     "Match",
     "Node",
     "NotFoundError",
+    "Ordering",
     "OrgChart",
     "OrgChartError",
     "OutputError",
@@ -86,11 +89,13 @@ __all__ = [
     "RenderError",
     "Source",
     "SourceDate",
+    "Stability",
     "Subtree",
     "Timeline",
     "TimelineEntry",
     "__version__",
     "build_digraph",
+    "chart_stability",
     "diff",
     "fold_white_space",
     "import_era",
@@ -105,6 +110,7 @@ __all__ = [
     "render_png",
     "render_svg",
     "site_html",
+    "stable_order",
     "to_csv",
     "to_dot",
     "to_graphml",

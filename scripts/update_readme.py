@@ -10,6 +10,7 @@ import orgchart
 from orgchart.atomic import write_text_atomic
 from orgchart.render.charts import readme_chart_block
 from orgchart.render.fit import readme_widths_block
+from orgchart.render.stability import chart_stability, stability_markdown
 from orgchart.report.summary import eras_markdown, findings_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -50,6 +51,7 @@ if __name__ == "__main__":
     text = refreshed(text, readme_chart_block(dataset), "chart")
     text = refreshed(text, readme_widths_block(dataset), "chart-widths")
     text = refreshed(text, findings_markdown(dataset), "findings")
+    text = refreshed(text, stability_markdown(chart_stability(dataset)), "stability")
     text = refreshed(text, performance_block(), "performance")
     text = refreshed(text, draft_block(), "draft-bench")
     write_text_atomic(README, text)

@@ -102,7 +102,10 @@ def render(
         )
     except OrgChartError as error:
         raise typer.BadParameter(str(error)) from None
-    chart = resolve_era(open_dataset(data), era, as_of)
+    dataset = open_dataset(data)
+    from orgchart.changes.order import stable_order
+
+    chart = stable_order(dataset).apply(resolve_era(dataset, era, as_of))
     from orgchart.atomic import write_bytes_atomic
     from orgchart.render.draw import draw_chart
 

@@ -63,26 +63,47 @@ def main(
     """orgchart: a cited, era-by-era model of an organization."""
 
 
+FINDINGS_SHOWN = 10
+"""How many findings `orgchart validate` prints without --verbose."""
+
+
 @app.command()
 def validate(
     data: DataOption = None,
     strict: Annotated[bool, typer.Option(help="Treat uncited facts as errors.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help=f"Print every finding, not the first {FINDINGS_SHOWN}.")
+    ] = False,
 ) -> None:
     """Check the dataset: schema, ids, references, parent forest, quotes, checksums.
 
-    Exit 0 when valid (findings are printed as warnings), 1 with every error listed otherwise.
+    Exit 0 when valid, 1 with every error listed otherwise. Findings are printed as warnings:
+    the first 10 (findings about the organization before `uncited` ones) and a count by kind;
+    all of them with --verbose.
     """
     dataset = open_dataset(data, strict=strict)
     console = _err()
-    total = 0
-    for chart in dataset.eras:
-        for finding in chart.findings:
-            total += 1
-            console.print(f"[yellow]warning:[/] {chart.id}: {finding.kind}: {escape(finding.message)}")
+    found = [(chart.id, finding) for chart in dataset.eras for finding in chart.findings]
+    # What the documents say that does not add up comes before facts that cite nothing yet.
+    found.sort(key=lambda item: item[1].kind == "uncited")
+    shown = found if verbose else found[:FINDINGS_SHOWN]
+    for era_id, finding in shown:
+        console.print(f"[yellow]warning:[/] {era_id}: {finding.kind}: {escape(finding.message)}", soft_wrap=True)
+    if len(shown) < len(found):
+        console.print(f"... and {len(found) - len(shown):,} more finding(s); --verbose lists them all")
+    if found:
+        by_kind: dict[str, dict[str, int]] = {}
+        for era_id, finding in found:
+            per_era = by_kind.setdefault(finding.kind, {})
+            per_era[era_id] = per_era.get(era_id, 0) + 1
+        console.print("findings by kind:")
+        for kind, per_era in sorted(by_kind.items(), key=lambda item: (-sum(item[1].values()), item[0])):
+            eras_text = ", ".join(f"{era} {n:,}" for era, n in per_era.items())
+            console.print(f"  {kind}: {sum(per_era.values()):,} ({escape(eras_text)})", soft_wrap=True)
     nodes = sum(len(chart) for chart in dataset.eras)
     _out().print(
-        f"ok: {len(dataset.eras)} eras, {len(dataset.sources)} sources, {nodes} nodes; "
-        f"every quote found; {total} finding(s)"
+        f"ok: {len(dataset.eras)} eras, {len(dataset.sources)} sources, {nodes:,} nodes; "
+        f"every quote found; {len(found):,} finding(s)"
     )
 
 

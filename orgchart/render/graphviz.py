@@ -28,6 +28,7 @@ from orgchart.graph import OrgChart
 from orgchart.render.labels import caption as make_caption
 from orgchart.render.labels import node_label, node_title, node_tooltip, plain_attribute
 from orgchart.render.scope import Scope, select
+from orgchart.render.siblings import hold_sibling_order, link_titles, slot_id
 from orgchart.render.stack import Stack, find_stacks, placing_edges
 from orgchart.render.style import FONT, NODE_STYLES, edge_style, verify_format
 from orgchart.render.svg import EdgeTitle, finish_svg
@@ -166,6 +167,7 @@ def build_digraph(
     placing = {edge.key for edge in placing_edges(edges)}
     for edge in edges:
         _add_edge(graph, edge, edge.key in second_parents, stacked, first_in_stack, extra, edge.key in placing)
+    hold_sibling_order(graph, edges, stacks, second_parents, {node.id for node in (*externals, *alone)})
     return graph
 
 
@@ -223,20 +225,12 @@ def _add_node(graph: graphviz.Digraph, node: Node, extra: Decorations) -> None:
 def _add_stack(graph: graphviz.Digraph, stack: Stack, by_id: Mapping[str, Node], extra: Decorations) -> None:
     """A stack: its members in a grid inside one box. Columns are chains of invisible edges,
     rows are `rank=same`, so the grid stays put whatever the rest of the chart does."""
-    count = len(stack.members)
-    plural = stack.kind if count == 1 else _plural(stack.kind)
     with graph.subgraph(name=f"cluster_stack_{stack.key}") as box:
         box.attr(
-            id=f"stack-{stack.key}", label=f"{count} {plural}", style="rounded,filled", fillcolor="#fafafa",
+            id=f"stack-{stack.key}", label=stack.label, style="rounded,filled", fillcolor="#fafafa",
             color="#aaaaaa", fontsize="10", fontcolor="#555555", margin="8",
         )  # fmt: skip
         _add_grid(box, stack.rows, by_id, extra)
-
-
-def _plural(kind: str) -> str:
-    if kind.endswith("y") and not kind.endswith("ey"):
-        return kind[:-1] + "ies"
-    return kind + ("es" if kind.endswith(("s", "x")) else "s")
 
 
 def _add_edge(
@@ -277,7 +271,11 @@ def _add_edge(
             attrs.update(color="transparent", constraint="false")
             attrs["class"] += " stacked"
     attrs.update(extra.edge_attrs.get(edge.key, {}))
-    graph.edge(edge.superior, edge.subordinate, **attrs)
+    tail = edge.superior
+    if "lhead" in attrs and stack is not None:
+        tail = slot_id(stack)  # the stack's slot (see orgchart.render.siblings) stands for the superior
+        attrs["tailclip"] = "false"
+    graph.edge(tail, edge.subordinate, **attrs)
 
 
 def _with_extra_legend(label: str, rows: Sequence[tuple[str, str]]) -> str:
@@ -347,8 +345,9 @@ def layout(dot_source: str, format: str) -> bytes:
 
 
 def edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
+    """The accessible titles of the edges drawn, and of the lines to the stacks, by SVG id."""
     names = {node.id: node.name for node in scope.nodes}
-    return {
+    titles = {
         edge_svg_id(edge): EdgeTitle(
             names[edge.superior],
             names[edge.subordinate],
@@ -356,6 +355,8 @@ def edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
         )
         for edge in scope.edges
     }
+    second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
+    return {**titles, **link_titles(scope.nodes, scope.edges, second)}
 
 
 def render_svg(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> bytes:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
+from orgchart.changes.order import stable_order
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
 from orgchart.render import node_svg_id, render_svg
@@ -141,7 +142,8 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
     marks = change_marks()
     index["marks"] = {mark["kind"]: f"{mark['marker']} {mark['word']}" for mark in marks}
     charts = list(dataset.eras)
-    svgs = {chart.id: page_svg(render_svg(chart), chart) for chart in charts}
+    order = stable_order(dataset)  # the charts keep each entity's place from era to era
+    svgs = {chart.id: page_svg(render_svg(order.apply(chart)), chart) for chart in charts}
     script = _asset("site.js")
     if "</script" in script.lower():
         raise AssertionError("site.js must not contain '</script'")
