@@ -82,18 +82,20 @@ _OWNED_BY = (
     r"(?:(?:operating under|operated by|owned by|run by|managed by|staffed by)\s+|with\s+the\s+(?=[A-Z]))"
     r"[^,;.()]+?(?=\s*(?:[,;.(]|$))"
 )
+_IN_PARENTHESES = r"(?:\s*\((?P<acronym>[A-Z][\w&./-]*)\))?"
+"""An acronym in parentheses after a name, if any."""
+_GROUP = rf"(?P<mods>(?:{_MODIFIER}\s+){{0,3}}?)(?P<head>{_HEADS})\b(?![’'-])(?P<tail>\s+{_OWNED_BY})?"
+"""A group's name: up to three modifiers, a group's head word, whose it is."""
 
 PROPER_NAMED: Final = re.compile(
-    rf"(?:[“\"](?P<quoted>[A-Z][^”\"\n]{{1,80}})[”\"]|(?P<run>{CAPITAL_RUN.pattern})(?:\s*\((?P<acronym>[A-Z][\w&./-]*)\))?)"
+    rf"(?:[“\"](?P<quoted>[A-Z][^”\"\n]{{1,80}})[”\"]|(?P<run>{CAPITAL_RUN.pattern}){_IN_PARENTHESES})"
     rf"(?:(?P<owner>[’']s\s+)(?:{NUMBER}\s+)?(?P<mods>(?:[a-z][\w-]*\s+){{0,2}}?))?\s*(?P<head>{_HEADS})\b(?![’'-])"
 )
 COUNTED: Final = re.compile(
-    rf"(?<![\w,.$])(?P<count>{NUMBER})\s+(?P<mods>(?:{_MODIFIER}\s+){{0,3}}?)(?P<head>{_HEADS})\b(?![’'-])"
-    rf"(?P<tail>\s+{_OWNED_BY})?(?:\s*\((?P<acronym>[A-Z][\w&./-]*)\))?(?P<more>\s+and\s+(?P<head2>{_HEADS})\b)?"
+    rf"(?<![\w,.$])(?P<count>{NUMBER})\s+{_GROUP}{_IN_PARENTHESES}(?P<more>\s+and\s+(?P<head2>{_HEADS})\b)?"
 )
 ITEM: Final = re.compile(
-    rf"^(?:(?:and|or|the|approximately|about|some|{NUMBER})\s+)*(?P<name>(?P<mods>(?:{_MODIFIER}\s+){{0,3}}?)"
-    rf"(?P<head>{_HEADS})(?P<tail>\s+{_OWNED_BY})?)(?:\s*\((?P<acronym>[A-Z][\w&./-]*)\))?\s*$"
+    rf"^(?:(?:and|or|the|approximately|about|some|{NUMBER})\s+)*(?P<name>{_GROUP}){_IN_PARENTHESES}\s*$"
 )
 NAMED_ITEM: Final = re.compile(
     r"^(?:(?:and|or|the)\s+)*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,6})\s*\((?P<acronym>[A-Z][\w&./ -]*)\)\s*$"
