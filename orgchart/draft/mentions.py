@@ -39,6 +39,8 @@ HEAD_KINDS: Final[dict[str, str]] = {
     "branch": "unit",
     "center": "center",
     "centre": "center",
+    "centers": "facility type",
+    "centres": "facility type",
     "team": "team",
     "teams": "team",
     "agency": "agency",

@@ -17,7 +17,7 @@ from orgchart.draft.segment import Span
 PARTNER_HEADS: Final = (
     r"agencies|agency|entities|entity|partners|governments|government officials and embassies|government officials|"
     r"authorities|counterparts|cooperatives|brigades|organizations|organisations|associations|councils|"
-    r"municipalities|embassies|police|banks"
+    r"municipalities|embassies|(?<!task )forces|police|banks"
 )
 PARTNERS: Final = re.compile(
     r"(?:(?:a|an|the|our)\s+)?(?P<name>(?P<mods>(?:(?:state|local|federal|tribal|foreign|international|domestic|"

@@ -165,8 +165,11 @@ def _verb_relations(reading: Reading, sentence: Sentence) -> list[DraftEdge]:
         ):
             objects_of[number] = objects_of[number + 1]
     edges: list[DraftEdge] = []
+    subject: Located | None = None
     for (start, _end, kind), objects in zip(found, objects_of, strict=True):
-        subject = subject_before(reading, sentence, sentence.span.start + start)
+        if subject is None or not re.search(r"\band\s+(?:\w+ly\s+)?$", piece[:start]):
+            # a verb after "and" ("runs X and works closely with Y") shares the subject before it
+            subject = subject_before(reading, sentence, sentence.span.start + start)
         if subject is None:
             continue
         for item in objects:
