@@ -239,3 +239,24 @@ def test_damaged_letters_and_glued_sentences(make_dataset: DatasetMaker) -> None
     era = draft_era(text, dataset.sources["doc-one"], "damaged", dataset.eras).era
     assert "ea" in {node.id for node in era.nodes}  # "ĘA" is "EA" with a damaged letter
     assert ("parent", "ea", "field") in {(e.kind, e.superior, e.subordinate) for e in era.edges}
+
+
+def test_the_draft_is_the_same_in_every_process() -> None:
+    """Byte-identical drafts whatever the hash seed (no set order reaches the output): this
+    process's draft and another's with a fixed seed."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import orgchart; from orgchart.draft import draft_era; ds = orgchart.load(); era = ds.era('ero-2020'); "
+        "text = (ds.root / era.sources[0].file).read_text(encoding='utf-8'); "
+        "print(draft_era(text, era.sources[0], 'x', [e for e in ds.eras if e is not era]).to_yaml(), end='')"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout
+    dataset = orgchart.load()
+    era = dataset.era("ero-2020")
+    text = (dataset.root / era.sources[0].file).read_text(encoding="utf-8")
+    mine = draft_era(text, era.sources[0], "x", [e for e in dataset.eras if e is not era]).to_yaml()
+    assert mine == other and "# review:" in mine

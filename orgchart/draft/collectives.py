@@ -76,7 +76,7 @@ COMPOUND_HEADS: Final[frozenset[str]] = frozenset({"field offices", "sub-offices
 """Head words that name a group without any modifier ("24 field offices")."""
 
 NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_HEADS = "|".join(sorted((re.escape(h) for h in {*OWNED_HEADS, *GROUP_HEADS}), key=len, reverse=True))
+_HEADS = "|".join(re.escape(h) for h in sorted({*OWNED_HEADS, *GROUP_HEADS}, key=lambda h: (-len(h), h)))
 _MODIFIER = r"(?:[a-z][\w-]*|[A-Z][A-Za-z]*-[\w-]+|[A-Z]{2,}s?)"
 _OWNED_BY = (
     r"(?:(?:operating under|operated by|owned by|run by|managed by|staffed by)\s+|with\s+the\s+(?=[A-Z]))"

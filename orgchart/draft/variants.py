@@ -127,7 +127,7 @@ def _damaged(text: str, forms: dict[str, Form]) -> dict[str, Form]:
     acronym of the same length differing only in that letter."""
     found: dict[str, Form] = {}
     acronyms = [form for form in forms if looks_like_acronym(form) and form.isascii()]
-    for token in set(re.findall(r"(?<!\w)[^\W\d_]{2,8}(?!\w)", text)):
+    for token in sorted(set(re.findall(r"(?<!\w)[^\W\d_]{2,8}(?!\w)", text))):
         if token.isascii() or not token.isupper() or sum(not c.isascii() for c in token) != 1:
             continue
         at = next(i for i, c in enumerate(token) if not c.isascii())
