@@ -161,9 +161,9 @@ def show(
         raise fail(error) from None
     title = f"[bold]{escape(chart.label)}[/] ({chart.date.label})"
     tree = Tree(title)
-    for start in starts:
-        _grow(tree, chart, start.id, depth)
     console = _out()
+    for start in starts:
+        _grow(tree, chart, start.id, depth, console.width)
     console.print(tree)
     others = [e for e in chart.edges if e.kind != "parent" or chart.is_second_parent(e)]
     if others and not root:
@@ -173,11 +173,23 @@ def show(
             console.print(f"  {escape(edge.superior)} --{label}--> {escape(edge.subordinate)}")
 
 
-def _grow(branch: Tree, chart: OrgChart, node_id: str, depth: int | None) -> None:
-    node = chart.node(node_id)
-    acronym = f" ({escape(node.acronym)})" if node.acronym else ""
-    child = branch.add(f"{escape(node.name)}{acronym} [dim]{node.kind} · {escape(node.id)}[/]")
-    if depth == 0:
-        return
-    for sub in chart.children(node_id):
-        _grow(child, chart, sub.id, None if depth is None else depth - 1)
+def _grow(tree: Tree, chart: OrgChart, start: str, depth: int | None, width: int = 80) -> None:
+    """Add `start` and its subtree to `tree`, level by level with an explicit stack (a chain
+    thousands deep must not exhaust Python's stack). Past the level where the tree's guides
+    (4 columns a level) would leave fewer than 24 of `width` columns for names, a branch ends
+    in a line saying how to go on (`--root`)."""
+    levels = max(8, (width - 24) // 4)
+    stack: list[tuple[Tree, str, int]] = [(tree, start, 0)]
+    while stack:
+        branch, node_id, level = stack.pop()
+        node = chart.node(node_id)
+        acronym = f" ({escape(node.acronym)})" if node.acronym else ""
+        child = branch.add(f"{escape(node.name)}{acronym} [dim]{node.kind} · {escape(node.id)}[/]")
+        below = chart.children(node_id)
+        if not below or (depth is not None and level >= depth):
+            continue
+        if level >= levels:
+            deepest = max(chart.level(n) for n in chart.subtree(node_id).nodes) - chart.level(node_id)
+            child.add(f"[dim]… {deepest:,} more level(s): --root {escape(below[0].id)}[/]")
+            continue
+        stack.extend((child, sub.id, level + 1) for sub in reversed(below))
