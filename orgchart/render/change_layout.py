@@ -124,9 +124,9 @@ def draw_change_chart(
     scope = subtree_scope(changes, root) if root is not None else (None, None)
     drawn = None
     if layout != "union":
-        drawn = side_by_side(changes, order=order, summary=form == "summary", scope=scope)
+        drawn = side_by_side(changes, order=order, summary=None if form == "auto" else form == "summary", scope=scope)
         svg = side_by_side_svg(drawn)
-        if form == "auto" and max(svg_size(svg)) > SUMMARY_PX:
+        if form == "auto" and not drawn.outline.summary and max(svg_size(svg)) > SUMMARY_PX:
             drawn = side_by_side(changes, order=order, summary=True, scope=scope)
             svg = side_by_side_svg(drawn)
         width, height = svg_size(svg)

@@ -25,6 +25,7 @@ from orgchart.render.change_marks import MARKS, STATE_MARKS, SideMark, change_ma
 from orgchart.render.graphviz import Caption, Decorations, RenderError, build_digraph, layout, node_svg_id
 from orgchart.render.labels import wrapped
 from orgchart.render.side_legend import change_caption
+from orgchart.render.stack import STACK_ASPECT
 from orgchart.render.style import EDGE_STYLES
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ REMOVED_PREFIX: Final[str] = "~was~"
 contain `~`)."""
 
 BOX_COLUMNS: Final[int] = 6
-"""Most entities in one row of the not-mentioned box."""
+"""Most entities in one row of the not-mentioned box (about square, as a stack)."""
 
 
 def _label(marker: str, name: str, lines: Sequence[str]) -> str:
@@ -134,7 +135,7 @@ def _not_mentioned_box(
     """The entities the later document does not mention, in a grid inside one box, each saying
     where the earlier document placed it."""
     marks = change_marks(changes)
-    width = min(BOX_COLUMNS, max(1, math.ceil(math.sqrt(len(gone)))))
+    width = min(BOX_COLUMNS, max(1, round(math.sqrt(len(gone) / STACK_ASPECT))))
     rows = [gone[start : start + width] for start in range(0, len(gone), width)]
     with graph.subgraph(name="cluster_not_mentioned") as box:
         box.attr(
@@ -148,6 +149,7 @@ def _not_mentioned_box(
                     parent = changes.before.parent(node)
                     was = [f"was under {parent.name}"] if parent is not None else []
                     attrs, classes = _attrs(node, marks.before.get(node.id), was)
+                    attrs.update(shape="box", style="rounded," + attrs["style"])
                     line.node(
                         chart_id(node.id), id=node_svg_id(chart_id(node.id)), **{"class": " ".join(classes)}, **attrs
                     )

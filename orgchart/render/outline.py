@@ -11,9 +11,10 @@ entity first mentioned, one not mentioned later, and a moved entity with its sub
 appears at its old place on the left and its new place on the right.
 
 The summary form keeps the changed entities (marked on either side, see
-`orgchart.render.change_marks`) and their ancestors, and folds the rest: an unchanged branch
-becomes one row ("Custody Management" with "4 unchanged below"), unchanged leaves under one
-parent become one row ("3 unchanged: Kansas City Sub-Office, ...").
+`orgchart.render.change_marks`) and their ancestors, and folds the rest: the unchanged children
+of a parent become one row (a lone branch: "Custody Management" with "4 unchanged below";
+several: "3 units unchanged: Kansas City Sub-Office, ..."), and runs of leaves first mentioned or
+not mentioned later share one row too.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ Key = tuple[str, ...]
 class Cell:
     """One side of a row: an entity (`node`) `depth` levels down its tree under `parent`, with
     `hidden` unchanged entities folded below it, or with everything below it (`group`) first
-    mentioned or not mentioned later like itself (`state`); or (`node` None) the leaves `group`,
-    all unchanged, or all first mentioned, or all not mentioned later, on one line."""
+    mentioned or not mentioned later like itself (`state`); or (`node` None) the siblings
+    `group` on one line: unchanged ones (with `hidden` entities below them), or leaves all first
+    mentioned or all not mentioned later."""
 
     node: str | None
     depth: int
@@ -161,8 +163,16 @@ def outline(
         list(_sequence(tree, key_of, kept if summary else None, group))
         for tree, key_of, group in zip(trees, keys, groupable, strict=True)
     )
-    folded = sum(len(cell.group) for _, _, cell in (*left, *right) if cell.state == "unchanged")
-    folded += sum(cell.hidden for _, _, cell in (*left, *right))
+    folded = len(
+        {
+            keys[side][node]
+            for side, items in ((0, left), (1, right))
+            for _, _, cell in items
+            if cell.state == "unchanged" and (cell.hidden or cell.node is None)
+            for top in ((cell.node,) if cell.node else cell.group)
+            for node in list(trees[side].walk(top))[0 if cell.node is None else 1 :]
+        }
+    )
     rows = _merge(left, right, _shared(left, right, _aligned(trees, keys), keys))
     return Outline(tuple(rows), summary, folded)
 
@@ -227,18 +237,16 @@ def _sequence(
                 yield key_of[first], section, Cell(first, depth, parent)
                 todo.append((first, tree.children.get(first, []), depth + 1))
                 continue
-            below = sum(1 for _ in tree.walk(first)) - 1
-            if below:
-                todo.append((parent, rest, depth))
-                yield key_of[first], section, Cell(first, depth, parent, hidden=below)
+            # Every unchanged sibling folds into one line: a lone branch keeps its name and
+            # counts what is below it, several are listed with their counts.
+            unchanged = [n for n in siblings if key_of[n] not in kept]
+            todo.append((parent, [n for n in siblings if key_of[n] in kept], depth))
+            hidden = sum(sum(1 for _ in tree.walk(n)) - 1 for n in unchanged)
+            if len(unchanged) == 1:
+                yield key_of[first], section, Cell(first, depth, parent, hidden=hidden)
                 continue
-            leaves = [n for n in siblings if key_of[n] not in kept and not tree.children.get(n)]
-            todo.append((parent, [n for n in siblings if n not in leaves], depth))
-            if len(leaves) == 1:
-                yield key_of[first], section, Cell(first, depth, parent)
-                continue
-            group_key = ("g", *(part for leaf in leaves for part in key_of[leaf]))
-            yield group_key, section, Cell(None, depth, parent, group=tuple(leaves))
+            group_key = ("g", *(part for node in unchanged for part in key_of[node]))
+            yield group_key, section, Cell(None, depth, parent, hidden=hidden, group=tuple(unchanged))
 
 
 def _aligned(trees: tuple[_Tree, _Tree], keys: tuple[dict[str, Key], dict[str, Key]]) -> set[Key]:

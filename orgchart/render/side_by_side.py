@@ -48,6 +48,9 @@ GUTTER: Final[float] = 120.0
 SYNC_GAP: Final[float] = 48.0
 """Most points one side may be left empty to draw an entity level with its counterpart; past
 it each side draws it where its own tree has it, and a thin line joins the two."""
+SUMMARY_ROWS: Final[int] = 90
+"""Rows past which a full chart is surely over 2,000 px tall: `summary=None` then folds
+without laying the full chart out first."""
 NAME_WRAP: Final[int] = 38
 NOTE_WRAP: Final[int] = 52
 GROUP_NAMES: Final[int] = 4
@@ -163,6 +166,8 @@ def _group_box(side: str, cell: Cell, nodes: Sequence[Node], marks: Mapping[str,
     head = f"{STATE_MARKS[cell.state].marker} {len(nodes)} {what} {WORDS[cell.state]}".strip()
     names = [_named(node) for node in nodes]
     listed = _listed(nodes)
+    if cell.hidden:
+        listed += f" ▸ with {cell.hidden} unchanged below"
     change_kinds = sorted({kind for node in nodes for kind in (marks[node.id].kinds if node.id in marks else ())})
     classes = [*(f"entity-{node.id}" for node in nodes), f"state-{cell.state}", *(f"change-{k}" for k in change_kinds)]
     return Box(
@@ -245,7 +250,7 @@ def side_by_side(
     changes: ChangeSet,
     *,
     order: Ordering | None = None,
-    summary: bool = False,
+    summary: bool | None = False,
     scope: tuple[set[str] | None, set[str] | None] = (None, None),
 ) -> SideBySide:
     """Lay out the side-by-side chart of `changes` (see the module docstring).
@@ -254,7 +259,8 @@ def side_by_side(
         changes: the two eras and what changed between them.
         order: the siblings' order (the dataset's `stable_order`, so the trees read like the
             era charts); by default the pair's own (`order_matched`).
-        summary: fold unchanged branches and group like leaves (`orgchart.render.outline`).
+        summary: fold unchanged branches and group like leaves (`orgchart.render.outline`);
+            None: when the full chart has more than `SUMMARY_ROWS` rows.
         scope: the entity ids each side draws (None: all), for one subtree.
 
     Raises:
@@ -264,9 +270,11 @@ def side_by_side(
 
     marks = change_marks(changes)
     ordering = order or order_matched(changes.before, changes.after, changes.matching)
-    drawn = outline(changes, marks, ordering, summary=summary, scope=scope)
+    drawn = outline(changes, marks, ordering, summary=bool(summary), scope=scope)
+    if summary is None and len(drawn.rows) > SUMMARY_ROWS:
+        drawn = outline(changes, marks, ordering, summary=True, scope=scope)
     rows = drawn.rows
-    boxes = _boxes(changes, marks, rows, summary)
+    boxes = _boxes(changes, marks, rows, drawn.summary)
     sizes = _measure(boxes)
     depth = max((cell.depth for row in rows for cell in (row.before, row.after) if cell), default=0)
     box_width = max([BOX_WIDTH, *(width for width, _ in sizes.values())])
@@ -308,7 +316,7 @@ def side_by_side(
         [
             f"Summary: {drawn.folded} unchanged entities folded into ▸ lines; like entities first or no longer mentioned share a line."
         ]
-        if summary
+        if drawn.summary
         else []
     )
     document = [
