@@ -187,3 +187,12 @@ def test_the_dataset_order_puts_siblings_where_the_era_charts_do() -> None:
     after = [row.after.node for row in rows if row.after and row.after.node and row.after.parent == "ero"]
     expected = [n.id for n in order.sort_nodes("ero-2023", BUNDLED.era("ero-2023").children("ero"))]
     assert after == [n for n in expected if n in after]
+
+
+def test_the_readme_shows_the_built_change_chart_as_png() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "(renders/changes/ero-2020..ero-2023.png)" in readme
+    assert (root / "renders/changes/ero-2020..ero-2023.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", "run `make`"

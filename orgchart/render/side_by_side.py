@@ -312,13 +312,8 @@ def side_by_side(
     connectors = list(marks.connectors) + _same_connectors(rows, level, marks, changes)
     states = {boxes[key].classes.split(" state-")[1].split()[0] for key in boxes}
     kinds_drawn = {c.kind: (CONNECTOR_COLORS[c.kind], "dotted" if c.kind == "same" else "solid") for c in connectors}
-    summary_line = (
-        [
-            f"Summary: {drawn.folded} unchanged entities folded into ▸ lines; like entities first or no longer mentioned share a line."
-        ]
-        if drawn.summary
-        else []
-    )
+    folded = f"{drawn.folded:,} unchanged entities folded into ▸ lines; " if drawn.folded else ""
+    summary_line = [f"Summary: {folded}like entities first or no longer mentioned share a line."] if drawn.summary else []
     document = [
         f"{count} finding(s) about a whole document {'new' if kind == 'finding_added' else 'no longer reported'}"
         for kind, count in sorted(marks.document.items())
