@@ -1,15 +1,34 @@
 """Atomic file output: write to a temporary file beside the target, then rename.
 
 A failed or interrupted write leaves the target as it was (absent or old), never half-written.
+A write killed outright (SIGKILL, a power cut) leaves its temporary `.NAME.XXXXXXXX.tmp`
+behind; `remove_stale_temporaries` clears those (`orgchart build` does so as it starts, and
+`.gitignore` keeps them out of commits).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+from typing import Final
 
 from orgchart.errors import OutputError, display_path
+
+TEMPORARY: Final = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")
+"""The names of the temporaries `write_bytes_atomic` makes (`mkstemp` with the prefix `.NAME.`)."""
+
+
+def remove_stale_temporaries(directory: Path) -> list[Path]:
+    """Remove the temporary files interrupted atomic writes left under `directory` (no write may
+    be running there: `orgchart build` holds its lock); return the paths removed."""
+    removed = []
+    for path in sorted(directory.rglob(".*.tmp")):
+        if TEMPORARY.fullmatch(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def write_bytes_atomic(path: str | Path, content: bytes) -> Path:

@@ -7,6 +7,7 @@ Each error that concerns data carries a list of `Problem`s, so a user sees every
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,8 +82,19 @@ def closest(wanted: str, candidates: Iterable[str], limit: int = 3) -> list[str]
 
 def display_path(path: Path) -> str:
     """A path as the user is likely to recognise it: relative to the working directory if
-    it lies below it."""
+    it lies below it, control characters in it escaped (a file name can hold any byte, and
+    this text reaches a terminal)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        shown = str(path)
+    return printable(shown)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character (line breaks and tabs too) written as an escape
+    (`\\x1b`), so that text from files and data cannot move a terminal's cursor or restyle it."""
+    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)

@@ -14,8 +14,9 @@ and an `as_dict()` whose output is JSON-ready and deterministic.
 
 from __future__ import annotations
 
+import json
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -157,12 +158,18 @@ class Subtree:
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready nested data: the node's fields plus `children` and `truncated`."""
-        return {
-            **node_dict(self.node),
-            "children": [child.as_dict() for child in self.children],
-            "truncated": self.truncated,
-        }
+        """JSON-ready nested data: the node's fields plus `children` and `truncated`.
+
+        Built bottom-up without recursion (a chain thousands deep nests as deep); write it with
+        `json_text`, since `json.dumps` recurses per level."""
+        built: dict[int, dict[str, Any]] = {}
+        for _, branch in reversed(list(self.walk())):  # children before their parents
+            built[id(branch)] = {
+                **node_dict(branch.node),
+                "children": [built.pop(id(child)) for child in branch.children],
+                "truncated": branch.truncated,
+            }
+        return built[id(self)]
 
 
 def subtree(era: EraView, ref: str | Node, depth: int | None = None) -> Subtree:
@@ -278,3 +285,71 @@ def citations(
         what = f"{kind or 'relation'} in era {era.id!r} between {node.id!r} and"
         raise NotFoundError(what, era.get(other).id, related, era=era.id)
     return tuple(dict.fromkeys(c for edge in edges for c in edge.citations))
+
+
+# --- JSON text of nested results -------------------------------------------------------------
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def json_text(value: Any, *, indent: int | None = None, sort_keys: bool = False, ensure_ascii: bool = True) -> str:
+    """`value` as JSON text, byte for byte what `json.dumps(value, indent=..., sort_keys=...,
+    ensure_ascii=...)` writes, for nested query results of any depth.
+
+    `json.dumps` recurses once per level and stops with RecursionError near a thousand levels; a
+    subtree of a 2,000-deep chain nests deeper. This writes the same text with an explicit stack.
+    """
+    parts: list[str] = []
+    item_separator = "," if indent is not None else ", "
+
+    def scalar(item: Any) -> str:
+        return json.dumps(item, ensure_ascii=ensure_ascii)
+
+    def newline(level: int) -> str:
+        return "" if indent is None else "\n" + " " * (indent * level)
+
+    # Work items: ("value", item, level) writes a value; ("text", s, _) writes s as it is.
+    stack: list[tuple[str, Any, int]] = [("value", value, 0)]
+    while stack:
+        what, item, level = stack.pop()
+        if what == "text":
+            parts.append(item)
+            continue
+        if isinstance(item, _SCALARS):
+            parts.append(scalar(item))
+        elif isinstance(item, Mapping):
+            if not item:
+                parts.append("{}")
+                continue
+            keys = sorted(item) if sort_keys else list(item)
+            todo: list[tuple[str, Any, int]] = [("text", "{", level)]
+            for position, key in enumerate(keys):
+                lead = newline(level + 1) if position == 0 else item_separator + newline(level + 1)
+                todo.append(("text", lead + scalar(_key(key)) + ": ", level))
+                todo.append(("value", item[key], level + 1))
+            todo.append(("text", newline(level) + "}", level))
+            stack.extend(reversed(todo))
+        elif isinstance(item, (list, tuple)):
+            if not item:
+                parts.append("[]")
+                continue
+            todo = [("text", "[", level)]
+            for position, element in enumerate(item):
+                lead = newline(level + 1) if position == 0 else item_separator + newline(level + 1)
+                todo.append(("text", lead, level))
+                todo.append(("value", element, level + 1))
+            todo.append(("text", newline(level) + "]", level))
+            stack.extend(reversed(todo))
+        else:
+            raise TypeError(f"Object of type {type(item).__name__} is not JSON serializable")
+    return "".join(parts)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool) or key is None:
+        return json.dumps(key)
+    if isinstance(key, (int, float)):
+        return json.dumps(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")

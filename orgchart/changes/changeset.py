@@ -217,14 +217,6 @@ class ChangeSet:
         """The eras of the pair whose archived text breaks off (see `OrgChart.complete`)."""
         return tuple(era for era in (self.before, self.after) if not era.complete)
 
-    def headlines(self, limit: int = 6) -> tuple[Change, ...]:
-        """The few changes a reader should see first: renames, moves, merges, splits, kind and
-        figure changes, the highest in the structure first."""
-        wanted = ("renamed", "merged", "split", "moved", "kind_changed", "claim_changed")
-        picked = [c for c in self.changes if c.kind in wanted]
-        picked.sort(key=lambda c: (c.depth, wanted.index(c.kind), c.id))
-        return tuple(picked[:limit])
-
 
 def quotes_of(era: str, citations: Iterable[Citation]) -> tuple[Quote, ...]:
     """The citations as quotes of era `era` (or "lineage")."""
@@ -236,12 +228,7 @@ def depth_of(chart: OrgChart, node_id: str) -> int:
     headlines prefer changes high in the structure."""
     if chart.parent(node_id) is None and not chart.children(node_id):
         return UNPLACED_DEPTH
-    depth, seen = 0, {node_id}
-    parent = chart.parent(node_id)
-    while parent is not None and parent.id not in seen:
-        depth, seen = depth + 1, seen | {parent.id}
-        parent = chart.parent(parent.id)
-    return depth
+    return chart.level(node_id)
 
 
 def entity_state(chart: OrgChart, node: Node) -> EntityState:

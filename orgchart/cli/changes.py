@@ -48,7 +48,7 @@ def diff_command(
     from orgchart.changes.diff import diff
     from orgchart.report import render_diff
 
-    emit(render_diff(diff(before, after, lineage=dataset.lineage), fmt), output)
+    emit(render_diff(diff(before, after, lineage=dataset.lineage), fmt), output, dataset)
 
 
 @changes_app.command()
@@ -64,7 +64,7 @@ def history(
     from orgchart.changes.history import history as build_history
     from orgchart.report import render_history
 
-    emit(render_history(build_history(dataset), fmt), output)
+    emit(render_history(build_history(dataset), fmt), output, dataset)
 
 
 @changes_app.command()

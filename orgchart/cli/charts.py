@@ -19,6 +19,7 @@ from orgchart.cli.shared import (
     OutputOption,
     err_console,
     fail,
+    guard_output,
     open_dataset,
     out_console,
     resolve_era,
@@ -124,6 +125,7 @@ def render(
     from orgchart.changes.order import stable_order
 
     chart = stable_order(dataset).apply(resolve_era(dataset, era, as_of))
+    guard_output(output, dataset)
     from orgchart.atomic import write_bytes_atomic
     from orgchart.render.draw import draw_chart
 
@@ -166,6 +168,7 @@ def _render_diff(
         )
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    guard_output(output, dataset)
     from orgchart.changes.diff import diff
     from orgchart.changes.order import stable_order
     from orgchart.render.change_layout import draw_change_chart
@@ -188,6 +191,7 @@ def _render_diff(
 def _render_diff_mermaid(eras_: tuple[str, str], output: Path | None, data: Path | None, *, fenced: bool) -> None:
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    guard_output(output, dataset)
     from orgchart.atomic import write_text_atomic
     from orgchart.changes.diff import diff
     from orgchart.render.mermaid_changes import changes_mermaid
@@ -231,6 +235,9 @@ def site(
 @charts_app.command()
 def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even into a directory that holds another dataset's build.")
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Write every chart, report and export of the dataset into a directory (what `make` runs).
@@ -241,8 +248,9 @@ def build(
     from orgchart.build import build_report
 
     dataset = open_dataset(data)
+    guard_output(out, None)
     try:
-        report = build_report(dataset, out)
+        report = build_report(dataset, out, force=force)
     except OrgChartError as error:
         raise fail(error) from None
     for path in report.removed:

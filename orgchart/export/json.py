@@ -24,6 +24,7 @@ from orgchart.dataset.model import EDGE_KINDS
 from orgchart.errors import DataError, Problem, display_path
 from orgchart.export.edges import orient_edges, own_segment
 from orgchart.export.ids import IdSource, name_from_segment, short_ids
+from orgchart.export.intake import load_node_link
 from orgchart.export.paths import root_prefix
 from orgchart.export.records import (
     ImportedEra,
@@ -87,10 +88,10 @@ def read_json(path: str | Path, *, default_kind: str | None = None, shape: Impor
             edges look reversed and `shape.edges` does not say which way they point.
     """
     where = display_path(Path(path))
+    data = load_node_link(Path(path))  # bounded, and the shape checked: networkx gets node-link data
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
         graph = nx.node_link_graph(data, edges="edges" if "edges" in data else "links")
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, nx.NetworkXError) as error:
+    except (ValueError, KeyError, TypeError, nx.NetworkXError) as error:
         raise DataError(
             [Problem(where, 0, 0, f"not node-link JSON: {error}", "export it with `orgchart export --format json`")]
         ) from None

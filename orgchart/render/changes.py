@@ -23,7 +23,7 @@ from orgchart.changes.changeset import ChangeSet
 from orgchart.dataset.model import Node
 from orgchart.render.change_marks import MARKS, STATE_MARKS, SideMark, change_marks
 from orgchart.render.graphviz import Caption, Decorations, RenderError, build_digraph, layout, node_svg_id
-from orgchart.render.labels import wrapped
+from orgchart.render.labels import TITLE_CHARS, shorten, wrapped
 from orgchart.render.side_legend import change_caption
 from orgchart.render.stack import STACK_ASPECT
 from orgchart.render.style import EDGE_STYLES
@@ -46,7 +46,9 @@ BOX_COLUMNS: Final[int] = 6
 def _label(marker: str, name: str, lines: Sequence[str]) -> str:
     """An HTML-like label: marker and name in bold, then the small lines; all text escaped."""
     head = "<BR/>".join(html.escape(line) for line in wrapped(f"{marker} {name}".strip()))
-    small = "".join(f'<BR/><FONT POINT-SIZE="8" COLOR="#444444">{html.escape(line)}</FONT>' for line in lines)
+    small = "".join(
+        f'<BR/><FONT POINT-SIZE="8" COLOR="#444444">{html.escape(shorten(line, TITLE_CHARS))}</FONT>' for line in lines
+    )
     return f'<<FONT POINT-SIZE="10.5" COLOR="#1a1a1a"><B>{head}</B></FONT>{small}>'
 
 

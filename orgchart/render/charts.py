@@ -1,10 +1,12 @@
 """Every chart of a dataset, as `make` writes them into `renders/charts/`.
 
-Per era: `charts/<era>.svg` and `charts/<era>.mmd` (the whole era), and for each top-level
-division (`orgchart.render.scope.top_level_divisions`) `charts/<era>/<division>.svg` and
-`.mmd`. `largest_chart` measures them so the README can say how big the biggest one is.
-Every chart is drawn in the dataset's stable order (`orgchart.changes.order`), so an entity
-keeps its place among its siblings from one era's chart to the next.
+Per era: `charts/<era>.svg` and `charts/<era>.mmd` (the whole era), and for each branch of the
+dataset's union of top-level divisions that the era mentions
+(`orgchart.changes.branches.dataset_divisions`: chosen the same way in every era, so a branch in
+two eras has a chart in both) `charts/<era>/<division>.svg` and `.mmd`. `largest_chart` measures
+them so the README can say how big the biggest one is. Every chart is drawn in the dataset's
+stable order (`orgchart.changes.order`), so an entity keeps its place among its siblings from one
+era's chart to the next.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orgchart.atomic import write_bytes_atomic, write_text_atomic
+from orgchart.changes.branches import dataset_divisions
 from orgchart.changes.order import stable_order
 from orgchart.graph import Dataset
 from orgchart.render.graphviz import render_svg
 from orgchart.render.mermaid import to_mermaid
-from orgchart.render.scope import top_level_divisions
 from orgchart.render.svg import svg_size
 
 
@@ -31,15 +33,16 @@ class ChartSize:
 
 
 def write_era_charts(dataset: Dataset, out_dir: str | Path) -> list[Path]:
-    """Write every era's charts (SVG and Mermaid, whole era and per top-level division)
-    under `out_dir / "charts"`; return the paths written."""
+    """Write every era's charts (SVG and Mermaid, whole era and per branch of the dataset's
+    top-level divisions) under `out_dir / "charts"`; return the paths written."""
     charts = Path(out_dir) / "charts"
     written: list[Path] = []
     order = stable_order(dataset)
+    divisions = dataset_divisions(dataset)
     for chart in map(order.apply, dataset.eras):
         written.append(write_bytes_atomic(charts / f"{chart.id}.svg", render_svg(chart)))
         written.append(write_text_atomic(charts / f"{chart.id}.mmd", to_mermaid(chart)))
-        for division in top_level_divisions(chart):
+        for division in divisions[chart.id]:
             folder = charts / chart.id
             written.append(write_bytes_atomic(folder / f"{division.id}.svg", render_svg(chart, division)))
             written.append(write_text_atomic(folder / f"{division.id}.mmd", to_mermaid(chart, division)))

@@ -21,12 +21,38 @@ WRAP: Final[int] = 17
 wider), wide enough that a name rarely takes more than three lines."""
 
 
-def wrapped(text: str, width: int = WRAP) -> list[str]:
-    """`text` broken into lines of about `width` characters; its own line breaks are kept."""
-    lines: list[str] = []
-    for line in text.splitlines() or [""]:
-        lines.extend(textwrap.wrap(line, width, break_long_words=True, break_on_hyphens=False) or [""])
-    return lines
+LABEL_LINES: Final[int] = 8
+"""The most lines a name takes in a chart's box; a longer name ends in "…" there and is whole in
+the tooltip, the title and every data output (the longest bundled name takes 6)."""
+
+TITLE_CHARS: Final[int] = 200
+"""The most characters of a chart's title or caption line; the rest is "…"."""
+
+QUOTE_CHARS: Final[int] = 1_000
+"""The most characters of a quote in a tooltip: with a name (at most 1,000 characters) and
+Graphviz's escapes, a tooltip stays well under the 16,384 bytes Graphviz reads in one string."""
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text`, or its first `limit` - 1 characters and "…" when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def wrapped(text: str, width: int = WRAP, lines: int = LABEL_LINES) -> list[str]:
+    """`text` broken into at most `lines` lines of about `width` characters (its own line
+    breaks kept); the last line ends in "…" when text is left over. Only what can show is
+    wrapped, so a long text costs no more than a short one."""
+    limit = width * lines * 2
+    over = len(text) > limit
+    result: list[str] = []
+    for line in text[:limit].splitlines() or [""]:
+        result.extend(textwrap.wrap(line, width, break_long_words=True, break_on_hyphens=False) or [""])
+        if len(result) > lines:
+            break
+    if over or len(result) > lines:
+        result = result[:lines]
+        result[-1] = result[-1][: width - 1].rstrip() + "…"
+    return result
 
 
 def _html(text: str) -> str:
@@ -55,7 +81,7 @@ def first_citation(citations: Sequence[Citation]) -> str:
     if not citations:
         return "(no citation)"
     citation = citations[0]
-    return f"“{citation.quote}” ({citation.source})"
+    return f"“{shorten(citation.quote, QUOTE_CHARS)}” ({citation.source})"
 
 
 def node_tooltip(node: Node) -> str:
@@ -84,9 +110,11 @@ def caption(
     `show_heading` / `show_legend` false leave those parts out; with neither the caption is ""."""
     rows = []
     if show_heading:
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{_html(title)}</B></FONT></TD></TR>')
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{_html(shorten(title, TITLE_CHARS))}</B></FONT></TD></TR>'
+        )
         rows += [
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{_html(line)}</FONT></TD></TR>'
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{_html(shorten(line, TITLE_CHARS))}</FONT></TD></TR>'
             for line in lines
         ]
     if show_legend:

@@ -29,6 +29,7 @@ from orgchart.dataset.model import Node
 from orgchart.graph import OrgChart
 from orgchart.render.dark import DARK_BACKGROUND, contrast, lightened
 from orgchart.render.figure import figure_scope
+from orgchart.render.labels import LABEL_LINES, TITLE_CHARS, WRAP, shorten
 from orgchart.render.options import ChartOptions, node_link
 from orgchart.render.scope import Scope, select
 from orgchart.render.stack import find_stacks
@@ -102,7 +103,8 @@ def mid_tone(color: str) -> str:
 def _node_line(node: Node, mermaid_id: str, note: str | None = None) -> str:
     style = NODE_STYLES[node.kind]
     detail = f"{node.acronym} · {node.kind}" if node.acronym else node.kind
-    label = f"<b>{escape_label(node.name)}</b><br><small>{escape_label(detail)}</small>"
+    name = shorten(node.name, WRAP * LABEL_LINES)  # a long name ends in "…" in the chart only
+    label = f"<b>{escape_label(name)}</b><br><small>{escape_label(detail)}</small>"
     if note:
         label += f"<br><small><i>{escape_label(note)}</i></small>"
     if style.shape in SHAPES:
@@ -162,6 +164,7 @@ def scope_to_mermaid(
     title = f"{chart.label} ({chart.date.label})"
     if scope.root is not None:
         title += f": {scope.root.name}"
+    title = shorten(title, TITLE_CHARS)
     ids = mermaid_ids(node.id for node in scope.nodes)
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---"] if wanted.caption else []
     lines += [

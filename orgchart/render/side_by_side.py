@@ -313,7 +313,9 @@ def side_by_side(
     states = {boxes[key].classes.split(" state-")[1].split()[0] for key in boxes}
     kinds_drawn = {c.kind: (CONNECTOR_COLORS[c.kind], "dotted" if c.kind == "same" else "solid") for c in connectors}
     folded = f"{drawn.folded:,} unchanged entities folded into ▸ lines; " if drawn.folded else ""
-    summary_line = [f"Summary: {folded}like entities first or no longer mentioned share a line."] if drawn.summary else []
+    summary_line = (
+        [f"Summary: {folded}like entities first or no longer mentioned share a line."] if drawn.summary else []
+    )
     document = [
         f"{count} finding(s) about a whole document {'new' if kind == 'finding_added' else 'no longer reported'}"
         for kind, count in sorted(marks.document.items())

@@ -13,6 +13,7 @@ from typing import Final
 
 from orgchart.changes.changeset import ChangeSet
 from orgchart.render.change_marks import STATE_MARKS, Mark
+from orgchart.render.labels import TITLE_CHARS, shorten
 
 CONNECTOR_LABELS: Final[dict[str, str]] = {
     "moved": "moved: from its place on the left to its place on the right",
@@ -71,12 +72,15 @@ def change_caption(
     compared, then the legend of `states` and `connectors`."""
     before, after = changes.before, changes.after
     title = f"Changes from {before.label} to {after.label}"
-    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{_text(title)}</B></FONT></TD></TR>']
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{_text(shorten(title, TITLE_CHARS))}</B></FONT></TD></TR>']
     texts = [
         f"era {before.id} ({before.date.label}) → era {after.id} ({after.date.label})",
         "Not mentioned is not abolished: a document that omits an entity says nothing of its end.",
         *lines,
     ]
-    rows += [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{_text(t)}</FONT></TD></TR>' for t in texts]
+    rows += [
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{_text(shorten(t, TITLE_CHARS))}</FONT></TD></TR>'
+        for t in texts
+    ]
     rows.append(f'<TR><TD ALIGN="LEFT">{state_legend(states, connectors)}</TD></TR>')
     return title, f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'

@@ -11,6 +11,7 @@ import re
 import jinja2
 
 from orgchart.changes.changeset import CHANGE_KINDS
+from orgchart.changes.headlines import headlines
 from orgchart.report import text
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|&~#!$])")
@@ -40,6 +41,9 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         KIND_LABELS=text.KIND_LABELS,
         DETAILED_KINDS=text.DETAILED_KINDS,
         headline=text.headline,
+        headlines=headlines,
+        headline_text=text.headline_text,
+        COVERAGE_ROWS=text.COVERAGE_ROWS,
         entity=text.entity,
         entities=text.entities,
         figure=text.figure,
