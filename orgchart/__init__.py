@@ -26,6 +26,7 @@ from orgchart.dataset.model import (
     Source,
     SourceDate,
 )
+from orgchart.embed.jupyter import register_displays
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
 from orgchart.export.csv import read_csv, to_csv, write_csv
 from orgchart.export.graphml import read_graphml, to_graphml, write_graphml
@@ -54,6 +55,8 @@ from orgchart.render import (
 from orgchart.render.stability import Stability, chart_stability
 from orgchart.site import site_html, write_site
 from orgchart.timeline import Timeline, TimelineEntry
+
+register_displays()  # eras, subtrees, change sets and timelines display themselves in Jupyter
 
 __version__ = "0.1.0"
 

@@ -119,7 +119,8 @@ def build_changes(dataset: Dataset, out: Path) -> list[Path]:
     for changes in (*hist.pairs, *to_latest):
         stem = f"{changes.before.id}..{changes.after.id}"
         for fmt in REPORT_FORMATS:
-            written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt))
+            chart = f"{stem}.svg" if fmt == "html" else None  # the HTML report shows its change chart
+            written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt, chart=chart))
         for suffix, fmt in ((".svg", "svg"), (".png", "png")):
             write_change_chart(changes, out / f"{stem}{suffix}", fmt, layout="side-by-side", order=order)
             written.append(out / f"{stem}{suffix}")

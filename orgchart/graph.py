@@ -17,6 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from orgchart import query
+from orgchart.dataset.display import bundle
 from orgchart.dataset.loader import load_data
 from orgchart.dataset.model import Citation, Claim, Edge, Era, Finding, LineageLink, Node, Source
 from orgchart.dataset.validate import ValidatedData, validate
@@ -42,6 +43,9 @@ class EraDate:
     precision: str
     label: str
     reason: str
+
+    def __repr__(self) -> str:
+        return f"<EraDate {self.label} ({self.precision})>"
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,11 @@ class OrgChart:
 
     def __repr__(self) -> str:
         return f"<OrgChart {self.id!r} {self.date.label}: {len(self._nodes)} nodes, {len(self.era.edges)} edges>"
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Jupyter: the era's overview chart (SVG with its title and description), see
+        `orgchart.dataset.display`."""
+        return bundle("era", self)
 
     @property
     def id(self) -> str:
@@ -258,8 +267,14 @@ class OrgChart:
         return spans
 
     def path(self, ref: str | Node) -> tuple[Node, ...]:
-        """The main parents from a root down to `ref`, both included (see `query.path`)."""
+        """From a root down to `ref`, both included: main parents, or the overseer of an
+        entity no unit contains (see `query.path`)."""
         return query.path(self, ref)
+
+    def path_steps(self, ref: str | Node) -> tuple[query.PathStep, ...]:
+        """The path to `ref`, each step saying whether it hangs by `parent` or `oversight`
+        (see `query.path_steps`)."""
+        return query.path_steps(self, ref)
 
     def subtree(self, ref: str | Node, depth: int | None = None) -> Subtree:
         """`ref` and everything below it, `depth` levels deep (see `query.subtree`)."""

@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from orgchart.dataset.display import bundle
 from orgchart.dataset.model import EDGE_KINDS, NODE_KINDS, Citation, Edge, Node
 from orgchart.errors import NotFoundError
 
@@ -105,15 +106,60 @@ def _check_kind(kind: str | None, vocabulary: tuple[str, ...], what: str) -> Non
 # --- one era ----------------------------------------------------------------------------------
 
 
-def path(era: EraView, ref: str | Node) -> tuple[Node, ...]:
-    """The chain of main parents from a root down to `ref` (both included).
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a path to the root: the node, and how it hangs from the step before it
+    (`parent`, or `oversight` for an entity no unit contains but one oversees; None for the
+    first step)."""
 
-    Example: in `ero-2023`, `path(era, "CAP")` runs ICE, ERO, Enforcement, CAD, CAP.
+    node: Node
+    via: str | None
+
+    def __repr__(self) -> str:
+        return f"<PathStep {self.node.id!r} via {self.via}>"
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: the node's fields and `via`."""
+        return {**node_dict(self.node), "via": self.via}
+
+
+def path_steps(era: EraView, ref: str | Node) -> tuple[PathStep, ...]:
+    """The chain from a root down to `ref`, each step saying how it hangs from the one above.
+
+    Main parents first; an entity with no parent but an overseer (a program the document names
+    only as overseen, such as CAP under CAD) continues through its first overseer, marked
+    `oversight`, so it reaches the root too. A loop of oversight ends the walk.
     """
-    chain = [era.get(ref)]
-    while (above := era.parent(chain[-1])) is not None:
-        chain.append(above)
-    return tuple(reversed(chain))
+    overseers: dict[str, str] = {}
+    for edge in era.edges:
+        if edge.kind == "oversight":
+            overseers.setdefault(edge.subordinate, edge.superior)
+    start = era.get(ref)
+    chain: list[tuple[Node, str | None]] = []
+    seen = {start.id}
+    node: Node | None = start
+    while node is not None:
+        above = era.parent(node)
+        via: str | None = "parent"
+        if above is None and node.id in overseers:
+            above, via = era.get(overseers[node.id]), "oversight"
+        if above is None or above.id in seen:
+            chain.append((node, None))
+            break
+        chain.append((node, via))
+        seen.add(above.id)
+        node = above
+    return tuple(PathStep(step, via) for step, via in reversed(chain))
+
+
+def path(era: EraView, ref: str | Node) -> tuple[Node, ...]:
+    """The chain from a root down to `ref` (both included): main parents, and for an entity no
+    unit contains, its overseer (see `path_steps`, which says which link is which).
+
+    Example: in `ero-2023`, `path(era, "CAP")` runs ICE, ERO, Enforcement, CAD, CAP (CAD
+    oversees CAP).
+    """
+    return tuple(step.node for step in path_steps(era, ref))
 
 
 @dataclass(frozen=True)
@@ -126,6 +172,12 @@ class Subtree:
     node: Node
     children: tuple[Subtree, ...] = ()
     truncated: bool = False
+    era: EraView | None = field(default=None, repr=False, compare=False)
+    """The era it was taken from (set on the top of a `subtree()` result), so it can be drawn."""
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Jupyter: the subtree drawn as a chart (SVG with its title), see `orgchart.dataset.display`."""
+        return bundle("subtree", self)
 
     def walk(self) -> Iterator[tuple[int, Subtree]]:
         """Every subtree in pre-order with its level below this one (0 for this one)."""
@@ -202,7 +254,7 @@ def subtree(era: EraView, ref: str | Node, depth: int | None = None) -> Subtree:
             built[node.id] = Subtree(node, (), truncated=bool(children))
         else:
             built[node.id] = Subtree(node, tuple(built[child.id] for child in children))
-    return built[top.id]
+    return replace(built[top.id], era=era)
 
 
 def relations(

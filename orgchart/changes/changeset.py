@@ -15,6 +15,7 @@ from typing import Final, Literal, get_args
 
 from orgchart.changes.coverage import Coverage
 from orgchart.changes.match import Match, Matching, NearMiss
+from orgchart.dataset.display import bundle, clip
 from orgchart.dataset.model import Citation, Edge, Node
 from orgchart.graph import OrgChart
 
@@ -158,6 +159,9 @@ class Change:
     possible_rename: NearMiss | None = None
     depth: int = 0
 
+    def __repr__(self) -> str:
+        return f"<Change {self.kind} {self.id!r}: {clip(self.subject_name)!r}>"
+
     @property
     def subject_name(self) -> str:
         """The name a reader knows the change by: the later name, else the earlier one."""
@@ -203,6 +207,14 @@ class ChangeSet:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{kind} {n}" for kind, n in self.counts().items()) or "no changes"
+        return f"<ChangeSet {self.before.id} -> {self.after.id}: {len(self.changes)} changes ({clip(counts, 80)})>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the report's summary (counts and headline changes), see `orgchart.dataset.display`."""
+        return bundle("changes", self).get("text/html", repr(self))
 
     def by_kind(self, kind: str) -> tuple[Change, ...]:
         """The changes of one kind, in order."""

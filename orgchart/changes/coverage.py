@@ -56,6 +56,9 @@ class Coverage:
     branch_of: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     """The branch (row group) of each entity of `era`."""
 
+    def __repr__(self) -> str:
+        return f"<Coverage of {self.era} in {self.other}: {self.mentioned} of {self.total} mentioned>"
+
     @property
     def total(self) -> int:
         """Entities in `era`."""

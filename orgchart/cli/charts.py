@@ -214,6 +214,12 @@ def site(
     ),
     title: Annotated[str | None, typer.Option(help="The page's heading. Default: from the latest era's root.")] = None,
     data: DataOption = None,
+    embed: Annotated[
+        bool,
+        typer.Option(
+            "--embed", help="Open in embed mode (as index.html?embed=1 does): the chart fills the frame, controls wait."
+        ),
+    ] = False,
 ) -> None:
     """Write the interactive chart: one self-contained HTML page with every era.
 
@@ -225,7 +231,7 @@ def site(
 
     dataset = open_dataset(data)
     try:
-        written = write_site(dataset, output, title=title)
+        written = write_site(dataset, output, title=title, embed=embed)
     except OrgChartError as error:
         raise fail(error) from None
     for path in written:

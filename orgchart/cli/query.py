@@ -166,13 +166,21 @@ def path(
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Print the chain of main parents from a root down to the node."""
+    """Print the chain from a root down to the node: main parents, and for an entity that no
+    unit contains, the unit that oversees it (marked "through oversight")."""
     chart = resolve_era(open_dataset(data), era, as_of)
-    chain = _run(lambda: chart.path(node))
+    steps = _run(lambda: chart.path_steps(node))
     if as_json:
-        _print_json({"era": chart.id, "node": node_dict(chain[-1]), "path": [node_dict(n) for n in chain]})
+        _print_json({"era": chart.id, "node": node_dict(steps[-1].node), "path": [s.as_dict() for s in steps]})
         return
-    _show_nodes(_title(f"Path to {_label(chain[-1])}", chart), chain, levels=True)
+    rows = [
+        (level, step.node, "(through oversight)" if step.via == "oversight" else "") for level, step in enumerate(steps)
+    ]
+    console = _console()
+    console.print(_title(f"Path to {_label(steps[-1].node)}", chart))
+    console.print(_node_table(rows, console))
+    if len(steps) == 1:
+        console.print(Text("No unit of this era's documents contains or oversees it: it is a root.", style="dim"))
 
 
 @query_app.command("children")

@@ -103,6 +103,8 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
         add(here, oc.datePrecision, source.date.precision)
         add(here, oc.dateReason, source.date.reason)
         add(here, oc.sha256, source.sha256)
+        add(here, oc.complete, Literal(source.complete))  # false: the archived text breaks off
+        add(here, oc.breaksOff, source.breaks_off)
     for chart in charts:
         era = iri("era", chart.id)
         graph.add((era, RDF.type, oc.Era))
@@ -125,6 +127,8 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
             add(here, oc.acronym, node.acronym)
             add(here, oc.kind, node.kind)
             add(here, RDFS.comment, node.note)
+            if node.name_incomplete:
+                add(here, oc.nameIncomplete, Literal(True))  # the damaged text cut the name off
             add(here, oc.era, era)
             add(here, PROV.specializationOf, iri("entity", node.id))
             cite(here, node.citations)

@@ -27,6 +27,7 @@ from orgchart.errors import OrgChartError
 from orgchart.graph import OrgChart
 from orgchart.render.labels import caption as make_caption
 from orgchart.render.labels import node_label, node_title, node_tooltip, plain_attribute
+from orgchart.render.placement import placement_lines
 from orgchart.render.scope import Scope, select
 from orgchart.render.siblings import hold_sibling_order, link_titles, slot_id
 from orgchart.render.stack import Stack, find_stacks, placing_edges
@@ -91,6 +92,7 @@ def era_caption(scope: Scope) -> Caption:
         lines.append(f"Subtree under {scope.root.name}{depth}")
     elif scope.depth is not None:
         lines.append(f"Top {scope.depth} level{'s' if scope.depth != 1 else ''}")
+    lines += placement_lines(chart, scope.nodes, scope.edges, whole_era=scope.root is None)
     return Caption(chart.label, tuple(lines))
 
 
@@ -218,6 +220,8 @@ def _add_node(graph: graphviz.Digraph, node: Node, extra: Decorations) -> None:
         "color": style.border,
         "penwidth": str(style.penwidth),
     }
+    if style.margin:
+        attrs["margin"] = style.margin
     attrs.update(extra.node_attrs.get(node.id, {}))
     graph.node(node.id, **attrs)
 
@@ -257,7 +261,11 @@ def _add_edge(
     if style.direction != "forward":
         attrs.update(dir=style.direction, arrowtail=style.arrowtail)
     if second_parent:
-        attrs.update(xlabel="2nd parent", fontcolor=style.color, constraint="false")
+        # A tail label set off the line at an angle: as an `xlabel`, dot put the words on the
+        # edge's own dotted line (tests/test_render_defects.py measures it).
+        attrs.update(
+            taillabel="2nd parent", labeldistance="3", labelangle="-25", fontcolor=style.color, constraint="false"
+        )
     elif not placing:
         # Working relations rank nobody below anybody: they must not bend the hierarchy. They
         # do place a node that has no superior (a partner, an external body) below its partner.

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from orgchart.dataset.model import Citation, Node
-from orgchart.render.style import DARK_FILLS, EDGE_STYLES, NODE_STYLES, SECOND_PARENT
+from orgchart.render.style import DARK_FILLS, EDGE_STYLES, NODE_STYLES, SECOND_PARENT, EdgeStyle
 
 WRAP: Final[int] = 17
 """Characters per line of a node's name before it wraps: narrow enough that a row of ten
@@ -130,8 +130,9 @@ LEGEND_COLUMNS: Final[int] = 6
 def legend(node_kinds: Iterable[str], edge_kinds: Iterable[str]) -> str:
     """A legend table: a swatch per node kind, then a line sample per edge kind.
 
-    Edge samples are table cells with only their bottom border drawn, in the edge's colour
-    and dash style, so the legend shows the same lines as the chart.
+    Edge samples are a short line (a cell with only its bottom border drawn, in the edge's colour
+    and dash style) between the end markers the chart draws, so the legend shows the same lines
+    as the chart.
     """
     present_nodes = set(node_kinds)
     present_edges = set(edge_kinds)
@@ -145,9 +146,9 @@ def legend(node_kinds: Iterable[str], edge_kinds: Iterable[str]) -> str:
     samples = []
     for kind, style in EDGE_STYLES.items():
         if kind in present_edges:
-            samples.append(_edge_sample(style.color, style.style, style.label))
+            samples.append(_edge_sample(style))
     if "second parent" in present_edges:
-        samples.append(_edge_sample(SECOND_PARENT.color, SECOND_PARENT.style, SECOND_PARENT.label))
+        samples.append(_edge_sample(SECOND_PARENT))
     rows = [swatches[i : i + LEGEND_COLUMNS] for i in range(0, len(swatches), LEGEND_COLUMNS)]
     lines = [samples[i : i + LEGEND_COLUMNS // 2] for i in range(0, len(samples), LEGEND_COLUMNS // 2)]
     kinds_table = "".join(f"<TR>{''.join(row)}</TR>" for row in rows)
@@ -160,13 +161,37 @@ def legend(node_kinds: Iterable[str], edge_kinds: Iterable[str]) -> str:
     return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{"".join(parts)}</TABLE>'
 
 
-def _edge_sample(color: str, style: str, label: str) -> str:
-    dash = {"dashed": "dashed", "dotted": "dotted"}.get(style, "solid")
-    weight = "2" if style == "bold" else "1"
-    return (
-        f'<TD WIDTH="36" HEIGHT="10" FIXEDSIZE="TRUE" SIDES="B" BORDER="{weight}" COLOR="{color}" STYLE="{dash}"></TD>'
-        f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9">{_html(label)}</FONT></TD>'
+ARROW_GLYPHS: Final[dict[str, str]] = {
+    "normal": "▶",
+    "empty": "▷",
+    "odiamond": "◇",
+    "odot": "○",
+    "none": "",
+}
+"""The end marker of each Graphviz arrow shape as a glyph, for the legend's line samples."""
+
+
+def _edge_sample(style: EdgeStyle) -> str:
+    """A line sample: the end markers the chart draws (as glyphs, in the edge's colour) around
+    a short line in the edge's colour and dash style, then the label. Markers and dashes, not
+    colour alone, tell the kinds apart (oversight ▶ once, coordination ○ at both ends)."""
+    dash = {"dashed": "dashed", "dotted": "dotted"}.get(style.style, "solid")
+    weight = "2" if style.style == "bold" else "1"
+    tail = ARROW_GLYPHS.get(style.arrowtail, "") if style.direction == "both" else ""
+    head = ARROW_GLYPHS.get(style.arrowhead, "")
+
+    def marker(glyph: str) -> str:
+        text = f'<FONT POINT-SIZE="8" COLOR="{style.color}">{glyph}</FONT>' if glyph else ""
+        return f'<TD WIDTH="8" HEIGHT="12" FIXEDSIZE="TRUE">{text}</TD>'
+
+    line = (
+        f'<TD WIDTH="28" HEIGHT="12" FIXEDSIZE="TRUE"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f'<TR><TD WIDTH="28" HEIGHT="6" FIXEDSIZE="TRUE" SIDES="B" BORDER="{weight}" COLOR="{style.color}" '
+        f'STYLE="{dash}"></TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>'
     )
+    # Markers and line in a table of their own, so that a wide legend cannot pull them apart.
+    sample = f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{marker(tail)}{line}{marker(head)}</TR></TABLE>'
+    return f'<TD>{sample}</TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">{_html(style.label)}</FONT></TD>'
 
 
 def plain_attribute(text: str) -> str:

@@ -20,7 +20,7 @@ import base64
 import hashlib
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -32,6 +32,7 @@ from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
 from orgchart.render import node_svg_id, render_svg
 from orgchart.render.changes import MARKS
+from orgchart.render.dark import dark_css
 from orgchart.site.data import MARKED_CHANGES, site_payload
 
 SVG_NS: Final[str] = "http://www.w3.org/2000/svg"
@@ -162,13 +163,15 @@ def csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def site_html(dataset: Dataset, *, title: str | None = None) -> str:
+def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False) -> str:
     """The interactive page for every era of `dataset`, as HTML text.
 
     Args:
         dataset: the eras to show; the page opens on the latest.
         title: the page's heading; default: "Organization chart" and the name of the latest
             era's first root entity.
+        embed: open in embed mode (as `index.html?embed=1` does): the chart fills the page,
+            controls and panel wait until asked.
 
     Raises:
         RenderError: Graphviz failed (see `orgchart.render`).
@@ -183,7 +186,8 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
     index["marks"] = {mark["kind"]: f"{mark['marker']} {mark['word']}" for mark in marks}
     charts = list(dataset.eras)
     order = stable_order(dataset)  # the charts keep each entity's place from era to era
-    svgs = {chart.id: page_svg(render_svg(order.apply(chart)), chart) for chart in charts}
+    drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts}
+    svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts}
     sides = side_svgs(hist.pairs, order)
     script = _asset("site.js")
     if "</script" in script.lower():
@@ -211,15 +215,29 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
         svgs=svgs,
         sides=sides,
         style=_asset("site.css"),
+        dark_style=page_dark_style(drawn.values()),
+        embed=embed,
         script=script,
         script_hash=csp_hash(script),
     )
 
 
-def write_site(dataset: Dataset, out_dir: str | Path, *, title: str | None = None) -> list[Path]:
+def write_site(dataset: Dataset, out_dir: str | Path, *, title: str | None = None, embed: bool = False) -> list[Path]:
     """Write the page to `out_dir/index.html` atomically; return the paths written.
 
     Raises:
         RenderError: Graphviz failed. OutputError: the file cannot be written.
     """
-    return [write_text_atomic(Path(out_dir) / "index.html", site_html(dataset, title=title))]
+    return [write_text_atomic(Path(out_dir) / "index.html", site_html(dataset, title=title, embed=embed))]
+
+
+def page_dark_style(svgs: Iterable[bytes]) -> str:
+    """The chart's dark-mode rules for the page: those of every era's chart, scoped to the
+    page's chart (`.chart-svg`), each rule once."""
+    rules: dict[str, None] = {}
+    for svg in svgs:
+        for line in dark_css(ET.fromstring(svg), ".viewport .chart-svg").splitlines():
+            if "{" in line and "}" in line and not line.startswith("@media"):
+                rules.setdefault(line.strip(), None)
+    body = "\n".join("  " + rule for rule in rules)
+    return f"@media (prefers-color-scheme: dark) {{\n{body}\n}}\n"

@@ -26,6 +26,17 @@
   const panelBody = $("panel-body");
 
   const state = { era: null, node: null, changes: false, side: false, svg: null, base: null, view: null };
+  // Embedded (index.html?embed=1, or built with `orgchart site --embed`): the chart takes the
+  // whole frame, controls and panel wait until asked. Framed: the URL follows the state with
+  // replaceState, so clicks never add entries to the host page's history.
+  const embedded = document.body.dataset.embed === "true" || new URLSearchParams(location.search).get("embed") === "1";
+  const framed = (() => {
+    try {
+      return window.self !== window.top;
+    } catch (error) {
+      return true;
+    }
+  })();
   let writtenHash = "";
   let applyingHash = false;
 
@@ -395,6 +406,7 @@
       }
     }
     if (options.center) centerOn(id);
+    if (embedded) document.body.classList.add("panel-open");
     renderPanel();
     if (options.focus && group) group.focus({ preventScroll: true });
     announce("Selected " + displayName(data.byId.get(id)));
@@ -404,6 +416,7 @@
 
   function clearSelection() {
     state.node = null;
+    document.body.classList.remove("panel-open");
     if (state.svg) for (const old of state.svg.querySelectorAll("g.selected")) old.classList.remove("selected");
     renderPanel();
   }
@@ -480,7 +493,10 @@
 
     const path = el("ol", { className: "path", "aria-label": "Path to the root" });
     for (const step of pathToRoot(data, node.id)) {
-      path.append(el("li", {}, step === node.id ? el("span", { text: displayName(node), "aria-current": "true" }) : nodeButton(step)));
+      const item = el("li", {}, step === node.id ? el("span", { text: displayName(node), "aria-current": "true" }) : nodeButton(step));
+      const via = (data.placed_by || {})[step];
+      if (via) item.append(el("span", { className: "via", text: " (through " + via + ")" }));
+      path.append(item);
     }
     parts.push(section("Path to the root", path));
 
@@ -792,7 +808,7 @@
     const hash = hashFor();
     if (location.hash === hash) return;
     writtenHash = hash;
-    if (replace) history.replaceState(null, "", hash);
+    if (replace || framed) history.replaceState(null, "", hash);
     else location.hash = hash;
   }
 
@@ -920,6 +936,24 @@
     }
     applyHash();
   });
+
+  if (embedded) {
+    document.body.classList.add("embed");
+    const controlsButton = $("embed-controls");
+    controlsButton.hidden = false;
+    controlsButton.addEventListener("click", () => {
+      const open = document.body.classList.toggle("controls-open");
+      controlsButton.setAttribute("aria-expanded", String(open));
+      controlsButton.textContent = open ? "Hide controls" : "Controls";
+      fit();
+    });
+    const closeButton = $("panel-close");
+    closeButton.hidden = false;
+    closeButton.addEventListener("click", () => {
+      document.body.classList.remove("panel-open");
+      viewport.focus();
+    });
+  }
 
   applyHash();
   document.body.dataset.ready = "true";
