@@ -332,8 +332,9 @@ def to_dot(chart: OrgChart, root: str | Node | None = None, depth: int | None = 
     return to_graphviz(chart, root, depth).source
 
 
-def layout(dot_source: str, format: str) -> bytes:
-    """Run Graphviz's `dot` on DOT text and return the output bytes.
+def layout(dot_source: str, format: str, *, engine: str = "dot", pinned: bool = False) -> bytes:
+    """Run Graphviz's `dot` (or `engine`) on DOT text and return the output bytes; `pinned`
+    keeps the positions the nodes and edges give (`neato -n2`).
 
     Raises:
         RenderError: `dot` is missing or fails.
@@ -341,7 +342,8 @@ def layout(dot_source: str, format: str) -> bytes:
     import graphviz  # the graphviz package runs `dot`; imported only when a chart is drawn
 
     try:
-        output: bytes = graphviz.Source(dot_source).pipe(format=format, quiet=True)
+        source = graphviz.Source(dot_source, engine=engine)
+        output: bytes = source.pipe(format=format, quiet=True, neato_no_op=2 if pinned else None)
     except graphviz.ExecutableNotFound:
         raise RenderError(
             "Graphviz's `dot` is not installed; install Debian's graphviz package (`apt-get install graphviz`)"

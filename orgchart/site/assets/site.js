@@ -22,9 +22,10 @@
   const search = $("search");
   const suggestions = $("suggestions");
   const changesToggle = $("changes-toggle");
+  const sideToggle = $("side-toggle");
   const panelBody = $("panel-body");
 
-  const state = { era: null, node: null, changes: false, svg: null, base: null, view: null };
+  const state = { era: null, node: null, changes: false, side: false, svg: null, base: null, view: null };
   // Embedded (index.html?embed=1, or built with `orgchart site --embed`): the chart takes the
   // whole frame, controls and panel wait until asked. Framed: the URL follows the state with
   // replaceState, so clicks never add entries to the host page's history.
@@ -122,19 +123,28 @@
 
   // ---- chart: show an era ------------------------------------------------------------------
 
+  // The side-by-side change chart of an era against the previous one, when the page has it.
+  function sideChart(id) {
+    return $("side-" + id);
+  }
+
   function showEra(id) {
-    const template = $("svg-" + id);
+    const side = state.changes && state.side ? sideChart(id) : null;
+    const template = side || $("svg-" + id);
     if (!template || !era(id)) return false;
     state.era = id;
     eraSelect.value = id;
     viewport.replaceChildren(template.content.cloneNode(true));
     viewport.dataset.era = id;
+    viewport.dataset.view = side ? "side-by-side" : "chart";
     state.svg = viewport.querySelector("svg");
     const box = state.svg.viewBox.baseVal;
     state.base = { x: box.x, y: box.y, w: box.width, h: box.height };
     state.view = { ...state.base };
-    prepareNodes();
-    applyCollapsed();
+    if (!side) {
+      prepareNodes();
+      applyCollapsed();
+    }
     applyChanges();
     const data = current();
     const sources = data.sources.map((s) => (index.sources[s] ? index.sources[s].title : s)).join("; ");
@@ -239,6 +249,11 @@
     const info = data.changes;
     const on = state.changes && !!info;
     changesToggle.checked = state.changes;
+    sideToggle.checked = state.side;
+    sideToggle.disabled = !on || !sideChart(state.era);
+    sideToggle.title = sideChart(state.era)
+      ? "Show the previous era's tree and this era's side by side"
+      : "No side-by-side chart for this era";
     $("change-legend").hidden = !on;
     for (const old of state.svg.querySelectorAll(".change-badge")) old.remove();
     for (const group of state.svg.querySelectorAll("g[data-node]")) {
@@ -377,6 +392,8 @@
     state.node = id;
     revealNode(id);
     for (const old of state.svg.querySelectorAll("g.selected, g.highlight")) old.classList.remove("selected", "highlight");
+    const box = state.svg.querySelector('g[data-entity="' + CSS.escape(id) + '"]');
+    if (box) box.classList.add("selected");
     const group = nodeGroup(id);
     if (group) {
       group.classList.add("selected");
@@ -782,6 +799,7 @@
     params.set("era", state.era);
     if (state.node) params.set("node", state.node);
     if (state.changes) params.set("changes", "1");
+    if (state.side) params.set("view", "side-by-side");
     return "#" + params.toString();
   }
 
@@ -800,7 +818,10 @@
     const wanted = params.get("era");
     const eraId = wanted && era(wanted) ? wanted : state.era || index.latest;
     state.changes = params.get("changes") === "1";
-    if (eraId !== state.era) {
+    const side = params.get("view") === "side-by-side";
+    const wasSide = viewport.dataset.view === "side-by-side";
+    state.side = side;
+    if (eraId !== state.era || wasSide !== (state.changes && side && !!sideChart(eraId))) {
       showEra(eraId);
       fit();
     } else {
@@ -818,12 +839,43 @@
     writeHash(true);
   }
 
+  // Where an entity both eras hold is on screen: the selected one, else the one nearest the
+  // middle of the view. Switching era puts it back there at the same zoom, so what did not
+  // change does not move (the charts share one order of siblings).
+  function anchorFor(id) {
+    if (!state.svg || viewport.dataset.view !== "chart") return null;
+    const target = era(id);
+    const rect = viewport.getBoundingClientRect();
+    const middle = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    let best = null;
+    for (const group of state.svg.querySelectorAll("g[data-node]")) {
+      const node = group.dataset.node;
+      if (!target.byId.has(node) || group.classList.contains("is-hidden")) continue;
+      const r = group.getBoundingClientRect();
+      const at = { id: node, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      const distance = node === state.node ? -1 : Math.hypot(at.x - middle.x, at.y - middle.y);
+      if (!best || distance < best.distance) best = { ...at, distance };
+    }
+    return best;
+  }
+
+  function keepInPlace(anchor, view) {
+    const group = anchor && viewport.dataset.view === "chart" ? nodeGroup(anchor.id) : null;
+    if (!group) return false;
+    setView({ x: state.base.x, y: state.base.y, w: view.w, h: view.h });
+    const r = group.getBoundingClientRect();
+    panBy(anchor.x - (r.left + r.width / 2), anchor.y - (r.top + r.height / 2));
+    return true;
+  }
+
   function switchEra(id) {
     const keep = state.node;
+    const anchor = anchorFor(id);
+    const view = state.view;
     showEra(id);
-    fit();
+    if (!keepInPlace(anchor, view)) fit();
     if (keep && current().byId.has(keep)) {
-      select(keep, { center: true });
+      select(keep, { center: !anchor });
       announce("Showing " + current().label + "; " + displayName(current().byId.get(keep)) + " is in this era too");
     } else {
       clearSelection();
@@ -835,9 +887,27 @@
   eraSelect.addEventListener("change", () => switchEra(eraSelect.value));
   changesToggle.addEventListener("change", () => {
     state.changes = changesToggle.checked;
-    applyChanges();
+    if (state.side && sideChart(state.era)) {
+      showEra(state.era);
+      fit();
+    } else {
+      applyChanges();
+    }
     renderPanel();
     writeHash();
+  });
+  sideToggle.addEventListener("change", () => {
+    state.side = sideToggle.checked;
+    showEra(state.era);
+    fit();
+    if (state.node) select(state.node);
+    renderPanel();
+    announce(state.side ? "Showing the previous era and this one side by side" : "Showing this era's chart");
+    writeHash();
+  });
+  viewport.addEventListener("click", (event) => {
+    const box = event.target.closest ? event.target.closest("g[data-entity]") : null;
+    if (box) select(box.dataset.entity);
   });
   $("zoom-in").addEventListener("click", () => zoomAt(1.25));
   $("zoom-out").addEventListener("click", () => zoomAt(0.8));
