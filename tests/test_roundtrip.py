@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +56,16 @@ def organizations(draw: st.DrawFn) -> tuple[orgchart.Era, tuple[orgchart.Source,
         return tuple(items)
 
     ids = draw(st.lists(IDS, min_size=1, max_size=6, unique=True))
+    # A name, acronym or alias equal to another node's id is refused (a lookup would be ambiguous).
+    taken = {node_id.casefold() for node_id in ids}
+    label = TEXT.filter(lambda s: unicodedata.normalize("NFKC", s).casefold().strip() not in taken)
     nodes = tuple(
         orgchart.Node(
             id=node_id,
-            name=draw(TEXT),
+            name=draw(label),
             kind=draw(st.sampled_from(NODE_KINDS)),
-            acronym=draw(maybe(TEXT)),
-            aliases=tuple(draw(st.lists(TEXT, max_size=2))),
+            acronym=draw(maybe(label)),
+            aliases=tuple(draw(st.lists(label, max_size=2))),
             citations=citations(),
             note=draw(maybe(TEXT)),
             name_incomplete=draw(st.booleans()),
