@@ -4,7 +4,8 @@
 
 - `side-by-side` (`orgchart.render.side_by_side`): the two trees next to each other;
 - `union` (`orgchart.render.changes`): one tree of both eras, the later era's structure;
-- `auto` (the default): the side-by-side chart, unless the union chart is narrower.
+- `auto` (the default): the side-by-side chart, unless the union chart is narrower (compared
+  only for charts of at most `UNION_AUTO_LIMIT` entities: a larger union is always wider).
 
 Forms of the side-by-side chart: `full` (every entity), `summary` (changed entities and their
 ancestors, the rest folded, see `orgchart.render.outline`), `auto`: the summary when the full
@@ -29,6 +30,9 @@ from orgchart.graph import OrgChart
 LAYOUTS: Final[tuple[str, ...]] = ("auto", "side-by-side", "union")
 FORMS: Final[tuple[str, ...]] = ("auto", "full", "summary")
 CHART_FORMATS: Final[tuple[str, ...]] = ("svg", "png", "pdf", "dot")
+UNION_AUTO_LIMIT: Final[int] = 200
+"""Past this many entities the union chart (one tree, as wide as both eras' levels) is always
+wider than the side-by-side chart (two columns), so `auto` does not lay it out to compare."""
 SUMMARY_PX: Final[float] = 2000.0
 """A full side-by-side chart larger than this (pixels, either way) is drawn as a summary."""
 
@@ -133,6 +137,8 @@ def draw_change_chart(
         data = svg if fmt == "svg" else render_side_by_side(drawn, fmt)
         if layout == "side-by-side":
             return DrawnChange(data, layout, drawn.outline.summary, width, height)
+    if drawn is not None and len(changes.after.nodes) + len(changes.by_kind("removed")) > UNION_AUTO_LIMIT:
+        return DrawnChange(data, "side-by-side", drawn.outline.summary, width, height)  # the union is wider
     union_svg = render_change_chart(changes, "svg", scope=scope)
     union_width, union_height = svg_size(union_svg)
     if drawn is not None and width <= union_width:
