@@ -254,7 +254,6 @@ def build(
     from orgchart.build import build_report
 
     dataset = open_dataset(data)
-    guard_output(out, None)
     try:
         report = build_report(dataset, out, force=force)
     except OrgChartError as error:

@@ -37,6 +37,7 @@ rdflib is imported lazily, so importing orgchart does not load it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -72,6 +73,20 @@ NOT_MENTIONED_NOTE: Final = (
     "do not mention the subject entity. Silence is not evidence that the entity began or ended, "
     "so no org:ChangeEvent is stated for it; a change that spans the silent era is an event of its own."
 )
+
+
+def verify_base(base: str) -> str:
+    """`base` if it can start IRIs: absolute (a scheme), no spaces or quotes, ending in `/` or
+    `#` (without one, `https://example.org/org` + `era/x` runs together as `orgera/x`).
+
+    Raises:
+        ValueError: saying what is wrong and giving an example.
+    """
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", base):
+        raise ValueError(f"--base {base!r} is not an absolute IRI without spaces (e.g. https://example.org/org/)")
+    if not base.endswith(("/", "#")):
+        raise ValueError(f"--base {base!r} must end in / or # (e.g. {base}/), or the IRIs run together")
+    return base
 
 
 def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: str = DEFAULT_BASE) -> Graph:
@@ -190,7 +205,7 @@ class _Builder:
         from rdflib import Graph, Namespace
         from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
-        self.base = base
+        self.base = verify_base(base)
         self.oc: Namespace = Namespace(VOCABULARY)
         self.graph: Graph = Graph(bind_namespaces="core")
         for prefix, namespace in (("org", ORG), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("oc", self.oc)):
