@@ -116,11 +116,12 @@ def build_grid(eras: tuple[OrgChart, ...], lineage: Iterable[LineageLink] = ()) 
             cells = groups.setdefault(rows.find((index, node.id)), [None] * len(eras))
             cells[index] = node
     ordered = []
+    positions = [{node.id: number for number, node in enumerate(era.nodes)} for era in eras]
     for cells in groups.values():
         last = max(i for i, cell in enumerate(cells) if cell is not None)
         row = GridRow("", tuple(cells))
         key = row.latest.id
-        position = [n.id for n in eras[last].nodes].index(key)
+        position = positions[last][key]
         ordered.append(((-last, position), GridRow(key, row.cells)))
     ordered.sort(key=lambda item: item[0])
     return tuple(row for _, row in ordered)

@@ -4,7 +4,8 @@
 
 - `side-by-side` (`orgchart.render.side_by_side`): the two trees next to each other;
 - `union` (`orgchart.render.changes`): one tree of both eras, the later era's structure;
-- `auto` (the default): the side-by-side chart, unless the union chart is narrower.
+- `auto` (the default): the side-by-side chart, unless the union chart is narrower (compared
+  only for charts of at most `UNION_AUTO_LIMIT` entities: a larger union is always wider).
 
 Forms of the side-by-side chart: `full` (every entity), `summary` (changed entities and their
 ancestors, the rest folded, see `orgchart.render.outline`), `auto`: the summary when the full
@@ -29,6 +30,9 @@ from orgchart.graph import OrgChart
 LAYOUTS: Final[tuple[str, ...]] = ("auto", "side-by-side", "union")
 FORMS: Final[tuple[str, ...]] = ("auto", "full", "summary")
 CHART_FORMATS: Final[tuple[str, ...]] = ("svg", "png", "pdf", "dot")
+UNION_AUTO_LIMIT: Final[int] = 200
+"""Past this many entities the union chart (one tree, as wide as both eras' levels) is always
+wider than the side-by-side chart (two columns), so `auto` does not lay it out to compare."""
 SUMMARY_PX: Final[float] = 2000.0
 """A full side-by-side chart larger than this (pixels, either way) is drawn as a summary."""
 
@@ -99,6 +103,7 @@ def draw_change_chart(
     form: str = "auto",
     root: str | None = None,
     order: Ordering | None = None,
+    id_prefix: str | None = None,
 ) -> DrawnChange:
     """The change chart of `changes` in `fmt` (svg, png, pdf or dot), see the module docstring.
 
@@ -109,6 +114,7 @@ def draw_change_chart(
         form: "auto", "full" or "summary" (the side-by-side chart's form).
         root: draw only this entity's subtree and its counterpart's.
         order: the siblings' order (the dataset's `stable_order`); by default the pair's own.
+        id_prefix: put this before every SVG id, so several charts share one page.
 
     Raises:
         ChangeChartError: an unknown layout, form or format. NotFoundError, AmbiguousError:
@@ -116,7 +122,7 @@ def draw_change_chart(
     """
     from orgchart.render.changes import render_change_chart
     from orgchart.render.side_by_side import render_side_by_side, side_by_side, side_by_side_svg
-    from orgchart.render.svg import svg_size
+    from orgchart.render.svg import finish_svg, svg_size
 
     _check(layout, LAYOUTS, "layout")
     _check(form, FORMS, "form")
@@ -125,15 +131,24 @@ def draw_change_chart(
     drawn = None
     if layout != "union":
         drawn = side_by_side(changes, order=order, summary=None if form == "auto" else form == "summary", scope=scope)
-        svg = side_by_side_svg(drawn)
+        svg = side_by_side_svg(drawn, id_prefix)
         if form == "auto" and not drawn.outline.summary and max(svg_size(svg)) > SUMMARY_PX:
             drawn = side_by_side(changes, order=order, summary=True, scope=scope)
-            svg = side_by_side_svg(drawn)
+            svg = side_by_side_svg(drawn, id_prefix)
         width, height = svg_size(svg)
         data = svg if fmt == "svg" else render_side_by_side(drawn, fmt)
         if layout == "side-by-side":
             return DrawnChange(data, layout, drawn.outline.summary, width, height)
-    union_svg = render_change_chart(changes, "svg", scope=scope)
+    if drawn is not None and len(changes.after.nodes) + len(changes.by_kind("removed")) > UNION_AUTO_LIMIT:
+        return DrawnChange(data, "side-by-side", drawn.outline.summary, width, height)  # the union is wider
+    title = f"Changes from {changes.before.label} to {changes.after.label}"
+    description = (
+        f"Union change chart: the entities of eras {changes.before.id} and {changes.after.id} in one tree, "
+        "each in its change state (first mentioned, not mentioned later, renamed, moved, kind changed)."
+    )
+    union_svg = finish_svg(
+        render_change_chart(changes, "svg", scope=scope), title, description, {}, {}, id_prefix=id_prefix
+    )
     union_width, union_height = svg_size(union_svg)
     if drawn is not None and width <= union_width:
         return DrawnChange(data, "side-by-side", drawn.outline.summary, width, height)

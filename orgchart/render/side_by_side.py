@@ -467,10 +467,11 @@ def _connectors(
         graph.edge(boxes[(start_row, "before")].name, boxes[(end_row, "after")].name, **attrs)
 
 
-def side_by_side_svg(drawn: SideBySide) -> bytes:
-    """The laid-out chart as an accessible SVG (titles for every box, no version comment)."""
+def side_by_side_svg(drawn: SideBySide, id_prefix: str | None = None) -> bytes:
+    """The laid-out chart as an accessible SVG (titles for every box, no version comment);
+    every id starts with `id_prefix` when given, for a page with several charts."""
     raw = layout(drawn.source, "svg", engine="neato", pinned=True)
-    return finish_svg(raw, drawn.title, drawn.description, drawn.titles, {})
+    return finish_svg(raw, drawn.title, drawn.description, drawn.titles, {}, id_prefix=id_prefix)
 
 
 def render_side_by_side(drawn: SideBySide, fmt: str) -> bytes:

@@ -73,6 +73,19 @@ def _stack_superior(cluster_id: str, chart: OrgChart) -> str | None:
     return max(found, key=len) if found else None
 
 
+def _page_root(svg: bytes, css_class: str) -> ET.Element:
+    """A Graphviz SVG parsed for the page: no fixed width and height (the page sizes it and pans
+    and zooms through the viewBox), centred in its box."""
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ET.fromstring(svg)
+    for attribute in ("width", "height"):
+        root.attrib.pop(attribute, None)
+    root.set("class", css_class)
+    root.set("preserveAspectRatio", "xMidYMid meet")
+    return root
+
+
 def page_svg(svg: bytes, chart: OrgChart) -> str:
     """The era's Graphviz SVG made ready to sit inside the page.
 
@@ -81,14 +94,8 @@ def page_svg(svg: bytes, chart: OrgChart) -> str:
     (`data-node` holds its id); each stack box records its superior (`data-superior`) so the
     page hides the box when that superior's subtree is collapsed.
     """
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
-    root = ET.fromstring(svg)
-    for attribute in ("width", "height"):
-        root.attrib.pop(attribute, None)
-    root.set("class", "chart-svg")
+    root = _page_root(svg, "chart-svg")
     root.set("role", "group")
-    root.set("preserveAspectRatio", "xMidYMid meet")
     node_ids = {node_svg_id(node.id): node.id for node in chart.nodes}
     for group in root.iter(f"{{{SVG_NS}}}g"):
         svg_id = group.get("id", "")
@@ -111,13 +118,7 @@ def page_side_svg(svg: bytes, chart: OrgChart) -> str:
     """A side-by-side change chart (`orgchart.render.side_by_side`) made ready for the page:
     sized by the page like the era charts, each box of the later era (`after-node-<id>`)
     marked with `data-entity` so a click shows the entity in the panel."""
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
-    root = ET.fromstring(svg)
-    for attribute in ("width", "height"):
-        root.attrib.pop(attribute, None)
-    root.set("class", "chart-svg side-svg")
-    root.set("preserveAspectRatio", "xMidYMid meet")
+    root = _page_root(svg, "chart-svg side-svg")
     for group in root.iter(f"{{{SVG_NS}}}g"):
         svg_id = group.get("id", "")
         if svg_id.startswith("after-node-") and svg_id[len("after-node-") :] in chart:
