@@ -37,6 +37,7 @@ from orgchart.graph import Dataset, EraDate, OrgChart, load
 from orgchart.query import Subtree
 from orgchart.render import (
     Caption,
+    ChartTooLargeError,
     Decorations,
     RenderError,
     build_digraph,
@@ -61,6 +62,7 @@ __all__ = [
     "Caption",
     "Change",
     "ChangeSet",
+    "ChartTooLargeError",
     "Citation",
     "Claim",
     "DataError",

@@ -1,15 +1,23 @@
 """Finishing Graphviz's SVG: accessible titles, and byte-stable output.
 
 Graphviz titles each node and edge with its DOT name (`ero`, `ero->cad`) and writes its own
-version in a comment. This module parses the SVG (standard-library ElementTree), gives the
-document a `<title>` and `<desc>` for screen readers, replaces node and edge titles with
-names a person reads, drops the comments before the root (the version), and writes it back.
+version in a comment. This module drops the comments, gives the document a `<title>` and `<desc>` for screen
+readers, replaces node and edge titles with names a person reads, adds a titled stand-in group
+for each edge that a stack's box draws for (see `orgchart.render.stack`), and drops the
+comments before the root (the version).
+
+Why text substitution and not an XML tree: Graphviz writes each group as
+`<g id="..." class="...">` followed by its `<title>` on the next line, always; rewriting those
+titles in one pass over the text takes a few milliseconds, where parsing and re-serialising the
+tree with ElementTree took 0.26 s for a 1,258-unit chart, half of Graphviz's own layout time.
 """
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -20,6 +28,11 @@ HEADER: Final[str] = (
     '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"\n'
     ' "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
 )
+_COMMENT: Final[re.Pattern[str]] = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+"""Graphviz's comments inside the drawing: each element's DOT name again, with `-` written
+`&#45;` so that a name holding `--` stays a valid comment. Dropped, so `-` can be written plainly
+everywhere else (`id="node-ero"`, as a reader searching the file expects)."""
+_GROUP_TITLE: Final[re.Pattern[str]] = re.compile(r'(<g id="([^"]*)" class="[^"]*">\n<title>)([^<]*)(</title>)')
 
 
 @dataclass(frozen=True)
@@ -34,35 +47,52 @@ class EdgeTitle:
         return f"{self.superior} → {self.subordinate} ({self.kind})"
 
 
+@dataclass(frozen=True)
+class StandIn:
+    """An edge not laid out (a stack's box stands for it), kept in the SVG as an empty group
+    with its id, classes and title, so ids stay complete and screen readers still hear it."""
+
+    svg_id: str
+    classes: str
+    title: EdgeTitle
+
+
 def finish_svg(
     raw: bytes,
     title: str,
     description: str,
     node_titles: Mapping[str, str],
     edge_titles: Mapping[str, EdgeTitle],
+    stand_ins: Sequence[StandIn] = (),
 ) -> bytes:
     """`raw` Graphviz SVG with a document title and description, element titles replaced by
-    `node_titles` / `edge_titles` (keyed by SVG id), and no version comment."""
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", XLINK_NS)
-    parser = ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))
-    root = ET.fromstring(raw, parser=parser)
+    `node_titles` / `edge_titles` (keyed by SVG id), `stand_ins` added at the end of the
+    drawing, and nothing before the `<svg>` element but the XML header."""
+    text = raw.decode("utf-8")
     titles = {**node_titles, **{key: str(value) for key, value in edge_titles.items()}}
-    for group in root.iter(f"{{{SVG_NS}}}g"):
-        wanted = titles.get(group.get("id", ""))
-        heading = group.find(f"{{{SVG_NS}}}title")
-        if wanted is not None and heading is not None:
-            heading.text = wanted
-    desc = ET.Element(f"{{{SVG_NS}}}desc", {"id": "chart-desc"})
-    desc.text = description
-    head = ET.Element(f"{{{SVG_NS}}}title", {"id": "chart-title"})
-    head.text = title
-    root.insert(0, desc)
-    root.insert(0, head)
-    root.set("role", "img")
-    root.set("aria-labelledby", "chart-title chart-desc")
-    body = ET.tostring(root, encoding="unicode")
-    return (HEADER + body + "\n").encode("utf-8")
+
+    def retitle(match: re.Match[str]) -> str:
+        wanted = titles.get(html.unescape(match.group(2)))
+        if wanted is None:
+            return match.group(0)
+        return match.group(1) + html.escape(wanted, quote=False) + match.group(4)
+
+    # Two passes: one alternation of both patterns took twice as long.
+    text = _GROUP_TITLE.sub(retitle, _COMMENT.sub("", text[text.index("<svg") :])).replace("&#45;", "-")
+    opened = text.index(">")
+    head = (
+        f'{text[:opened]} role="img" aria-labelledby="chart-title chart-desc">\n'
+        f'<title id="chart-title">{html.escape(title, quote=False)}</title>\n'
+        f'<desc id="chart-desc">{html.escape(description, quote=False)}</desc>'
+    )
+    closing = text.rindex("</g>")
+    groups = "".join(
+        f'<g id="{html.escape(item.svg_id)}" class="{html.escape(item.classes)}">'
+        f"<title>{html.escape(str(item.title), quote=False)}</title></g>\n"
+        for item in stand_ins
+    )
+    body = head + text[opened + 1 : closing] + groups + text[closing:]
+    return (HEADER + body.rstrip("\n") + "\n").encode("utf-8")
 
 
 def svg_size(svg: bytes) -> tuple[float, float]:
