@@ -112,7 +112,7 @@ def test_page_is_one_self_contained_file(dataset: orgchart.Dataset) -> None:
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
     assert policy
     assert "default-src 'none'" in unescape(policy.group(1))
-    assert "<title>Organization chart: Alpha Agency</title>" in html
+    assert "<title>Era two &lt;&amp;&gt;</title>" in html  # the latest era's label, escaped
     script = html.rsplit("<script>", 1)[1].split("</script>", 1)[0]
     assert f"script-src {csp_hash(script)};" in unescape(policy.group(1))
     assert embedded(html, "site-index")["latest"] == "two"  # type: ignore[index]
