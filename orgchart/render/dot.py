@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from graphviz.quoting import HTML_STRING, ID, KEYWORDS, NoHtml
 from graphviz.quoting import quote as graphviz_quote
@@ -50,16 +50,19 @@ def _quoted(value: str) -> str:
     return quote(value)
 
 
+VARYING: Final[frozenset[str]] = frozenset({"label", "id", "class", "tooltip", "lhead", "xlabel"})
+"""Attributes whose values differ from one statement to the next: quoted directly, not cached."""
+
+
 def _attributes(attrs: Mapping[str, str | None]) -> str:
     """` [label=... a=b ...]` as `graphviz.quoting.attr_list` writes it: the label first, the
     other attributes sorted by name, None values left out."""
     label = attrs.get("label")
     parts = [f"label={quote(label)}"] if label is not None else []
-    parts += [
-        f"{_quoted(key)}={_quoted(value)}"
-        for key, value in sorted(attrs.items())
-        if key != "label" and value is not None
-    ]
+    for key in sorted(attrs):
+        value = attrs[key]
+        if key != "label" and value is not None:
+            parts.append(f"{_quoted(key)}={quote(value) if key in VARYING else _quoted(value)}")
     return f" [{' '.join(parts)}]" if parts else ""
 
 
