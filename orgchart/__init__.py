@@ -32,6 +32,7 @@ from orgchart.export.importer import ImportResult, import_era, read_interchange
 from orgchart.export.json import read_json, to_json, write_json
 from orgchart.export.rdf import to_turtle, write_turtle
 from orgchart.export.records import ImportedEra
+from orgchart.export.shape import ImportShape
 from orgchart.export.sqlite import to_sqlite, write_sqlite
 from orgchart.graph import Dataset, EraDate, OrgChart, load
 from orgchart.query import Subtree
@@ -74,6 +75,7 @@ __all__ = [
     "Finding",
     "History",
     "ImportResult",
+    "ImportShape",
     "ImportedEra",
     "LineageLink",
     "Match",

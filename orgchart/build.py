@@ -6,6 +6,7 @@ atomically and deterministically, so a diff of `renders/` in git is a change in 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from orgchart.atomic import write_text_atomic
@@ -15,18 +16,48 @@ from orgchart.export.json import write_json
 from orgchart.export.rdf import write_turtle
 from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
+from orgchart.manifest import prune_and_record
 from orgchart.render.charts import write_era_charts
+from orgchart.render.fit import write_overviews
 from orgchart.report.summary import eras_markdown, findings_markdown
 from orgchart.site import write_site
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: the files it wrote and the stale outputs of an earlier build it removed."""
+
+    written: tuple[Path, ...]
+    removed: tuple[Path, ...]
 
 
 def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     """Write every output of `dataset` under `out_dir`; return the paths written, sorted.
 
+    Files an earlier build wrote and this one does not (listed in `manifest.txt`) are removed;
+    see `build_report` for what was removed.
+
     Raises:
         OutputError: a file cannot be written (files already written stay complete).
     """
+    return list(build_report(dataset, out_dir).written)
+
+
+def build_report(dataset: Dataset, out_dir: str | Path) -> BuildReport:
+    """Write every output of `dataset` under `out_dir`, remove the outputs of an earlier build
+    that this one no longer writes (only files the manifest says a build wrote), and record the
+    new manifest.
+
+    Raises:
+        OutputError: a file cannot be written or removed (files already written stay complete).
+    """
     out = Path(out_dir)
+    written = _write_everything(dataset, out)
+    removed = prune_and_record(out, written)
+    return BuildReport(tuple(written), tuple(removed))
+
+
+def _write_everything(dataset: Dataset, out: Path) -> list[Path]:
     written = [
         write_text_atomic(out / "eras.md", eras_markdown(dataset)),
         write_text_atomic(out / "findings.md", findings_markdown(dataset)),
@@ -39,6 +70,7 @@ def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     written.append(write_sqlite(dataset, exports / "orgchart.sqlite"))
     written.append(write_turtle(dataset, exports / "orgchart.ttl"))
     written += write_era_charts(dataset, out)
+    written += write_overviews(dataset, out)
     written += build_changes(dataset, out / "changes")
     written += write_site(dataset, out / "site")
     return sorted(written)

@@ -45,12 +45,16 @@ class DataError(OrgChartError, ValueError):
 class NotFoundError(OrgChartError, LookupError):
     """A lookup (era, node, source) matched nothing; the message lists the closest names."""
 
-    def __init__(self, what: str, wanted: str, candidates: Iterable[str]) -> None:
+    def __init__(
+        self, what: str, wanted: str, candidates: Iterable[str], *, era: str | None = None, hint: str = ""
+    ) -> None:
         self.what = what
         self.wanted = wanted
+        self.era = era
+        """The era searched, when the lookup was within one era."""
         self.suggestions = tuple(closest(wanted, candidates))
-        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"no {what} {wanted!r}{hint}")
+        close = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no {what} {wanted!r}{close}" + (f" {hint}" if hint else ""))
 
 
 class AmbiguousError(OrgChartError, LookupError):

@@ -44,6 +44,35 @@ class EraDate:
     reason: str
 
 
+@dataclass(frozen=True)
+class EraAt:
+    """The era in force at a date, and why the choice is uncertain ("" when it is not)."""
+
+    era: OrgChart
+    uncertain: str
+
+
+def parse_as_of(date: str | dt.date) -> dt.date:
+    """A date from `2021-05-17`, or the last day of `2021-05` or `2021`.
+
+    Raises:
+        ValueError: not one of those forms.
+    """
+    if isinstance(date, dt.date):
+        return date
+    text = date.strip()
+    try:
+        if len(text) == 4:
+            return dt.date(int(text), 12, 31)
+        if len(text) == 7:
+            first = dt.date(int(text[:4]), int(text[5:]), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{date!r} is not a date; write 2021-05-17, 2021-05 or 2021") from None
+
+
 def citation_dicts(citations: tuple[Citation, ...]) -> list[dict[str, str]]:
     """Citations as plain `{source, quote}` dicts, the form every output uses."""
     return [{"source": c.source, "quote": c.quote} for c in citations]
@@ -102,6 +131,17 @@ class OrgChart:
         return EraDate(start, end, precision, label, reason)
 
     @property
+    def incomplete_sources(self) -> tuple[Source, ...]:
+        """The era's sources whose archived text stops short (`complete: false`)."""
+        return tuple(source for source in self.sources if not source.complete)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every source of the era is complete: what it does not mention lies nowhere
+        beyond its archived text."""
+        return not self.incomplete_sources
+
+    @property
     def nodes(self) -> tuple[Node, ...]:
         """Every node, in the order of the era file."""
         return self.era.nodes
@@ -134,7 +174,7 @@ class OrgChart:
         try:
             return self._nodes[node_id]
         except KeyError:
-            raise NotFoundError(f"node in era {self.id!r} with id", node_id, self._nodes) from None
+            raise NotFoundError(f"node in era {self.id!r} with id", node_id, self._nodes, era=self.id) from None
 
     def get(self, ref: str | Node) -> Node:
         """The node named by `ref`: an id, name, acronym or alias, case-insensitively.
@@ -162,7 +202,7 @@ class OrgChart:
             raise AmbiguousError(f"name in era {self.id!r}", ref, (n.id for n in matches))
         names = [n.id for n in self.era.nodes] + [n.name for n in self.era.nodes]
         names += [n.acronym for n in self.era.nodes if n.acronym]
-        raise NotFoundError(f"node in era {self.id!r} named", ref, names)
+        raise NotFoundError(f"node in era {self.id!r} named", ref, names, era=self.id)
 
     def parent(self, ref: str | Node) -> Node | None:
         """The main parent (the first `parent` edge the era file states), or None for a root."""
@@ -257,6 +297,7 @@ class Dataset:
         self.eras: tuple[OrgChart, ...] = tuple(charts)
         self._by_id = {chart.id: chart for chart in charts}
         self._source_texts = validated.source_texts
+        self.settings = loaded.settings
 
     def __repr__(self) -> str:
         return f"<Dataset {str(self.root)!r}: {len(self.eras)} eras>"
@@ -271,6 +312,56 @@ class Dataset:
     def latest(self) -> OrgChart:
         """The most recent era."""
         return self.eras[-1]
+
+    @property
+    def default(self) -> OrgChart:
+        """The era used when none is named: `default_era` in `dataset.yaml`, else the latest era
+        whose sources are all complete (a truncated newest page is not the default), else the
+        latest."""
+        if self.settings.default_era:
+            return self.era(self.settings.default_era)
+        return next((chart for chart in reversed(self.eras) if chart.complete), self.latest)
+
+    @property
+    def default_reason(self) -> str:
+        """Why `default` is the default, in words (for messages)."""
+        if self.settings.default_era:
+            return "named by default_era in dataset.yaml"
+        if self.default is self.latest:
+            return "the latest era"
+        return "the latest era whose archived text is complete"
+
+    def at(self, date: str | dt.date) -> OrgChart:
+        """The era in force at `date`: the latest era dated on or before it (see `era_at`)."""
+        return self.era_at(date).era
+
+    def era_at(self, date: str | dt.date) -> EraAt:
+        """The era in force at `date` (a date, or `2021`, `2021-05`, `2021-05-17`), with a note
+        when the eras' date ranges make the choice uncertain.
+
+        An era counts from the start of its date range; a year or month means its last day.
+
+        Raises:
+            NotFoundError: no era is dated on or before `date`.
+        """
+        day = parse_as_of(date)
+        before = [chart for chart in self.eras if chart.date.start <= day]
+        if not before:
+            first = self.eras[0]
+            raise NotFoundError(
+                "era dated on or before",
+                day.isoformat(),
+                (),
+                hint=f"(the earliest era, {first.id}, is dated {first.date.label})",
+            )
+        chart = before[-1]
+        doubts = []
+        if chart.date.end > day:
+            doubts.append(f"{chart.id} is dated {chart.date.label}, which may be after {day.isoformat()}")
+        overlapping = [c.id for c in before[:-1] if c.date.end >= day]
+        if overlapping:
+            doubts.append(f"the date ranges of {', '.join(overlapping)} also reach {day.isoformat()}")
+        return EraAt(chart, "; ".join(doubts))
 
     def era(self, era_id: str) -> OrgChart:
         """The era with this id (case-insensitive).

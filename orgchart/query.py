@@ -276,5 +276,5 @@ def citations(
         node = era.get(ref)
         related = {e.subordinate if e.superior == node.id else e.superior for e in relations(era, node, kind=kind)}
         what = f"{kind or 'relation'} in era {era.id!r} between {node.id!r} and"
-        raise NotFoundError(what, era.get(other).id, related)
+        raise NotFoundError(what, era.get(other).id, related, era=era.id)
     return tuple(dict.fromkeys(c for edge in edges for c in edge.citations))

@@ -1,7 +1,8 @@
-"""Record the bundled data's findings in tests/assets/findings.json (run after changing data/).
+"""Record the bundled data's findings in tests/assets/findings.json (`make pins` runs it).
 
 The test `tests/test_data.py::test_findings_are_exactly_the_recorded_ones` fails when a finding
-appears or disappears; if the change is intended, run this script and commit the file with it.
+of a recorded era appears or disappears; if the change is intended, run `make pins` and commit
+the file with it. An era added to data/ is recorded by the next run.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from pathlib import Path
 import orgchart
 from orgchart.atomic import write_text_atomic
 from orgchart.render.charts import readme_chart_block
+from orgchart.render.fit import readme_widths_block
 from orgchart.report.summary import eras_markdown, findings_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -27,10 +28,20 @@ def refreshed(text: str, table: str, name: str = "eras") -> str:
     return pattern.sub(lambda m: m.group(1) + table + m.group(3), text)
 
 
+def performance_block() -> str:
+    """The performance tables, from the last full `make bench` (benchmarks/results.json)."""
+    sys.path.insert(0, str(README.parent))
+    from benchmarks.report import load_results, performance_markdown
+
+    return performance_markdown(load_results())
+
+
 if __name__ == "__main__":
     dataset = orgchart.load()
     text = refreshed(README.read_text(encoding="utf-8"), eras_markdown(dataset))
     text = refreshed(text, readme_chart_block(dataset), "chart")
+    text = refreshed(text, readme_widths_block(dataset), "chart-widths")
     text = refreshed(text, findings_markdown(dataset), "findings")
+    text = refreshed(text, performance_block(), "performance")
     write_text_atomic(README, text)
     print("README.md refreshed")

@@ -87,7 +87,10 @@ def test_a_spreadsheet_table_becomes_nodes_and_parent_edges(tmp_path: Path) -> N
         ("hq", "ops-dept", ()),
         ("ops-dept", "it", ()),
     ]
-    assert "id 'Ops Dept' became 'ops-dept'" in back.notes and "column 'head' ignored" in back.notes
+    assert (
+        "1 id(s) made valid ('Ops Dept' -> 'ops-dept')" in back.notes
+        and "ignored 1 column(s): 'head'" in back.notes[-1]
+    )
 
 
 @pytest.mark.parametrize(

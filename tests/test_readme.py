@@ -120,3 +120,12 @@ def test_findings_list_matches_the_data() -> None:
     assert match, "README.md lost its findings block"
     assert match.group(1) == findings_markdown(orgchart.load()), "run `make readme`"
     assert "count mismatch" in match.group(1) and "Į" in match.group(1)
+
+
+def test_performance_tables_match_the_recorded_benchmark() -> None:
+    from benchmarks.report import load_results, performance_markdown
+
+    text = README.read_text(encoding="utf-8")
+    match = re.search(r"<!-- performance:start[^\n]*-->\n(.*?)<!-- performance:end -->", text, re.DOTALL)
+    assert match, "README.md lost its performance block"
+    assert match.group(1) == performance_markdown(load_results()), "run `make readme` (after `make bench`)"

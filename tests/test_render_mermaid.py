@@ -35,7 +35,13 @@ def test_flowchart_with_title_and_every_node_and_edge(make_dataset: DatasetMaker
     assert f"    {ids['ops']} <-.-> {ids['partner']}" in lines
     assert f"    {ids['support']} --o {ids['field-office-01']}" in lines
     edge_lines = [line for line in lines if re.match(r"^\s+n_\S+ (-->|-\.->|<==>|<-\.->|--o)", line)]
-    assert len(edge_lines) == len(chart.edges)
+    # The 12 field offices are stacked: one link to their subgraph stands for 12 edges, and
+    # they stand in columns chained by invisible links.
+    assert len(edge_lines) == len(chart.edges) - 11
+    stack = next(line.split("[")[0].split()[-1] for line in lines if '["12 field offices"]' in line)
+    assert f"    {ids['ops']} --> {stack}" in lines
+    assert any(" ~~~ " in line and ids["field-office-01"] in line for line in lines)
+    assert 'subgraph legend["Legend"]' in text
     assert "    classDef k_field_office " in "\n".join(lines)
     assert any(line.startswith("    linkStyle ") and "stroke-dasharray:1 4" in line for line in lines)
     assert 'subgraph externals["Outside the organization"]' in text
@@ -70,4 +76,6 @@ def test_escape_label() -> None:
 def test_bundled_subtree_keeps_oversight() -> None:
     chart = orgchart.load().era("ero-2023")
     text = to_mermaid(chart, "CAD")
-    assert "n_cad -.-> n_cap" in text and "n_ice" not in text
+    # CAD oversees two programs: stacked, one dashed oversight link to their subgraph.
+    assert "n_cad -.-> s_0_n_cad" in text and 'subgraph s_0_n_cad["2 programs"]' in text
+    assert "n_cap[" in text and "n_ice" not in text

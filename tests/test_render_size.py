@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import orgchart
-from benchmarks.generated_org import write_generated_dataset
+from benchmarks.synthetic import write_dataset
 from orgchart.cli import app
 from orgchart.render import EDGE_STYLES, ChartTooLargeError, edge_svg_id, render_png, render_svg, to_dot
 from orgchart.render.bitmap import PNG_LIMIT, png_size
@@ -28,7 +28,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> orgchart.OrgChart:
     """A generated agency of 400 units (fan-out 2 to 30, depth up to 8, repeated names)."""
-    return orgchart.load(write_generated_dataset(tmp_path_factory.mktemp("gen400"), 400)).latest
+    return orgchart.load(write_dataset(tmp_path_factory.mktemp("gen400"), 400).root).latest
 
 
 def test_stacks_are_laid_out_without_hidden_edges(generated: orgchart.OrgChart) -> None:
@@ -64,9 +64,10 @@ def test_every_edge_keeps_its_id_and_title(generated: orgchart.OrgChart) -> None
 
 
 def test_a_branch_renders_with_the_same_rules(generated: orgchart.OrgChart) -> None:
-    branch = max(generated.children("agency-0"), key=lambda n: len(select(generated, n).nodes))
+    top = generated.roots()[0]
+    branch = max(generated.children(top.id), key=lambda n: len(select(generated, n).nodes))
     svg = render_svg(generated, branch)
-    assert b'id="node-agency-0"' not in svg and f'id="node-{branch.id}"'.encode() in svg
+    assert f'id="node-{top.id}"'.encode() not in svg and f'id="node-{branch.id}"'.encode() in svg
 
 
 def _row_of_divisions(count: int) -> str:

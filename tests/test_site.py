@@ -170,6 +170,8 @@ def test_cli_site_writes_index(dataset: orgchart.Dataset, tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "<title>Alpha &amp; co</title>" in html
+    assert "<h1>Alpha &amp; co</h1>" in html  # a title given stays; the default follows the era
+    assert "<h1 data-follows-era>" in site_html(dataset)
 
 
 def test_cli_site_reports_unwritable_output(dataset: orgchart.Dataset, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 import orgchart
-from benchmarks.generated_org import write_generated_dataset
+from benchmarks.synthetic import write_dataset
 from orgchart.site import site_payload, tree_parents, write_site
 from orgchart.site.compact import compact_era, unpack
 from orgchart.site.page import SVG_LIMIT
@@ -47,7 +47,7 @@ def open_page(browser: Browser) -> Iterator[Opener]:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> orgchart.Dataset:
     """Two eras of about 2,000 generated entities, the second with about 2% changed."""
-    return orgchart.load(write_generated_dataset(tmp_path_factory.mktemp("gen"), SIZE, eras=2))
+    return orgchart.load(write_dataset(tmp_path_factory.mktemp("gen"), SIZE).root)
 
 
 @pytest.fixture(scope="module")
@@ -229,7 +229,10 @@ def test_change_overlay_at_size(
         f"{counts['added']} added, {counts['renamed']} renamed, {counts['moved']} moved"
     )
     assert hash_params(page) == {"era": chart.id, "node": renamed[0], "changes": "1"}
-    # Switching era keeps the entity selected when it is there too.
+    expect(page.locator("h1")).to_have_text(chart.label)
+    # Switching era keeps the entity selected when it is there too; the heading names the era.
     page.locator("#era-select").select_option(generated.eras[0].id)
     expect(page.locator("#viewport")).to_have_attribute("data-era", generated.eras[0].id)
+    expect(page.locator("h1")).to_have_text(generated.eras[0].label)
+    assert page.title() == generated.eras[0].label
     expect(page.locator("#panel-body h2")).to_have_text(generated.eras[0].node(renamed[0]).name)

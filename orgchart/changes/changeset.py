@@ -44,7 +44,9 @@ local law enforcement entity", or an external body's name); it is kept so nothin
 UNPLACED_DEPTH: Final[int] = 99
 """The depth of an entity its era does not place at all: deeper than any placed one."""
 
-Evidence = Literal["not_mentioned", "not_mentioned_earlier", "lineage"]
+Evidence = Literal["not_mentioned", "not_mentioned_earlier", "lineage", "beyond_archived_text"]
+"""How far the documents prove a change. `beyond_archived_text`: one era's archived text stops
+short (a source with `complete: false`), and what it does not mention may lie beyond its end."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,10 @@ class ChangeSet:
     matching: Matching
     coverage_before: Coverage
     coverage_after: Coverage
+    beyond_text: tuple[Change, ...] = ()
+    """Absences that an incomplete document explains: what one era states and the other, whose
+    archived text breaks off, does not mention. Not changes: they are listed apart, with
+    `evidence="beyond_archived_text"`, and counted by `counts()` under no kind."""
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -205,6 +211,11 @@ class ChangeSet:
     def counts(self) -> dict[str, int]:
         """How many changes of each kind, in CHANGE_KINDS order, kinds with none left out."""
         return {kind: n for kind in CHANGE_KINDS if (n := sum(c.kind == kind for c in self.changes))}
+
+    @property
+    def incomplete(self) -> tuple[OrgChart, ...]:
+        """The eras of the pair whose archived text breaks off (see `OrgChart.complete`)."""
+        return tuple(era for era in (self.before, self.after) if not era.complete)
 
     def headlines(self, limit: int = 6) -> tuple[Change, ...]:
         """The few changes a reader should see first: renames, moves, merges, splits, kind and

@@ -11,11 +11,14 @@ Documents are not registers: a document that does not mention an entity has not 
 Nothing in an era file states that an entity ended, so every removal carries
 `evidence="not_mentioned"` and every addition `evidence="not_mentioned_earlier"`; the
 `coverage` of a ChangeSet says how much of each era's structure the other era mentions at all.
+When a document's archived text breaks off (a source with `complete: false`), what it does not
+mention is not a change at all: those absences go to `ChangeSet.beyond_text`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from orgchart.changes.changeset import (
     CHANGE_KINDS,
@@ -102,11 +105,25 @@ def diff(
     ]
     changes = [c for c in found if not (c.kind == "moved" and c.id in groups.explained_moves)]
     changes.sort(key=lambda c: (CHANGE_KINDS.index(c.kind), c.id, c.subject_name))
+    beyond = [replace(c, evidence="beyond_archived_text") for c in changes if _beyond_text(c, era_a, era_b)]
     return ChangeSet(
         era_a,
         era_b,
-        tuple(changes),
+        tuple(c for c in changes if not _beyond_text(c, era_a, era_b)),
         matching,
         coverage(era_a, era_b, matching, earlier=True),
         coverage(era_b, era_a, matching, earlier=False),
+        tuple(beyond),
+    )
+
+
+ABSENCES_LATER: tuple[str, ...] = ("removed", "oversight_removed", "claim_removed", "finding_removed")
+ABSENCES_EARLIER: tuple[str, ...] = ("added", "oversight_added", "claim_added", "finding_added")
+
+
+def _beyond_text(change: Change, era_a: OrgChart, era_b: OrgChart) -> bool:
+    """Whether `change` is an absence that an incomplete document explains: something the later
+    era does not mention when its text breaks off, or the earlier era when its text does."""
+    return (change.kind in ABSENCES_LATER and not era_b.complete) or (
+        change.kind in ABSENCES_EARLIER and not era_a.complete
     )

@@ -23,16 +23,9 @@ from orgchart.changes.changeset import (
     parent_edge,
     quotes_of,
 )
-from orgchart.changes.match import (
-    GENERIC_WORDS,
-    Match,
-    Matching,
-    NearMiss,
-    core_name,
-    name_keys,
-    normal_acronym,
-    normal_name,
-)
+from orgchart.changes.forms import same_name
+from orgchart.changes.match import Match, Matching, NearMiss
+from orgchart.changes.names import GENERIC_WORDS, core_name, name_keys, normal_acronym, normal_name
 from orgchart.dataset.model import LineageLink, Node
 from orgchart.graph import OrgChart
 
@@ -77,10 +70,12 @@ def _generic_only(name: str) -> bool:
 def _names_agree(chart_a: OrgChart, a: Node, chart_b: OrgChart, b: Node) -> bool:
     """Whether two matched entities carry the same name, however each document writes it: one
     name among the other's names, acronym or aliases, or equal once generic words and a leading
-    ancestor's name are dropped."""
+    ancestor's name are dropped, or one name the other's acronym, or the other's name with an
+    owner's prefix or an acronym in parentheses, or cut off by the text (`orgchart.changes.names`)."""
     own_a, own_b = own_name(chart_a, a), own_name(chart_b, b)
     return (
-        normal_name(a.name) in name_keys(b)
+        same_name(a, b)
+        or normal_name(a.name) in name_keys(b)
         or normal_name(b.name) in name_keys(a)
         or core_name(a.name) == core_name(b.name)
         or core_name(own_a) == core_name(own_b)

@@ -2,14 +2,16 @@
 
 A figure is matched by claim id, else by its (matched) subject and attribute, so "25 field
 offices" of DRO and "25 field offices" of ERO are one figure; a changed value, qualifier or unit
-is `claim_changed`. A finding is matched by kind and (matched) subject, or by its message when it
-has no subject.
+is `claim_changed`. A finding is matched on what it says: kind, (matched) subject, and a quote in
+common or the same message.
 """
 
 from __future__ import annotations
 
 from orgchart.changes.changeset import Change, ClaimState, FindingState, depth_of, matched_id, quotes_of
+from orgchart.changes.counts import listed_elsewhere
 from orgchart.changes.match import Matching
+from orgchart.dataset.citations import fold_white_space
 from orgchart.dataset.model import Claim, Finding
 from orgchart.graph import OrgChart
 
@@ -93,25 +95,31 @@ def claim_changes(matching: Matching) -> list[Change]:
     return changes
 
 
-def _finding_key(subject: str | None, finding: Finding) -> tuple[str, str]:
-    return (finding.kind, subject or f"message:{finding.message}")
+def _same_finding(before: Finding, before_subject: str | None, after: Finding) -> bool:
+    """Whether two findings say the same thing: the same kind about the same (matched) subject,
+    and a quote in common or the same message. Kind and subject alone are not enough: two
+    unrelated findings of one kind about ERO must not cancel each other out."""
+    if before.kind != after.kind or before_subject != after.subject:
+        return False
+    if fold_white_space(before.message) == fold_white_space(after.message):
+        return True
+    quotes = {fold_white_space(c.quote) for c in before.citations}
+    return any(fold_white_space(c.quote) in quotes for c in after.citations)
 
 
 def finding_changes(matching: Matching) -> list[Change]:
-    """Findings that appear or go away, matched by kind and (matched) subject."""
+    """Findings that appear or go away, matched on what they say (see `_same_finding`); a
+    count that one era cannot reconcile and the other lists in full is connected to it."""
     era_a, era_b = matching.before, matching.after
-    left = [
-        (_finding_key(matched_id(matching, f.subject) or (f"old:{f.subject}" if f.subject else None), f), f)
-        for f in era_a.findings
-    ]
-    right = [(_finding_key(f.subject, f), f) for f in era_b.findings]
+    left = [(matched_id(matching, f.subject) or (f"old:{f.subject}" if f.subject else None), f) for f in era_a.findings]
+    right = list(era_b.findings)
     for item in list(left):
-        same = [r for r in right if r[0] == item[0]]
+        same = [f for f in right if _same_finding(item[1], item[0], f)]
         if same:
             left.remove(item)
             right.remove(same[0])
     changes: list[Change] = []
-    for _, finding in right:
+    for finding in right:
         changes.append(
             Change(
                 "finding_added",
@@ -119,6 +127,7 @@ def finding_changes(matching: Matching) -> list[Change]:
                 None,
                 finding_state(era_b, finding),
                 citations=quotes_of(era_b.id, finding.citations),
+                note=listed_elsewhere(matching, finding, in_later=True),
             )
         )
     for _, finding in left:
@@ -129,6 +138,7 @@ def finding_changes(matching: Matching) -> list[Change]:
                 finding_state(era_a, finding),
                 None,
                 citations=quotes_of(era_a.id, finding.citations),
+                note=listed_elsewhere(matching, finding, in_later=False),
             )
         )
     return changes

@@ -5,7 +5,7 @@ separately, or a successor body), evidence is taken in order of strength:
 
 1. the same id;
 2. a lineage link (`data/lineage.yaml`) that renames or succeeds one entity into another;
-3. the same acronym, then a shared name or alias;
+3. the same acronym, then the same name, then a name of one that is an alias of the other;
 4. a similar name (rapidfuzz) supported by structure: a name similarity of at least 0.88 with
    the same (matched) parent or shared matched children, or one name's distinctive words
    within the other's with both.
@@ -14,26 +14,61 @@ Steps 3 and 4 repeat until nothing new matches, because each match can give stru
 to another (a matched parent supports its children). A candidate below the threshold is not
 matched: the diff reports a removal and an addition, and lists the pair as a possible rename.
 
-Name folding is memoised (a pure function of the text), since every pair of names is compared.
-rapidfuzz is used for name similarity because its `token_sort_ratio` ignores word order
-("Division of X" vs "X Division") and is fast enough to compare every unmatched pair.
+A generic name never matches on its own: a name (or acronym) that more than one entity of
+either era carries ("Office of the Chief Counsel" under every agency), or a bare title
+("DIRECTOR", "Office of the Director"), says what a body is, not which one. Such a pair needs
+structural support (the same matched parent or shared matched children) at steps 3 and 4;
+without it the entities stay unmatched (a removal and an addition), never a false move.
+
+`Match.reason` says what the match rests on: "id", "lineage", "acronym", "name" (the names
+fold to the same text), "alias" (a name of one is an alias of the other, or they share an
+alias) or "similar_name" (step 4); for a generic name, `detail` adds the structure it needed.
+
+Names are folded and compared by `orgchart.changes.names`.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
+from orgchart.changes.names import (
+    GENERIC_WORDS,
+    core_name,
+    core_overlap,
+    is_bare_title,
+    name_keys,
+    name_similarity,
+    normal_acronym,
+    normal_name,
+    repeated_keys,
+)
 from orgchart.dataset.model import LineageLink, Node
 from orgchart.graph import OrgChart
 
-MatchReason = Literal["id", "lineage", "acronym", "alias", "name"]
+__all__ = [
+    "GENERIC_WORDS",
+    "MATCH_REASONS",
+    "THRESHOLD",
+    "Match",
+    "Matching",
+    "NearMiss",
+    "core_name",
+    "is_bare_title",
+    "match_entities",
+    "name_keys",
+    "normal_acronym",
+    "normal_name",
+]
 
-MATCH_REASONS: Final[tuple[str, ...]] = ("id", "lineage", "acronym", "alias", "name")
+MatchReason = Literal["id", "lineage", "acronym", "name", "alias", "similar_name"]
+
+MATCH_REASONS: Final[tuple[str, ...]] = ("id", "lineage", "acronym", "name", "alias", "similar_name")
+"""What a match can rest on, strongest first (see the module docstring)."""
+
+KEY_CONFIDENCE: Final[dict[str, float]] = {"acronym": 0.95, "name": 0.9, "alias": 0.9}
+"""The confidence of a shared acronym, name or alias with structural support (0.1 less without)."""
 
 THRESHOLD: Final[float] = 0.75
 """The least confidence at which a similar name (step 4) is taken as the same entity."""
@@ -49,91 +84,14 @@ STRUCTURE_NAME_FLOOR: Final[float] = 0.8
 NEAR_MISS_FLOOR: Final[float] = 0.75
 """Pairs left unmatched whose names score at least this are listed as possible renames."""
 
-GENERIC_WORDS: Final[frozenset[str]] = frozenset(
-    {"division", "divisions", "program", "programs", "office", "offices", "unit", "units", "center"}
-    | {"centre", "team", "teams", "directorate", "agency", "section", "branch", "the", "of"}
-)
-"""Words that say what kind of body a name denotes rather than which one: "Custody Management"
-and "Custody Management Division" are one name written two ways."""
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-_NOT_WORD = re.compile(r"[^\w()']+")
-
-
-@functools.lru_cache(maxsize=16384)
-def normal_name(text: str) -> str:
-    """`text` folded for comparison: case, Unicode compatibility forms, curly quotes, punctuation
-    and white space, a leading "the", and a leading "U.S." or "United States" (a federal body's
-    name with and without its country is one name: "U.S. Immigration and Customs Enforcement")."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    words = _NOT_WORD.sub(" ", folded).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    for prefix in (["u", "s"], ["us"], ["united", "states"]):
-        if words[: len(prefix)] == prefix and len(words) > len(prefix):
-            words = words[len(prefix) :]
-            break
-    return " ".join(words)
-
-
-@functools.lru_cache(maxsize=16384)
-def core_name(text: str) -> str:
-    """`normal_name` without the generic words that only say what kind of body it is."""
-    words = [w for w in normal_name(text).split() if w not in GENERIC_WORDS]
-    return " ".join(words) or normal_name(text)
-
-
-def normal_acronym(text: str | None) -> str:
-    """An acronym folded for comparison: case, dots and a plural "s" ("FOTs" = "FOT")."""
-    if not text:
-        return ""
-    folded = normal_name(text).replace(" ", "").replace(".", "")
-    return folded[:-1] if len(folded) > 2 and folded.endswith("s") and text[-1] == "s" else folded
-
-
-def name_keys(node: Node) -> frozenset[str]:
-    """Every way `node`'s era writes it (name, acronym, aliases), folded."""
-    texts = [node.name, *node.aliases]
-    if node.acronym:
-        texts.append(node.acronym)
-    return frozenset(normal_name(t) for t in texts)
-
-
-def name_similarity(before: Node, after: Node) -> float:
-    """How alike two entities' names are, 0..1: the best token-sort ratio over their names and
-    aliases, with and without generic words."""
-    from rapidfuzz import fuzz  # imported here so that `orgchart --help` stays light
-
-    best = 0.0
-    for left in (before.name, *before.aliases):
-        for right in (after.name, *after.aliases):
-            score = max(
-                fuzz.token_sort_ratio(normal_name(left), normal_name(right)),
-                fuzz.token_sort_ratio(core_name(left), core_name(right)),
-            )
-            best = max(best, score / 100)
-    return best
-
-
-def core_overlap(before: Node, after: Node) -> float:
-    """How far one entity's distinctive words contain the other's, 0..1: rapidfuzz's
-    `token_set_ratio` of the names without generic words ("field" within "field operations"
-    scores 1; "support" and "intake" score low however alike "... Division" makes them)."""
-    from rapidfuzz import fuzz
-
-    return max(
-        fuzz.token_set_ratio(core_name(left), core_name(right)) / 100
-        for left in (before.name, *before.aliases)
-        for right in (after.name, *after.aliases)
-    )
-
 
 @dataclass(frozen=True)
 class Match:
     """An entity of the earlier era taken to be an entity of the later era, and why.
 
-    `reason` is one of "id", "lineage", "acronym", "alias", "name"; `confidence` is 0..1;
-    `detail` says the evidence in words ("same acronym CAD").
+    `reason` is one of MATCH_REASONS: "id", "lineage", "acronym", "name", "alias",
+    "similar_name"; `confidence` is 0..1; `detail` says the evidence in words ("same acronym
+    CAD"; for a generic name, the structure that supported it).
     """
 
     before: str
@@ -184,12 +142,24 @@ class Matching:
         return self._backward.get(after_id)
 
 
+class Candidate(NamedTuple):
+    """A pair sharing an acronym, name or alias, with what it shares in words, and whether every
+    shared key is generic (then it needs structural support)."""
+
+    a: Node
+    b: Node
+    reason: MatchReason
+    detail: str
+    generic: bool
+
+
 class _Matcher:
     """The mutable state of one matching run; `match_entities` is its only user."""
 
     def __init__(self, before: OrgChart, after: OrgChart) -> None:
         self.before = before
         self.after = after
+        self.generic = repeated_keys(before) | repeated_keys(after)
         self.forward: dict[str, Match] = {}
         self.backward: dict[str, Match] = {}
 
@@ -228,25 +198,41 @@ class _Matcher:
         shared = len(mapped_children & {c.id for c in self.after.children(b)})
         return same_parent, shared
 
-    def key_candidates(self, reason: MatchReason) -> list[tuple[Node, Node, str]]:
-        """Unmatched pairs sharing an acronym (reason "acronym") or a name or alias ("alias")."""
+    def is_generic(self, key: str) -> bool:
+        """Whether a folded name or acronym key says what a body is rather than which one."""
+        return key in self.generic or is_bare_title(key)
+
+    def key_candidates(self, step: Literal["acronym", "name"]) -> list[Candidate]:
+        """Unmatched pairs sharing an acronym (step "acronym") or a name or alias (step "name",
+        reason "name" when the names fold equal, else "alias"), each marked generic when every
+        key they share is generic."""
         olds, news = self.unmatched()
-        pairs = []
+        pairs: list[Candidate] = []
         for a in olds:
             for b in news:
-                if reason == "acronym":
+                if step == "acronym":
                     if a.acronym and b.acronym and normal_acronym(a.acronym) == normal_acronym(b.acronym):
-                        pairs.append((a, b, f"same acronym {b.acronym}"))
+                        generic = "acronym:" + normal_acronym(a.acronym) in self.generic
+                        pairs.append(Candidate(a, b, "acronym", f"same acronym {b.acronym}", generic))
+                    continue
+                shared = sorted(name_keys(a) & name_keys(b))
+                if not shared:
+                    continue
+                generic = all(self.is_generic(key) for key in shared)
+                if normal_name(a.name) == normal_name(b.name):
+                    pairs.append(Candidate(a, b, "name", f"same name {normal_name(b.name)!r}", generic))
                 else:
-                    shared = sorted(name_keys(a) & name_keys(b))
-                    if shared:
-                        pairs.append((a, b, f"shared name {shared[0]!r}"))
+                    pairs.append(Candidate(a, b, "alias", f"shared name {shared[0]!r}", generic))
         return pairs
 
-    def take_unique(self, pairs: list[tuple[Node, Node, str]], reason: MatchReason, confidence: float) -> int:
+    def take_unique(self, pairs: list[Candidate]) -> int:
         """Match each pair that is the best structurally supported candidate of both its sides;
-        a tie on either side is ambiguous and left for stronger evidence."""
-        support = {(a.id, b.id): self.structure(a, b)[0] for a, b, _ in pairs}
+        a tie on either side is ambiguous and left for stronger evidence. A generic pair without
+        a matched parent or shared matched children is no candidate (yet: a later round may
+        match its parent)."""
+        structure = {(c.a.id, c.b.id): self.structure(c.a, c.b) for c in pairs}
+        pairs = [c for c in pairs if not c.generic or structure[c.a.id, c.b.id][0] == 1.0]
+        support = {key: value[0] for key, value in structure.items()}
 
         def unique_best(keys: list[tuple[str, str]]) -> tuple[str, str] | None:
             ranked = sorted(keys, key=lambda key: -support[key])
@@ -256,20 +242,26 @@ class _Matcher:
 
         by_a: dict[str, list[tuple[str, str]]] = {}
         by_b: dict[str, list[tuple[str, str]]] = {}
-        for a, b, _ in pairs:
-            by_a.setdefault(a.id, []).append((a.id, b.id))
-            by_b.setdefault(b.id, []).append((a.id, b.id))
+        for c in pairs:
+            by_a.setdefault(c.a.id, []).append((c.a.id, c.b.id))
+            by_b.setdefault(c.b.id, []).append((c.a.id, c.b.id))
         made = 0
-        for a, b, detail in sorted(pairs, key=lambda pair: (pair[0].id, pair[1].id)):
-            key = (a.id, b.id)
-            if unique_best(by_a[a.id]) != key or unique_best(by_b[b.id]) != key:
+        for c in sorted(pairs, key=lambda pair: (pair.a.id, pair.b.id)):
+            key = (c.a.id, c.b.id)
+            if unique_best(by_a[c.a.id]) != key or unique_best(by_b[c.b.id]) != key:
                 continue
-            if a.id in self.forward or b.id in self.backward:
+            if c.a.id in self.forward or c.b.id in self.backward:
                 continue
-            sure = confidence if support[key] else round(confidence - 0.1, 2)
-            self.add(Match(a.id, b.id, reason, sure, detail))
+            base = KEY_CONFIDENCE[c.reason]
+            sure = base if support[key] else round(base - 0.1, 2)
+            detail = f"{c.detail} (a generic name: {structure[key][1]})" if c.generic else c.detail
+            self.add(Match(c.a.id, c.b.id, c.reason, sure, detail))
             made += 1
         return made
+
+    def generic_names(self, node: Node) -> bool:
+        """Whether every name of `node` (name and aliases) is generic."""
+        return all(self.is_generic(normal_name(text)) for text in (node.name, *node.aliases))
 
     def take_similar(self, threshold: float) -> int:
         """Match unmatched pairs by name similarity with structural support, best first."""
@@ -283,6 +275,9 @@ class _Matcher:
                 if similarity < NAME_FLOOR and core_overlap(a, b) < STRUCTURE_NAME_FLOOR:
                     continue
                 support, why = self.structure(a, b)
+                generic = self.generic_names(a) or self.generic_names(b)
+                if generic and support < 1.0:
+                    continue  # a generic name needs a matched parent or matched children
                 kind_bonus = 0.05 if a.kind == b.kind else 0.0
                 if similarity >= NAME_FLOOR:
                     confidence = round(min(1.0, 0.6 * similarity + 0.35 * support + kind_bonus), 2)
@@ -293,8 +288,9 @@ class _Matcher:
                         continue
                     confidence = round(min(1.0, 0.5 * similarity + 0.4 + kind_bonus), 2)
                 if support > 0 and confidence >= threshold:
-                    detail = f"name similarity {similarity:.2f}, {why}"
-                    scored.append((-confidence, a.id, b.id, Match(a.id, b.id, "name", confidence, detail)))
+                    detail = f"name similarity {similarity:.2f}, {why}" + (" (a generic name)" if generic else "")
+                    match = Match(a.id, b.id, "similar_name", confidence, detail)
+                    scored.append((-confidence, a.id, b.id, match))
         best_a: dict[str, list[float]] = {}
         best_b: dict[str, list[float]] = {}
         for negative, a_id, b_id, _ in scored:
@@ -379,8 +375,8 @@ def match_entities(
         elif link.kind in ("merged", "split"):
             groups.append(link)
     while True:
-        made = matcher.take_unique(matcher.key_candidates("acronym"), "acronym", 0.95)
-        made += matcher.take_unique(matcher.key_candidates("alias"), "alias", 0.9)
+        made = matcher.take_unique(matcher.key_candidates("acronym"))
+        made += matcher.take_unique(matcher.key_candidates("name"))
         if not made:
             made = matcher.take_similar(threshold)
         if not made:
@@ -388,13 +384,15 @@ def match_entities(
     # Settle the confidence of key matches now that every parent that can be matched is: a
     # shared acronym or name without structural support is less sure.
     for match in list(matcher.forward.values()):
-        if match.reason in ("acronym", "alias"):
-            base = 0.95 if match.reason == "acronym" else 0.9
+        if match.reason in KEY_CONFIDENCE:
+            base = KEY_CONFIDENCE[match.reason]
             support = matcher.structure(before.node(match.before), after.node(match.after))[0]
             matcher.add(replace(match, confidence=base if support else round(base - 0.1, 2)))
     unmatched_before, unmatched_after = matcher.unmatched()
     near: list[NearMiss] = []
     for a in unmatched_before:
+        if matcher.generic_names(a):
+            continue  # "DIRECTOR" removed here and added there is no rename to point out
         scored = sorted(((name_similarity(a, b), b.id) for b in unmatched_after), key=lambda item: (-item[0], item[1]))
         scored = [(score, b_id) for score, b_id in scored if _comparable(a, after.node(b_id))]
         if scored and scored[0][0] >= NEAR_MISS_FLOOR:

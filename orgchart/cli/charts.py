@@ -13,7 +13,16 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli.shared import DataOption, OutputOption, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import (
+    AsOfOption,
+    DataOption,
+    OutputOption,
+    err_console,
+    fail,
+    open_dataset,
+    out_console,
+    resolve_era,
+)
 from orgchart.errors import OrgChartError
 
 charts_app = typer.Typer(rich_markup_mode=None)
@@ -21,7 +30,8 @@ charts_app = typer.Typer(rich_markup_mode=None)
 
 @charts_app.command()
 def render(
-    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era.")] = None,
+    era: Annotated[str | None, typer.Option(help="Era id; default: the dataset's default era.")] = None,
+    as_of: AsOfOption = None,
     diff_eras: Annotated[
         tuple[str, str] | None,
         typer.Option("--diff", help="Draw the change chart from era A to era B instead: --diff A B."),
@@ -36,12 +46,37 @@ def render(
     ] = None,
     output: OutputOption = None,
     data: DataOption = None,
+    overview: Annotated[
+        bool,
+        typer.Option(
+            "--overview", help="Draw the top levels only, with counts on cut branches: fits a documentation page."
+        ),
+    ] = False,
+    no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave the legend out.")] = False,
+    no_caption: Annotated[
+        bool, typer.Option("--no-caption", help="Leave the title, date and sources out of the drawing.")
+    ] = False,
+    link: Annotated[
+        str | None,
+        typer.Option(help="Link every box: a URL template with {id} and {era}, e.g. 'https://example.org/units/{id}'."),
+    ] = None,
+    relations: Annotated[
+        str | None,
+        typer.Option(help="Edge kinds to draw, e.g. parent,oversight. Default: all (--overview: parent,oversight)."),
+    ] = None,
+    id_prefix: Annotated[
+        str | None, typer.Option(help="Put this before every id in the SVG, so several charts share one page.")
+    ] = None,
+    fenced: Annotated[
+        bool, typer.Option("--fenced", help="Mermaid only: wrap the text in a ```mermaid block.")
+    ] = False,
 ) -> None:
     """Draw an era, or one subtree of it, as an organizational chart (Graphviz or Mermaid).
 
     With --diff A B, draw the union of both eras instead, with first-mentioned, not-mentioned,
-    renamed and moved entities marked by colour, marker and line style (svg, png, pdf, dot).
-    Without -o, text formats (svg, dot, mermaid) go to standard output; png and pdf need -o.
+    renamed and moved entities marked by colour, marker and line style (svg, png, pdf, dot,
+    mermaid). Without -o, text formats (svg, dot, mermaid) go to standard output; png and pdf
+    need -o.
     """
     from orgchart.render.style import format_for_path, verify_format
 
@@ -52,24 +87,46 @@ def render(
     if output is None and wanted in ("png", "pdf"):
         raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
     if diff_eras is not None:
-        _render_diff(diff_eras, wanted, output, data)
+        _render_diff(diff_eras, wanted, output, data, fenced=fenced)
         return
-    chart = resolve_era(open_dataset(data), era)
-    from orgchart.render.graphviz import render_chart, write_chart
+    from orgchart.render.options import ChartOptions, parse_relations
 
     try:
+        options = ChartOptions(
+            overview=overview,
+            legend=not no_legend,
+            caption=not no_caption,
+            link=link,
+            relations=parse_relations(relations) if relations is not None else None,
+            id_prefix=id_prefix,
+        )
+    except OrgChartError as error:
+        raise typer.BadParameter(str(error)) from None
+    chart = resolve_era(open_dataset(data), era, as_of)
+    from orgchart.atomic import write_bytes_atomic
+    from orgchart.render.draw import draw_chart
+
+    try:
+        drawn = draw_chart(chart, wanted, root, depth, options)
+        if fenced and wanted == "mermaid":
+            drawn = b"```mermaid\n" + drawn + b"```\n"
         if output is None:
-            sys.stdout.write(render_chart(chart, wanted, root, depth).decode("utf-8"))
+            sys.stdout.write(drawn.decode("utf-8"))
             return
-        write_chart(chart, output, wanted, root, depth)
+        write_bytes_atomic(output, drawn)
     except OrgChartError as error:
         raise fail(error) from None
     err_console().print(f"wrote {escape(str(output))}")
 
 
-def _render_diff(eras_: tuple[str, str], wanted: str, output: Path | None, data: Path | None) -> None:
+def _render_diff(
+    eras_: tuple[str, str], wanted: str, output: Path | None, data: Path | None, *, fenced: bool = False
+) -> None:
     from orgchart.render.changes import CHART_FORMATS
 
+    if wanted == "mermaid":
+        _render_diff_mermaid(eras_, output, data, fenced=fenced)
+        return
     if wanted not in CHART_FORMATS:
         raise typer.BadParameter(
             f"the change chart has no {wanted} form; use {', '.join(CHART_FORMATS)}", param_hint="--format"
@@ -90,12 +147,30 @@ def _render_diff(eras_: tuple[str, str], wanted: str, output: Path | None, data:
     err_console().print(f"wrote {escape(str(output))}")
 
 
+def _render_diff_mermaid(eras_: tuple[str, str], output: Path | None, data: Path | None, *, fenced: bool) -> None:
+    dataset = open_dataset(data)
+    before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    from orgchart.atomic import write_text_atomic
+    from orgchart.changes.diff import diff
+    from orgchart.render.mermaid_changes import changes_mermaid
+
+    text = changes_mermaid(diff(before, after, lineage=dataset.lineage), fenced=fenced)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_text_atomic(output, text)
+    except OrgChartError as error:
+        raise fail(error) from None
+    err_console().print(f"wrote {escape(str(output))}")
+
+
 @charts_app.command()
 def site(
     output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write index.html into.")] = Path(
         "renders/site"
     ),
-    title: Annotated[str | None, typer.Option(help="The page's heading. Default: from the latest era's root.")] = None,
+    title: Annotated[str | None, typer.Option(help="The page's heading. Default: the label of the era shown.")] = None,
     data: DataOption = None,
 ) -> None:
     """Write the interactive chart: one self-contained HTML page with every era.
@@ -120,12 +195,18 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
     data: DataOption = None,
 ) -> None:
-    """Write every chart, report and export of the dataset into a directory (what `make` runs)."""
-    from orgchart.build import build_all
+    """Write every chart, report and export of the dataset into a directory (what `make` runs).
+
+    The files written are listed in DIR/manifest.txt; files an earlier build listed there and this
+    build does not write (reports of eras no longer in the data) are removed, and nothing else.
+    """
+    from orgchart.build import build_report
 
     dataset = open_dataset(data)
     try:
-        written = build_all(dataset, out)
+        report = build_report(dataset, out)
     except OrgChartError as error:
         raise fail(error) from None
-    out_console().print(f"wrote {len(written)} files into {escape(str(out))}")
+    for path in report.removed:
+        err_console().print(f"removed {escape(str(path))} (an earlier build wrote it; this one does not)")
+    out_console().print(f"wrote {len(report.written)} files into {escape(str(out))}")

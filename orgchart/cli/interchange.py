@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli.shared import DataOption, emit, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import AsOfOption, DataOption, emit, err_console, fail, open_dataset, out_console, resolve_era
 from orgchart.dataset.model import NODE_KINDS
 from orgchart.errors import OrgChartError
 
@@ -21,7 +21,10 @@ interchange_app = typer.Typer(rich_markup_mode=None)
 
 @interchange_app.command()
 def export(
-    era: Annotated[str | None, typer.Option(help="Era id; default: the latest era (sqlite: every era).")] = None,
+    era: Annotated[
+        str | None, typer.Option(help="Era id; default: the dataset's default era (sqlite: every era).")
+    ] = None,
+    as_of: AsOfOption = None,
     format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: json, graphml, csv, sqlite, rdf (Turtle).")
     ] = "json",
@@ -46,12 +49,12 @@ def export(
         raise typer.BadParameter(
             f"{name} holds one era; --all-eras works with {', '.join(MULTI_ERA_FORMATS)}", param_hint="--all-eras"
         )
-    if all_eras and era:
-        raise typer.BadParameter("give --era or --all-eras, not both", param_hint="--all-eras")
+    if all_eras and (era or as_of):
+        raise typer.BadParameter("give --era (or --as-of) or --all-eras, not both", param_hint="--all-eras")
     if name in ("csv", "sqlite") and output is None:
         raise typer.BadParameter(f"{name} needs -o ({'a directory' if name == 'csv' else 'a file'})", param_hint="-o")
     dataset = open_dataset(data)
-    chart = resolve_era(dataset, era)
+    chart = resolve_era(dataset, era, as_of)
     try:
         if name == "json":
             from orgchart.export.json import to_json
@@ -71,7 +74,7 @@ def export(
             from orgchart.export.sqlite import write_sqlite
 
             assert output is not None
-            write_sqlite(dataset, output, None if era is None else [chart])
+            write_sqlite(dataset, output, None if era is None and as_of is None else [chart])
             err_console().print(f"wrote {escape(str(output))}")
         else:
             from orgchart.export.rdf import DEFAULT_BASE, to_turtle
@@ -101,17 +104,67 @@ def import_(
     default_kind: Annotated[
         str | None, typer.Option("--default-kind", help="Node kind for rows or nodes that give none (e.g. unit).")
     ] = None,
+    path_column: Annotated[
+        str | None,
+        typer.Option(
+            "--path-column", help="csv: the column with each row's path from the root; parents come from the paths."
+        ),
+    ] = None,
+    path_separator: Annotated[str, typer.Option("--path-separator", help="What separates path segments.")] = "/",
+    id_from: Annotated[
+        str | None,
+        typer.Option(
+            "--id-from", help=r"A regex whose first group in the path's last segment is the id: '\((\d+)\)$'."
+        ),
+    ] = None,
+    id_key: Annotated[str | None, typer.Option("--id-key", help="The column or attribute that gives ids.")] = None,
+    name_key: Annotated[
+        str | None, typer.Option("--name-key", help="The column or attribute that gives names (default: name, label).")
+    ] = None,
+    kind_key: Annotated[
+        str | None, typer.Option("--kind-key", help="The column or attribute that gives kinds (default: kind).")
+    ] = None,
+    kind_map: Annotated[
+        str | None, typer.Option("--kind-map", help="The file's kinds as ours: 'Sub-Tier=division,Office=office'.")
+    ] = None,
+    edges: Annotated[
+        str | None,
+        typer.Option(
+            "--edges", help="graphml/json: parent-to-child or child-to-parent (default: stop when they look reversed)."
+        ),
+    ] = None,
 ) -> None:
-    """Import an organization (a table with id, name, parent, kind, acronym; or JSON/GraphML) as a new era.
+    """Import an organization (a table with id, name, parent, kind, acronym; a table of paths; or JSON/GraphML) as a new era.
 
     Facts without a source are uncited: `orgchart validate` lists them and `--strict` refuses them.
     """
     from orgchart.export.importer import import_era, parse_date, read_interchange
+    from orgchart.export.shape import EDGE_DIRECTIONS, ImportShape, parse_kind_map
 
     if format is None:
         format = "csv" if src.is_dir() else src.suffix.lstrip(".").lower() or "csv"
     if default_kind is not None and default_kind not in NODE_KINDS:
         raise typer.BadParameter(f"valid kinds: {', '.join(NODE_KINDS)}", param_hint="--default-kind")
+    if edges is not None and edges not in EDGE_DIRECTIONS:
+        raise typer.BadParameter(f"valid directions: {', '.join(EDGE_DIRECTIONS)}", param_hint="--edges")
+    try:
+        mapping = parse_kind_map(kind_map) if kind_map else {}
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--kind-map") from None
+    try:
+        shape = ImportShape(
+            default_kind=default_kind,
+            name_key=name_key,
+            kind_key=kind_key,
+            kind_map=mapping,
+            id_key=id_key,
+            id_from=id_from,
+            path_column=path_column,
+            path_separator=path_separator,
+            edges=edges,  # type: ignore[arg-type]
+        )
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--id-from" if id_from else "--path-separator") from None
     try:
         when = parse_date(date, "Given to `orgchart import --date`.") if date else None
     except ValueError as error:
@@ -119,7 +172,7 @@ def import_(
             f"{error}; write 2023-01-18, 2023-01, 2023 or START..END", param_hint="--date"
         ) from None
     try:
-        imported = read_interchange(src, format, default_kind=default_kind)
+        imported = read_interchange(src, format, shape=shape)
     except ValueError as error:
         if isinstance(error, OrgChartError):
             raise fail(error) from None
@@ -143,7 +196,13 @@ def import_(
         raise exit_ from None
     console = err_console()
     for note in result.notes:
-        console.print(f"[yellow]note:[/] {escape(note)}")
+        console.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True)
+    if label is None and not imported.label:
+        console.print(
+            f"[yellow]note:[/] the era is titled {escape(repr(result.era.label))}; pass --label 'TITLE' to give "
+            "charts, the page and reports a title of your own",
+            soft_wrap=True,
+        )
     chart = result.era
     out_console().print(
         f"imported era {chart.id}: {len(chart.nodes)} nodes, {len(chart.edges)} edges, {len(chart.claims)} claims "

@@ -22,6 +22,7 @@ from rich.tree import Tree
 from orgchart import __version__
 from orgchart.cli.changes import changes_app
 from orgchart.cli.charts import charts_app
+from orgchart.cli.drafting import drafting_app
 from orgchart.cli.interchange import interchange_app
 from orgchart.cli.query import query_app
 from orgchart.cli.shared import DataOption, fail, open_dataset, resolve_era
@@ -43,6 +44,7 @@ app = typer.Typer(
 app.add_typer(interchange_app)
 app.add_typer(charts_app)
 app.add_typer(changes_app)
+app.add_typer(drafting_app)
 app.add_typer(query_app, name="query")
 
 

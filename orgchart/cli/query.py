@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from orgchart.cli.shared import DataOption, fail, open_dataset, resolve_era
+from orgchart.cli.shared import AsOfOption, DataOption, fail, open_dataset, resolve_era
 from orgchart.dataset.model import Citation, EdgeKind, Node, NodeKind
 from orgchart.errors import OrgChartError
 from orgchart.graph import OrgChart
@@ -34,7 +34,9 @@ query_app = typer.Typer(
 )
 
 NodeArgument = Annotated[str, typer.Argument(help="Node id, name, acronym or alias (case-insensitive).")]
-EraOption = Annotated[str | None, typer.Option("--era", help="Era id (see `orgchart eras`); default: the latest era.")]
+EraOption = Annotated[
+    str | None, typer.Option("--era", help="Era id (see `orgchart eras`); default: the dataset's default era.")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (sorted keys, stable order) instead of text.")]
 
 
@@ -83,6 +85,7 @@ def _node_table(rows: list[tuple[int, Node, str]]) -> Table:
 def _node_list(
     node: str,
     era: str | None,
+    as_of: str | None,
     data: Path | None,
     as_json: bool,
     key: str,
@@ -91,7 +94,7 @@ def _node_list(
 ) -> None:
     """Answer a one-node question whose answer is a list of nodes, as JSON under `key` or as a
     table titled `title` (with `{}` standing for the node)."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     found = _run(lambda: chart.get(node))
     result = question(chart, found)
     if as_json:
@@ -116,9 +119,15 @@ def _run(ask: Callable[[], ResultT]) -> ResultT:
 
 
 @query_app.command("get")
-def get(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
+def get(
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """Show one node: its names, kind, main parent, children count and quotes."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     found = _run(lambda: chart.get(node))
     parent = chart.parent(found)
     children = chart.children(found)
@@ -149,9 +158,15 @@ def get(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_j
 
 
 @query_app.command("path")
-def path(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
+def path(
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """Print the chain of main parents from a root down to the node."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     chain = _run(lambda: chart.path(node))
     if as_json:
         _print_json({"era": chart.id, "node": node_dict(chain[-1]), "path": [node_dict(n) for n in chain]})
@@ -160,9 +175,15 @@ def path(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_
 
 
 @query_app.command("children")
-def children(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
+def children(
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """List the nodes whose main parent is the node."""
-    _node_list(node, era, data, as_json, "children", OrgChart.children, "Children of {}")
+    _node_list(node, era, as_of, data, as_json, "children", OrgChart.children, "Children of {}")
 
 
 @query_app.command("subtree")
@@ -170,11 +191,12 @@ def subtree(
     node: NodeArgument,
     depth: Annotated[int | None, typer.Option(min=0, help="Levels below the node; default: all.")] = None,
     era: EraOption = None,
+    as_of: AsOfOption = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print the node and everything below it (main parent edges), indented by level."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     tree = _run(lambda: chart.subtree(node, depth))
     if as_json:
         _print_json({"era": chart.id, "depth": depth, "subtree": tree.as_dict()})
@@ -186,17 +208,27 @@ def subtree(
 
 
 @query_app.command("oversees")
-def oversees(node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
+def oversees(
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """List what the node oversees directly (its `oversight` edges)."""
-    _node_list(node, era, data, as_json, "oversees", OrgChart.oversees, "What {} oversees")
+    _node_list(node, era, as_of, data, as_json, "oversees", OrgChart.oversees, "What {} oversees")
 
 
 @query_app.command("overseen-by")
 def overseen_by(
-    node: NodeArgument, era: EraOption = None, data: DataOption = None, as_json: JsonOption = False
+    node: NodeArgument,
+    era: EraOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """List who oversees the node directly (`oversight` edges into it)."""
-    _node_list(node, era, data, as_json, "overseen_by", OrgChart.overseen_by, "Who oversees {}")
+    _node_list(node, era, as_of, data, as_json, "overseen_by", OrgChart.overseen_by, "Who oversees {}")
 
 
 @query_app.command("find")
@@ -206,11 +238,12 @@ def find(
     ] = None,
     kind: Annotated[NodeKind | None, typer.Option(help="Only nodes of this kind.")] = None,
     era: EraOption = None,
+    as_of: AsOfOption = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Search an era's nodes by text and/or kind."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     found = _run(lambda: chart.find(text, kind=kind))
     if as_json:
         _print_json({"era": chart.id, "text": text, "kind": kind, "nodes": [node_dict(n) for n in found]})
@@ -225,12 +258,14 @@ def timeline(
     era: Annotated[
         str | None, typer.Option("--era", help="Resolve the name in this era only; default: in every era.")
     ] = None,
+    as_of: AsOfOption = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show the entity in every era, oldest first: its name, kind and main parent, or absent."""
     dataset = open_dataset(data)
-    result = _run(lambda: dataset.timeline(node, era=era))
+    within = resolve_era(dataset, era, as_of).id if era or as_of else None
+    result = _run(lambda: dataset.timeline(node, era=within))
     if as_json:
         _print_json(result.as_dict())
         return
@@ -268,11 +303,12 @@ def cite(
     ] = None,
     kind: Annotated[EdgeKind | None, typer.Option(help="Only relations of this kind.")] = None,
     era: EraOption = None,
+    as_of: AsOfOption = None,
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print the quotes behind a node, or behind the relations between two nodes."""
-    chart = resolve_era(open_dataset(data), era)
+    chart = resolve_era(open_dataset(data), era, as_of)
     if kind is not None and other is None:
         raise typer.BadParameter("--kind selects a relation: give a second node", param_hint="--kind")
     found = _run(lambda: chart.get(node))

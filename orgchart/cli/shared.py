@@ -8,6 +8,7 @@ the main app (which imports them).
 from __future__ import annotations
 
 import sys
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from orgchart.errors import DataError, OrgChartError
+from orgchart.errors import DataError, NotFoundError, OrgChartError
 from orgchart.graph import Dataset, OrgChart, load
 
 DataOption = Annotated[
@@ -24,6 +25,14 @@ DataOption = Annotated[
         "--data",
         help="Dataset directory (sources.yaml, sources/, eras/). Default: the bundled ICE ERO data.",
         envvar="ORGCHART_DATA",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Use the era in force at this date (2021-05-17, 2021-05 or 2021): the latest era dated on or before it.",
         show_default=False,
     ),
 ]
@@ -51,7 +60,24 @@ def fail(error: OrgChartError) -> typer.Exit:
             console.print(f"  [red]{escape(str(problem))}[/]")
     else:
         console.print(f"[bold red]error:[/] {escape(str(error))}")
+        if isinstance(error, NotFoundError) and error.era is not None:
+            console.print(f"  {escape(_era_hint(error.era))}")
     return typer.Exit(1)
+
+
+_ERA_CHOICES: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("orgchart_era_choices", default=())
+"""How `resolve_era` chose each era of the running command, for the hint of a failed lookup
+(a context variable: one command's choice never leaks into another's)."""
+
+
+def _era_hint(era_id: str) -> str:
+    """Which era a failed lookup searched, how it was chosen, and how to choose another."""
+    how = dict(_ERA_CHOICES.get()).get(era_id)
+    chosen = f" ({how})" if how else ""
+    return (
+        f"looked in era {era_id}{chosen}; to look in another, pass --era ERA or --as-of DATE "
+        "(`orgchart eras` lists the eras)"
+    )
 
 
 def open_dataset(data: Path | None, *, strict: bool = False) -> Dataset:
@@ -62,12 +88,33 @@ def open_dataset(data: Path | None, *, strict: bool = False) -> Dataset:
         raise fail(error) from None
 
 
-def resolve_era(dataset: Dataset, era: str | None) -> OrgChart:
-    """The named era, or the latest when none is named."""
+def resolve_era(dataset: Dataset, era: str | None, as_of: str | None = None) -> OrgChart:
+    """The named era, or the one in force at `as_of`, or the dataset's default era.
+
+    How the era was chosen is noted for error messages; a doubtful `--as-of` choice is said on
+    standard error.
+    """
+    if era and as_of:
+        raise typer.BadParameter("give --era or --as-of, not both", param_hint="--as-of")
     try:
-        return dataset.era(era) if era else dataset.latest
+        if era:
+            chart, how = dataset.era(era), "named with --era"
+        elif as_of:
+            try:
+                found = dataset.era_at(as_of)
+            except ValueError as error:
+                raise typer.BadParameter(str(error), param_hint="--as-of") from None
+            chart, how = found.era, f"in force at {as_of}"
+            if found.uncertain:
+                err_console().print(
+                    f"[yellow]note:[/] era {chart.id} chosen for {escape(as_of)}, but {escape(found.uncertain)}"
+                )
+        else:
+            chart, how = dataset.default, f"the default era: {dataset.default_reason}"
     except OrgChartError as error:
         raise fail(error) from None
+    _ERA_CHOICES.set((*_ERA_CHOICES.get(), (chart.id, how)))
+    return chart
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -8,32 +8,36 @@ mapped back to those positions, so a user is sent to the line to fix.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from orgchart.dataset.files import decode_utf8, read_bounded
 from orgchart.dataset.model import (
     EDGE_KINDS,
     FINDING_KINDS,
     NODE_KINDS,
     QUALIFIERS,
+    DatasetSettings,
     Era,
     LineageLink,
     Source,
 )
+from orgchart.dataset.safe_yaml import Loc, parse_yaml
+from orgchart.dataset.text import id_problem
 from orgchart.errors import DataError, Problem, closest, display_path
 
-Loc = tuple[str | int, ...]
+__all__ = ["LoadedData", "LoadedEra", "Loc", "Located", "build_model", "load_data", "read_yaml"]
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 SOURCES_FILE: Final = "sources.yaml"
 ERAS_DIR: Final = "eras"
 LINEAGE_FILE: Final = "lineage.yaml"
+SETTINGS_FILE: Final = "dataset.yaml"
 
 VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
     "kind": NODE_KINDS + EDGE_KINDS + FINDING_KINDS,
@@ -81,116 +85,24 @@ class LoadedData:
     eras: tuple[LoadedEra, ...]
     lineage: tuple[LineageLink, ...]
     lineage_origin: Located | None
+    settings: DatasetSettings = field(default_factory=DatasetSettings)
+    settings_origin: Located | None = None
 
 
-# libyaml's parser when PyYAML was built with it (about 20 times faster), else the pure one.
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def read_yaml(path: Path, *, root: Path | None = None) -> Located:
+    """Parse one YAML file into plain values and their positions.
 
-
-class _AliasError(Exception):
-    """A node reached twice while walking the composed tree: the document used an alias."""
-
-    def __init__(self, node: Node) -> None:
-        self.node = node
-
-
-def read_yaml(path: Path) -> Located:
-    """Parse one YAML file into plain Python values and their positions.
+    The file must be a regular file of at most `MAX_FILE_BYTES` (inside `root` when given);
+    the YAML is read by `orgchart.dataset.safe_yaml` (no aliases, bounded depth, no recursion).
 
     Raises:
-        DataError: the file cannot be read, is not valid YAML, or uses anchors, aliases or
-            duplicate keys.
+        DataError: the file cannot be read, is not UTF-8, is not valid YAML, or uses anchors,
+            aliases, unsupported tags, too deep nesting or duplicate keys.
     """
     shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError([Problem(shown, 0, 0, "file not found", "create it, or pass --data DIR")]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError([Problem(shown, 0, 0, f"cannot read file: {error}", "save it as UTF-8")]) from None
-    loader = _Loader(text)
-    positions: dict[Loc, tuple[int, int]] = {}
-    problems: list[Problem] = []
-    try:
-        root = loader.get_single_node()
-        value = _to_python(loader, root, (), positions, problems, set(), shown) if root is not None else None
-    except _AliasError as error:
-        mark = error.node.start_mark
-        raise DataError(
-            [
-                Problem(
-                    shown,
-                    mark.line + 1,
-                    mark.column + 1,
-                    "YAML aliases (*name) are not allowed: the value anchored here (&name) is reused",
-                    "write the value out in full instead of referring to it",
-                )
-            ]
-        ) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        raise DataError([Problem(shown, line, column, f"invalid YAML: {what}", _yaml_fix(what))]) from None
-    except yaml.YAMLError as error:
-        raise DataError([Problem(shown, 0, 0, f"invalid YAML: {error}", "fix the YAML syntax")]) from None
-    finally:
-        loader.dispose()
-    if problems:
-        raise DataError(problems)
+    text = decode_utf8(read_bounded(path, root=root), shown)
+    value, positions = parse_yaml(text, shown)
     return Located(path, value, positions)
-
-
-def _yaml_fix(what: str) -> str:
-    if "alias" in what or "anchor" in what:
-        return "write the value out in full instead of referring to it"
-    if "mapping values" in what or "found character" in what:
-        return 'put text containing ":" or "#" in double quotes'
-    return "fix the YAML syntax at this position"
-
-
-def _to_python(
-    loader: yaml.SafeLoader,
-    node: Node,
-    loc: Loc,
-    positions: dict[Loc, tuple[int, int]],
-    problems: list[Problem],
-    seen: set[int],
-    shown: str,
-) -> Any:
-    """Plain values from a composed node tree, recording each value's position.
-
-    An alias makes the composer hand out the same node object twice; meeting a node again is
-    how aliases are refused, before anything could expand.
-    """
-    if id(node) in seen:
-        raise _AliasError(node)
-    seen.add(id(node))
-    positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(loader.construct_object(key_node, deep=True))
-            if key in result:
-                problems.append(
-                    Problem(
-                        shown,
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                        f"duplicate key {key!r}",
-                        "keep one of the two entries",
-                    )
-                )
-                continue
-            result[key] = _to_python(loader, value_node, (*loc, key), positions, problems, seen, shown)
-        return result
-    if isinstance(node, SequenceNode):
-        return [
-            _to_python(loader, item, (*loc, index), positions, problems, seen, shown)
-            for index, item in enumerate(node.value)
-        ]
-    assert isinstance(node, ScalarNode)
-    return loader.construct_object(node, deep=True)
 
 
 def build_model(located: Located, model: type[ModelT], loc: Loc = ()) -> ModelT:
@@ -224,10 +136,44 @@ def _schema_problem(located: Located, loc: Loc, detail: Mapping[str, Any]) -> Pr
         hint = f"did you mean {nearest[0]!r}? " if nearest else ""
         return located.problem(
             loc,
-            f"{where}: {given!r} is not a valid {field_name}",
+            f"{where}: {_shown(given)} is not a valid {field_name}",
             f"{hint}valid values: {', '.join(vocabulary)}",
         )
-    return located.problem(loc, f"{where}: {detail['msg']} (got {given!r})", "correct the value's type or format")
+    if kind == "string_pattern_mismatch" and field_name == "id" and isinstance(given, str):
+        return located.problem(loc, f"{where}: invalid id {_shown(given)}: {id_problem(given)}", _ID_FIX)
+    if kind == "string_too_long":
+        limit = detail.get("ctx", {}).get("max_length")
+        return located.problem(
+            loc,
+            f"{where}: {len(given or ''):,} characters is too long (at most {limit:,})",
+            "shorten it; see 'Resource bounds' in the README",
+        )
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    fix = detail.get("ctx", {}).get("fix") or _FIXES.get(kind, _TYPE_FIX)
+    return located.problem(loc, f"{where}: {message} (got {_shown(given)})", fix)
+
+
+_ID_FIX: Final = "use lowercase ASCII letters, digits, `.`, `_` and `-` (e.g. field-operations)"
+_TYPE_FIX: Final = "correct the value's type or format"
+_FIXES: Final = {
+    "date_from_datetime_parsing": "write a real calendar date as YYYY-MM-DD (years 0001 to 9999)",
+    "date_parsing": "write a real calendar date as YYYY-MM-DD (years 0001 to 9999)",
+    "date_type": "write a date as YYYY-MM-DD",
+    "value_error": "correct the value as the message says",
+    "string_type": "write text; put it in double quotes if YAML reads it as something else",
+    "float_parsing": "write a plain number such as 25 or 2.5, without thousands separators",
+    "int_parsing": "write a plain number such as 25, without thousands separators",
+}
+_SHORT: Final = reprlib.Repr()
+_SHORT.maxstring = 80
+_SHORT.maxother = 80
+_SHORT.maxlevel = 2
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = 4
+
+
+def _shown(value: Any) -> str:
+    """`value` as a short repr: a 70,000-character name or a deep list must not flood the message."""
+    return _SHORT.repr(value)
 
 
 def _items(located: Located, key: str) -> Sequence[Any]:
@@ -243,7 +189,8 @@ def _items(located: Located, key: str) -> Sequence[Any]:
 
 
 def load_data(root: Path) -> LoadedData:
-    """Read `sources.yaml`, every `eras/*.yaml` and the optional `lineage.yaml` under `root`.
+    """Read `sources.yaml`, every `eras/*.yaml`, the optional `lineage.yaml` and the optional
+    `dataset.yaml` (the dataset's settings, such as its default era) under `root`.
 
     Collects the problems of every file before raising, so one run shows them all.
 
@@ -261,7 +208,7 @@ def load_data(root: Path) -> LoadedData:
             [Problem(display_path(root), 0, 0, "data directory not found", "pass --data DIR pointing at a dataset")]
         )
     try:
-        sources_origin = read_yaml(root / SOURCES_FILE)
+        sources_origin = read_yaml(root / SOURCES_FILE, root=root)
         for index, _ in enumerate(_items(sources_origin, "sources")):
             try:
                 sources.append(build_model(sources_origin, Source, ("sources", index)))
@@ -282,15 +229,15 @@ def load_data(root: Path) -> LoadedData:
         )
     for path in era_files:
         try:
-            located = read_yaml(path)
+            located = read_yaml(path, root=root)
             if located.value is None:
                 raise DataError([located.problem((), "the era file is empty", "add id, label, sources and nodes")])
             eras.append(LoadedEra(build_model(located, Era), located))
         except DataError as error:
             problems.extend(error.problems)
-    if (root / LINEAGE_FILE).exists():
+    if (root / LINEAGE_FILE).exists() or (root / LINEAGE_FILE).is_symlink():
         try:
-            lineage_origin = read_yaml(root / LINEAGE_FILE)
+            lineage_origin = read_yaml(root / LINEAGE_FILE, root=root)
             for index, _ in enumerate(_items(lineage_origin, "lineage")):
                 try:
                     lineage.append(build_model(lineage_origin, LineageLink, ("lineage", index)))
@@ -298,6 +245,16 @@ def load_data(root: Path) -> LoadedData:
                     problems.extend(error.problems)
         except DataError as error:
             problems.extend(error.problems)
+    settings, settings_origin = DatasetSettings(), None
+    if (root / SETTINGS_FILE).exists():
+        try:
+            settings_origin = read_yaml(root / SETTINGS_FILE)
+            if settings_origin.value is not None:
+                settings = build_model(settings_origin, DatasetSettings)
+        except DataError as error:
+            problems.extend(error.problems)
     if problems:
         raise DataError(problems)
-    return LoadedData(root, tuple(sources), sources_origin, tuple(eras), tuple(lineage), lineage_origin)
+    return LoadedData(
+        root, tuple(sources), sources_origin, tuple(eras), tuple(lineage), lineage_origin, settings, settings_origin
+    )

@@ -8,10 +8,30 @@ precisions) live here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from orgchart.dataset.text import ID_PATTERN as ID_PATTERN  # re-exported: the importer uses it
+from orgchart.dataset.text import MAX_ID_CHARS as MAX_ID_CHARS  # re-exported with ID_PATTERN
+from orgchart.dataset.text import (
+    ClaimValue,
+    Id,
+    Name,
+    Quote,
+    Text,
+    describe_character,
+    refused,
+)
+
+_INSIDE_FIX: Final = (
+    "copy the document into the data directory and give its path relative to it (e.g. sources/page.txt)"
+)
+
+MAX_URL_CHARS: Final = 2_000
+
 
 NodeKind = Literal[
     "agency",
@@ -60,8 +80,6 @@ PRECISIONS: Final[tuple[str, ...]] = get_args(Precision)
 FINDING_KINDS: Final[tuple[str, ...]] = get_args(FindingKind)
 Severity = Literal["info", "warning"]
 
-ID_PATTERN: Final[str] = r"^[a-z0-9][a-z0-9._-]*$"
-
 
 class Frozen(BaseModel):
     """Base for every model: immutable, and unknown keys are an error, not silently dropped."""
@@ -73,8 +91,8 @@ class Frozen(BaseModel):
 class Citation(Frozen):
     """A verbatim quote from one source. Matching folds runs of white space and nothing else."""
 
-    source: str = Field(min_length=1)
-    quote: str = Field(min_length=1)
+    source: str = Field(min_length=1, max_length=1_000)
+    quote: Quote
 
 
 class SourceDate(Frozen):
@@ -83,7 +101,7 @@ class SourceDate(Frozen):
     start: dt.date
     end: dt.date
     precision: Precision
-    reason: str = Field(min_length=1)
+    reason: Text
 
     @model_validator(mode="after")
     def _start_not_after_end(self) -> SourceDate:
@@ -106,33 +124,67 @@ class SourceDate(Frozen):
 class Source(Frozen):
     """An archived document, checksummed so that a changed file is caught."""
 
-    id: str = Field(pattern=ID_PATTERN)
-    file: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    publisher: str = Field(min_length=1)
-    url: str | None = None
+    id: Id
+    file: Name
+    title: Name
+    publisher: Name
+    url: str | None = Field(default=None, max_length=MAX_URL_CHARS)
     date: SourceDate
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    notes: str | None = None
+    notes: Text | None = None
+    complete: bool = True
+    """False when the archived text is known to stop short of the document (a truncated page)."""
+    breaks_off: Text | None = None
+    """Where an incomplete text stops: a quote of its last words, verbatim in the file."""
+
+    @model_validator(mode="after")
+    def _breaks_off_only_when_incomplete(self) -> Source:
+        if not self.complete and not self.breaks_off:
+            raise ValueError("a source with `complete: false` needs `breaks_off:`, a quote of where the text stops")
+        if self.complete and self.breaks_off:
+            raise ValueError("`breaks_off:` is for a source with `complete: false`; add that, or remove `breaks_off:`")
+        return self
+
+    @field_validator("sha256", mode="before")
+    @classmethod
+    def _lowercase_digest(cls, value: Any) -> Any:
+        # `sha256sum` prints lowercase, other tools uppercase: the same digest either way.
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("file")
+    @classmethod
+    def _relative_path(cls, value: str) -> str:
+        if value.startswith(("/", "\\")) or re.match(r"[A-Za-z]:[\\/]", value):
+            raise refused("is an absolute path", _INSIDE_FIX)
+        if ".." in re.split(r"[\\/]", value):
+            raise refused("leaves the data directory (`..`)", _INSIDE_FIX)
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _plain_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\x00-\x1f\x7f<>\"{}|\\^`]+", value):
+            bad = re.search(r"[\s\x00-\x1f\x7f<>\"{}|\\^`]", value)
+            what = f"{describe_character(bad.group())} at position {bad.start() + 1}" if bad else "no scheme://"
+            raise refused(f"is not a URL: {what}", "write a space as %20, and start with a scheme such as https://")
+        return value
 
 
 class Node(Frozen):
     """An organizational entity as one era's document names it."""
 
-    id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
+    id: Id
+    name: Name
     kind: NodeKind
-    acronym: str | None = None
-    aliases: tuple[str, ...] = ()
+    acronym: Name | None = None
+    aliases: tuple[Name, ...] = ()
     citations: tuple[Citation, ...] = ()
-    note: str | None = None
-
-    @field_validator("name", "acronym")
-    @classmethod
-    def _no_blank(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
-            raise ValueError("must not be blank")
-        return value
+    note: Text | None = None
+    name_incomplete: bool = False
+    """True when the document's text cuts the name off (damage, truncation): the diff then
+    takes it as the start of a name in another era, not as a rename."""
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # A short repr (query results print lists of nodes); citations: `era.citations(node)`.
@@ -146,10 +198,10 @@ class Edge(Frozen):
     entity to its partner)."""
 
     kind: EdgeKind
-    superior: str = Field(min_length=1)
-    subordinate: str = Field(min_length=1)
+    superior: str = Field(min_length=1, max_length=MAX_ID_CHARS)
+    subordinate: str = Field(min_length=1, max_length=MAX_ID_CHARS)
     citations: tuple[Citation, ...] = ()
-    note: str | None = None
+    note: Text | None = None
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # A short repr; citations: `era.citations(superior, subordinate)`.
@@ -168,16 +220,16 @@ class Claim(Frozen):
     so validation can compare the stated number with the entities the document lists.
     """
 
-    id: str = Field(pattern=ID_PATTERN)
-    subject: str = Field(min_length=1)
-    attribute: str = Field(min_length=1)
-    value: float | int
-    unit: str | None = None
+    id: Id
+    subject: str = Field(min_length=1, max_length=MAX_ID_CHARS)
+    attribute: Name
+    value: ClaimValue
+    unit: Name | None = None
     qualifier: Qualifier = "exactly"
-    as_of: str | None = None
+    as_of: Name | None = None
     counts: NodeKind | None = None
     citations: tuple[Citation, ...] = ()
-    note: str | None = None
+    note: Text | None = None
 
 
 class Finding(Frozen):
@@ -185,8 +237,8 @@ class Finding(Frozen):
     a count that differs from what is listed, a second parent, two figures that disagree."""
 
     kind: FindingKind
-    subject: str | None = None
-    message: str = Field(min_length=1)
+    subject: str | None = Field(default=None, max_length=MAX_ID_CHARS)
+    message: Text
     citations: tuple[Citation, ...] = ()
     severity: Severity = "warning"
     origin: Literal["curated", "computed"] = "curated"
@@ -195,14 +247,22 @@ class Finding(Frozen):
 class Era(Frozen):
     """What one document (or a set of contemporaneous documents) states about the structure."""
 
-    id: str = Field(pattern=ID_PATTERN)
-    label: str = Field(min_length=1)
+    id: Id
+    label: Name
     sources: tuple[str, ...] = Field(min_length=1)
-    description: str | None = None
+    description: Text | None = None
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
+
+
+class DatasetSettings(Frozen):
+    """What a dataset says about itself (`dataset.yaml`, optional)."""
+
+    default_era: str | None = None
+    """The era commands use when none is named; without it, the latest era whose sources are
+    all complete."""
 
 
 class LineageLink(Frozen):
@@ -211,5 +271,5 @@ class LineageLink(Frozen):
     kind: Literal["renamed", "succeeded", "merged", "split"]
     before: tuple[str, ...] = Field(min_length=1)
     after: tuple[str, ...] = Field(min_length=1)
-    reason: str = Field(min_length=1)
+    reason: Text
     citations: tuple[Citation, ...] = ()

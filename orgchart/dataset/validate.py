@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from orgchart.dataset.citations import check_citations, check_sources, fold_white_space, quote_is_found, uncited_finding
+from orgchart.dataset.citations import (
+    check_citations,
+    check_sources,
+    fold_white_space,
+    quote_fix,
+    quote_is_found,
+    uncited_finding,
+)
 from orgchart.dataset.loader import LoadedData, LoadedEra, Loc
 from orgchart.dataset.model import Finding
 from orgchart.errors import DataError, Problem, closest, display_path
@@ -63,6 +70,7 @@ def validate(loaded: LoadedData, *, strict: bool = False) -> ValidatedData:
         computed = _check_era(loaded_era, texts, problems, strict)
         findings[era.id] = tuple(era.findings) + tuple(computed)
     _check_lineage(loaded, era_ids, texts, problems)
+    _check_settings(loaded, era_ids, problems)
     if problems:
         raise DataError(problems)
     return ValidatedData(loaded, findings, {k: v for k, v in texts.items() if v is not None})
@@ -299,6 +307,23 @@ def _check_lineage(
                     origin.problem(
                         ("lineage", index, "citations", number, "quote"),
                         f"quote not found in source {citation.source!r}: {citation.quote[:80]!r}",
-                        "copy the quote verbatim from the source",
+                        quote_fix(citation.quote, text),
                     )
                 )
+
+
+def _check_settings(loaded: LoadedData, eras: Mapping[str, LoadedEra], problems: list[Problem]) -> None:
+    """`dataset.yaml`'s default era must be one of the eras."""
+    wanted = loaded.settings.default_era
+    if wanted is None or wanted in eras or loaded.settings_origin is None:
+        return
+    nearest = closest(wanted, eras)
+    problems.append(
+        loaded.settings_origin.problem(
+            ("default_era",),
+            f"default_era {wanted!r} is not an era of this dataset",
+            f"did you mean {', '.join(repr(n) for n in nearest)}?"
+            if nearest
+            else f"use one of: {', '.join(sorted(eras))}",
+        )
+    )

@@ -22,6 +22,8 @@ from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
 from orgchart.errors import DataError, Problem, display_path
+from orgchart.export.ids import IdSource, name_from_segment, short_ids
+from orgchart.export.paths import normal_path, path_rows
 from orgchart.export.records import (
     ImportedEra,
     NodeTable,
@@ -32,6 +34,7 @@ from orgchart.export.records import (
     source_from,
     source_row,
 )
+from orgchart.export.shape import ImportShape, check_kinds, header_key, ignored_keys_note
 from orgchart.graph import OrgChart
 
 NODE_COLUMNS: Final = ("id", "name", "parent", "kind", "acronym", "aliases", "note", "citations")
@@ -185,6 +188,49 @@ def _rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, 
             yield reader.line_num, dict(zip(header, row, strict=False))
 
 
+def read_path_table(path: Path, table: NodeTable, shape: ImportShape) -> ImportedEra:
+    """A table whose rows give their place as a path (`shape.path_column`) rather than a parent:
+    each row's parent is the longest path prefix that is itself a row (`orgchart.export.paths`),
+    its id the `--id-from` match, the `id` column, or a code or slug from its path."""
+    where = display_path(path)
+    column = header_key(shape.path_column or "path")
+    rows = list(_rows(path, (column,)))
+    lines = [f"{where}:{line}" for line, _ in rows]
+    paths = [normal_path(row[column], shape.path_separator) for _, row in rows]
+    names = [shape.name_of(row) for _, row in rows]
+    placed = path_rows(paths, shape.path_separator, names, lines)
+    id_column = shape.key_of("id") or "id"
+    sources = [
+        IdSource((row.get(id_column) or "").strip() or None, spot.path, spot.segment, names[i], lines[i])
+        for i, (spot, (_, row)) in enumerate(zip(placed, rows, strict=True))
+    ]
+    table.made, id_notes = short_ids(sources, shape.id_from)
+    check_kinds(shape, (row for _, row in rows), where)
+    seen: dict[str, int] = {}
+    for (line, row), spot in zip(rows, placed, strict=True):
+        for key, value in row.items():
+            if value.strip():
+                seen[key] = seen.get(key, 0) + 1
+        name = name_from_segment(spot.segment, shape.id_from, table.made[spot.path])
+        table.add({**_decoded(row, where, line), "id": spot.path}, line, name=name)
+    edges = tuple(
+        table.edge({"superior": paths[spot.parent], "subordinate": spot.path}, line)
+        for (line, _), spot in zip(rows, placed, strict=True)
+        if spot.parent is not None
+    )
+    roots = sum(1 for spot in placed if spot.parent is None)
+    notes = [
+        *id_notes,
+        f"parents of {len(edges):,} row(s) from {column!r} (the longest path prefix that is a row); "
+        f"{roots:,} row(s) have none and are roots",
+        *table.notes,
+    ]
+    if not any(shape.name_of(row) for _, row in rows):
+        notes.append("no name column: names from each path's last segment (pass --name-key COLUMN to use one)")
+    ignored = ignored_keys_note({k: n for k, n in seen.items() if k}, shape, "column")
+    return ImportedEra(nodes=tuple(table.nodes), edges=edges, notes=(*notes, *([ignored] if ignored else [])))
+
+
 def _decoded(
     row: Mapping[str, str], where: str, line: int, keys: Sequence[str] = ("aliases", "citations")
 ) -> dict[str, Any]:
@@ -203,26 +249,48 @@ def _decoded(
     return result
 
 
-def read_csv(path: str | Path, *, default_kind: str | None = None) -> ImportedEra:
+def read_csv(path: str | Path, *, default_kind: str | None = None, shape: ImportShape | None = None) -> ImportedEra:
     """Read an exported CSV directory, or one org-chart table, into an `ImportedEra`.
+
+    A table gives parents in a `parent` column (ids), or, with `shape.path_column`, as paths
+    (see `orgchart.export.paths`). `shape` says which columns hold names, kinds and ids.
 
     Raises:
         DataError: a table is unreadable, lacks a required column, or a row does not fit the model.
     """
+    shape = shape or ImportShape(default_kind=default_kind)
     root = Path(path)
     nodes_file = root / "nodes.csv" if root.is_dir() else root
     where = display_path(nodes_file)
-    table = NodeTable(where, default_kind)
+    table = NodeTable(where, shape.default_kind, shape=shape)
+    if shape.path_column:
+        return read_path_table(nodes_file, table, shape)
+    id_column = shape.key_of("id") or "id"
+    rows = list(_rows(nodes_file, (id_column, shape.key_of("name") or "name")))
+    id_sources = [
+        IdSource(
+            row[id_column].strip() or None,
+            row[id_column].strip(),
+            row[id_column],
+            shape.name_of(row),
+            f"{where}:{line}",
+        )
+        for line, row in rows
+    ]
+    table.made, id_notes = short_ids([s for s in id_sources if s.given], shape.id_from)
+    check_kinds(shape, (row for _, row in rows), where)
     parents: list[tuple[int, str, str]] = []
-    known = set(NODE_COLUMNS)
-    skipped: set[str] = set()
-    for line, row in _rows(nodes_file, ("id", "name")):
-        skipped.update(k for k in row if k not in known and k != "parent_id")
-        node = table.add(_decoded(row, where, line), line)
+    seen: dict[str, int] = {}
+    for line, row in rows:
+        for key, value in row.items():
+            if value.strip():
+                seen[key] = seen.get(key, 0) + 1
+        node = table.add({**_decoded(row, where, line), "id": row[id_column]}, line)
         parent = (row.get("parent") or row.get("parent_id") or "").strip()
         if parent:
             parents.append((line, parent, node.id))
-    notes = [*table.notes, *(f"column {c!r} ignored" for c in sorted(skipped) if c)]
+    ignored = ignored_keys_note({k: n for k, n in seen.items() if k}, shape, "column")
+    notes = [*id_notes, *table.notes, *([ignored] if ignored else [])]
     if not root.is_dir() or not (root / "edges.csv").is_file():
         edges = tuple(table.edge({"superior": p, "subordinate": c}, line) for line, p, c in parents)
         return ImportedEra(nodes=tuple(table.nodes), edges=edges, notes=tuple(notes))

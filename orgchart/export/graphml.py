@@ -28,6 +28,7 @@ from orgchart.export.records import (
     finding_record,
     source_record,
 )
+from orgchart.export.shape import ImportShape
 from orgchart.graph import OrgChart
 
 
@@ -90,18 +91,22 @@ def write_graphml(chart: OrgChart, path: str | Path) -> Path:
     return write_text_atomic(path, to_graphml(chart))
 
 
-def read_graphml(path: str | Path, *, default_kind: str | None = None) -> ImportedEra:
+def read_graphml(path: str | Path, *, default_kind: str | None = None, shape: ImportShape | None = None) -> ImportedEra:
     """Read GraphML (this package's export, or a diagram tool's) into an `ImportedEra`.
 
-    Nodes take their name from `name`, else `label`, else their id; nodes without `kind` take
-    `default_kind`; edges without `kind` are `parent` edges.
+    Nodes take their name from `name`, else `label`, else their id's own part; nodes without
+    `kind` take `default_kind`; edges without `kind` are `parent` edges. `shape` names other keys
+    for names, kinds and ids, and which way edges point.
 
     Raises:
-        DataError: the file is not GraphML, or a record does not fit the model.
+        DataError: the file is not GraphML, a record does not fit the model, or the edges look
+            reversed and `shape.edges` does not say which way they point.
     """
     where = display_path(Path(path))
     try:
         graph = nx.read_graphml(path, force_multigraph=True)
     except (OSError, ValueError, KeyError, nx.NetworkXError, SyntaxError) as error:
         raise DataError([Problem(where, 0, 0, f"not GraphML: {error}", "export it as GraphML")]) from None
-    return imported_from_graph(graph, where, default_kind=default_kind, attributes_are_json=True)
+    return imported_from_graph(
+        graph, where, attributes_are_json=True, shape=shape or ImportShape(default_kind=default_kind)
+    )

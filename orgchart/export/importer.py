@@ -32,6 +32,7 @@ from orgchart.dataset.model import ID_PATTERN, Era, Finding, Source, SourceDate
 from orgchart.dataset.validate import validate
 from orgchart.errors import DataError, Problem, display_path
 from orgchart.export.records import IMPORT_FORMATS, ImportedEra, citation_records, source_record, verify_format
+from orgchart.export.shape import ImportShape
 
 PLACEHOLDER_PUBLISHER: Final = "orgchart import (placeholder: not a document of the organization)"
 
@@ -52,24 +53,35 @@ class ImportResult:
         return sum(1 for f in self.findings if f.kind == "uncited")
 
 
-def read_interchange(path: str | Path, format: str, *, default_kind: str | None = None) -> ImportedEra:
+def read_interchange(
+    path: str | Path, format: str, *, default_kind: str | None = None, shape: ImportShape | None = None
+) -> ImportedEra:
     """Read `path` in `format` (csv, json or graphml) into an `ImportedEra`.
 
+    `shape` says where the file keeps names, kinds, ids and parents (`ImportShape`); without it,
+    the keys this package exports, with `default_kind` for records that give no kind.
+
     Raises:
-        ValueError: unknown format. DataError: the file cannot be read as that format.
+        ValueError: unknown format, or a shape option that does not apply to it.
+        DataError: the file cannot be read as that format.
     """
     name = verify_format(format, IMPORT_FORMATS)
+    shape = shape or ImportShape(default_kind=default_kind)
     if name == "csv":
         from orgchart.export.csv import read_csv
 
-        return read_csv(path, default_kind=default_kind)
+        if shape.edges is not None:
+            raise ValueError("--edges applies to GraphML and JSON edges; a table gives parents")
+        return read_csv(path, shape=shape)
+    if shape.path_column is not None:
+        raise ValueError("--path-column applies to a table (csv)")
     if name == "json":
         from orgchart.export.json import read_json
 
-        return read_json(path, default_kind=default_kind)
+        return read_json(path, shape=shape)
     from orgchart.export.graphml import read_graphml
 
-    return read_graphml(path, default_kind=default_kind)
+    return read_graphml(path, shape=shape)
 
 
 def parse_date(text: str, reason: str) -> SourceDate:
@@ -186,7 +198,8 @@ def import_era(
         imported: what a `read_*` function returned.
         data_dir: the dataset directory to write into.
         era_id: the new era's id (default: the id the file gives).
-        label: the era's short title (default: the file's, else "Imported from ORIGIN").
+        label: the era's short title (default: the file's, else the era id; `orgchart import` asks
+            for `--label` then).
         date: the placeholder source's date when the file cites no source (default: today,
             and the reason says so).
         documents: directories to look in for the documents of the file's sources (by their
@@ -286,7 +299,7 @@ def import_era(
         era_sources = [placeholder.id]
     era = Era(
         id=new_id,
-        label=label or imported.label or f"Imported from {origin}",
+        label=label or imported.label or new_id,
         sources=tuple(era_sources),
         description=imported.description,
         nodes=imported.nodes,

@@ -22,6 +22,9 @@ import networkx as nx
 from orgchart.atomic import write_text_atomic
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.errors import DataError, Problem, display_path
+from orgchart.export.edges import orient_edges, own_segment
+from orgchart.export.ids import IdSource, name_from_segment, short_ids
+from orgchart.export.paths import root_prefix
 from orgchart.export.records import (
     ImportedEra,
     NodeTable,
@@ -31,6 +34,7 @@ from orgchart.export.records import (
     source_from,
     source_record,
 )
+from orgchart.export.shape import ImportShape, check_kinds, ignored_keys_note, name_source_note
 from orgchart.graph import OrgChart
 
 
@@ -72,13 +76,15 @@ def write_json(chart: OrgChart, path: str | Path) -> Path:
     return write_text_atomic(path, to_json(chart))
 
 
-def read_json(path: str | Path, *, default_kind: str | None = None) -> ImportedEra:
+def read_json(path: str | Path, *, default_kind: str | None = None, shape: ImportShape | None = None) -> ImportedEra:
     """Read node-link JSON (this package's export, or another tool's) into an `ImportedEra`.
 
-    Nodes without a `kind` take `default_kind`; edges without a `kind` are `parent` edges.
+    Nodes without a `kind` take `default_kind`; edges without a `kind` are `parent` edges;
+    `shape` says which keys hold names, kinds and ids and which way edges point.
 
     Raises:
-        DataError: the file is not node-link JSON, or a record does not fit the model.
+        DataError: the file is not node-link JSON, a record does not fit the model, or the
+            edges look reversed and `shape.edges` does not say which way they point.
     """
     where = display_path(Path(path))
     try:
@@ -88,14 +94,21 @@ def read_json(path: str | Path, *, default_kind: str | None = None) -> ImportedE
         raise DataError(
             [Problem(where, 0, 0, f"not node-link JSON: {error}", "export it with `orgchart export --format json`")]
         ) from None
-    return imported_from_graph(graph, where, default_kind=default_kind, attributes_are_json=False)
+    return imported_from_graph(graph, where, shape=shape or ImportShape(default_kind=default_kind))
 
 
 def imported_from_graph(
-    graph: nx.Graph, where: str, *, default_kind: str | None, attributes_are_json: bool
+    graph: nx.Graph,
+    where: str,
+    *,
+    default_kind: str | None = None,
+    attributes_are_json: bool = False,
+    shape: ImportShape | None = None,
 ) -> ImportedEra:
-    """An `ImportedEra` from a networkx graph carrying this package's attributes (shared by the
-    JSON and GraphML readers; GraphML holds list-valued attributes as JSON text)."""
+    """An `ImportedEra` from a networkx graph carrying this package's attributes, or another
+    tool's read through `shape` (shared by the JSON and GraphML readers; GraphML holds
+    list-valued attributes as JSON text)."""
+    shape = shape or ImportShape(default_kind=default_kind)
 
     def value(attrs: dict[str, Any], key: str) -> Any:
         raw = attrs.get(key)
@@ -108,29 +121,59 @@ def imported_from_graph(
                 ) from None
         return raw
 
-    table = NodeTable(where, default_kind)
-    for node_id, attrs in graph.nodes(data=True):
-        table.add({**attrs, "id": node_id, **{k: value(attrs, k) for k in ("aliases", "citations")}})
     multi = graph.is_multigraph()
-    edges = []
     items = list(graph.edges(keys=True, data=True) if multi else graph.edges(data=True))
     # The file order of edges decides main parents; `position` keeps it where networkx does not.
     items.sort(key=lambda item: _position(item[-1].get("position")))
+    raw_edges = []
     for item in items:
         attrs = item[-1]
-        edges.append(
-            table.edge(
-                {
-                    **attrs,
-                    "kind": attrs.get("kind") or (item[2] if multi and item[2] in EDGE_KINDS else None),
-                    "superior": item[0],
-                    "subordinate": item[1],
-                    "citations": value(attrs, "citations"),
-                }
+        kind = attrs.get("kind") or (item[2] if multi and item[2] in EDGE_KINDS else None)
+        raw_edges.append((str(item[0]), str(item[1]), kind, attrs))
+    oriented, edge_notes = orient_edges(raw_edges, shape, where)
+    parent_of = {sub: sup for sup, sub, kind, _ in oriented if (kind or "parent") == "parent"}
+    node_items = [(str(node_id), attrs) for node_id, attrs in graph.nodes(data=True)]
+    id_key = shape.key_of("id")
+    shared = root_prefix([key for key, _ in node_items if key not in parent_of], shape.path_separator)
+    sources = []
+    for key, attrs in node_items:
+        given = key if id_key is None else (str(attrs[id_key]) if attrs.get(id_key) not in (None, "") else None)
+        sources.append(
+            IdSource(
+                given,
+                key,
+                own_segment(key, parent_of.get(key), shape.path_separator, shared),
+                shape.name_of(attrs),
+                where,
             )
         )
+    table = NodeTable(where, shape.default_kind, shape=shape)
+    table.made, id_notes = short_ids(sources, shape.id_from)
+    check_kinds(shape, (attrs for _, attrs in node_items), where)
+    seen: dict[str, int] = {}
+    for (key, attrs), source in zip(node_items, sources, strict=True):
+        for name, item in attrs.items():
+            if item not in (None, ""):
+                seen[name] = seen.get(name, 0) + 1
+        fallback = name_from_segment(source.segment, shape.id_from, table.made[key])
+        record = {**attrs, "id": key, **{k: value(attrs, k) for k in ("aliases", "citations")}}
+        table.add(record, name=fallback)
+    edges = [
+        table.edge({**attrs, "kind": kind, "superior": sup, "subordinate": sub, "citations": value(attrs, "citations")})
+        for sup, sub, kind, attrs in oriented
+    ]
+    edge_seen: dict[str, int] = {}
+    for _, _, _, attrs in oriented:
+        for name in attrs:
+            edge_seen[name] = edge_seen.get(name, 0) + 1
+    notes = [*id_notes, name_source_note(seen, shape, len(node_items)), *edge_notes, *table.notes]
+    ignored = ignored_keys_note(seen, shape)
+    ignored_edges = ignored_keys_note(
+        {k: n for k, n in edge_seen.items() if k not in _EDGE_KEYS}, shape, "edge attribute key"
+    )
+    notes += [note for note in (ignored, ignored_edges) if note]
     meta = graph.graph
-    sources = tuple(source_from(record, where) for record in value(meta, "sources") or ())
+    sources_read = tuple(source_from(record, where) for record in value(meta, "sources") or ())
     claims = tuple(table.claim(record) for record in value(meta, "claims") or ())
     findings = curated(table.finding(record) for record in value(meta, "findings") or ())
     era_id = meta.get("era")
@@ -139,12 +182,12 @@ def imported_from_graph(
         edges=tuple(edges),
         claims=claims,
         findings=findings,
-        sources=sources,
-        era_sources=tuple(s.id for s in sources),
+        sources=sources_read,
+        era_sources=tuple(s.id for s in sources_read),
         id=str(era_id) if era_id else None,
         label=meta.get("label") or None,
         description=meta.get("description") or None,
-        notes=tuple(table.notes),
+        notes=tuple(notes),
     )
 
 
@@ -156,3 +199,6 @@ def _position(value: Any) -> float:
 
 
 _JSON_ATTRIBUTES = frozenset({"aliases", "citations", "sources", "claims", "findings"})
+
+_EDGE_KEYS = frozenset({"kind", "key", "position", "second_parent", "note", "citations", "id"})
+"""Edge attributes this package reads or writes (others are named in a note)."""

@@ -18,8 +18,9 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from orgchart.dataset.model import ID_PATTERN, Citation, Claim, Edge, Finding, Node, Source
+from orgchart.dataset.model import ID_PATTERN, MAX_ID_CHARS, Citation, Claim, Edge, Finding, Node, Source
 from orgchart.errors import DataError, Problem
+from orgchart.export.shape import ImportShape
 
 EXPORT_FORMATS: Final[tuple[str, ...]] = ("json", "graphml", "csv", "sqlite", "rdf")
 """Formats `orgchart export` writes."""
@@ -196,7 +197,8 @@ def normalize_id(raw: str) -> str:
     if re.fullmatch(ID_PATTERN, raw):
         return raw
     folded = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode("ascii").lower()
-    slug = _NOT_ID.sub("-", folded).strip("-._")
+    # `..` is not allowed in an id (`A..B` names a pair of eras); runs of dots become one.
+    slug = re.sub(r"\.{2,}", ".", _NOT_ID.sub("-", folded)).strip("-._")[:MAX_ID_CHARS].rstrip(".")
     if not slug:
         return "id-" + "-".join(f"{ord(c):x}" for c in raw.strip())[:60] if raw.strip() else "id-blank"
     return slug
@@ -212,13 +214,23 @@ class NodeTable:
     nodes: list[Node] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    shape: ImportShape | None = None
+    """Where names and kinds are (default: `name`/`label` and `kind`, with `default_kind`)."""
+    made: dict[str, str] = field(default_factory=dict)
+    """Ids the reader made beforehand (`orgchart.export.ids.short_ids`): given id -> id."""
 
-    def add(self, record: Mapping[str, Any], line: int = 0) -> Node:
-        """Add one node from `record` (id, name, kind, acronym, aliases, note, citations)."""
+    def __post_init__(self) -> None:
+        if self.shape is None:
+            self.shape = ImportShape(default_kind=self.default_kind)
+
+    def add(self, record: Mapping[str, Any], line: int = 0, *, name: str | None = None) -> Node:
+        """Add one node from `record` (id, name, kind, acronym, aliases, note, citations); `name`,
+        when given, is the name the reader found where the record has none."""
+        assert self.shape is not None
         given = str(record.get("id") or "").strip()
         if not given:
             raise DataError([Problem(self.where, line, 0, "a node has no id", "give every row an id")])
-        node_id = normalize_id(given)
+        node_id = self.made.get(given) or normalize_id(given)
         if node_id in self.ids.values():
             raise DataError(
                 [
@@ -231,10 +243,10 @@ class NodeTable:
                     )
                 ]
             )
-        if node_id != given:
+        if node_id != given and given not in self.made:
             self.notes.append(f"id {given!r} became {node_id!r}")
         self.ids[given] = node_id
-        kind = str(record.get("kind") or "").strip().lower() or self.default_kind
+        kind = self.shape.kind_of(record)
         if kind is None:
             raise DataError(
                 [
@@ -243,11 +255,11 @@ class NodeTable:
                         line,
                         0,
                         f"node {given!r} has no kind",
-                        "add a kind column, or pass --default-kind KIND (e.g. unit)",
+                        "add a kind column, name it with --kind-key, or pass --default-kind KIND (e.g. unit)",
                     )
                 ]
             )
-        name = record.get("name") or record.get("label") or given
+        name = self.shape.name_of(record) or name or given
         node = model_from(
             {
                 "id": node_id,

@@ -52,9 +52,9 @@ def largest_chart(dataset: Dataset) -> ChartSize:
 
 
 def readme_chart_block(dataset: Dataset) -> str:
-    """The README's chart block: the newest era's chart as an image, and the size of the
-    largest chart (measured, so the README never guesses)."""
-    newest = dataset.latest
+    """The README's chart block: the default era's chart (see `Dataset.default`) as an image, and
+    the size of the largest chart (measured, so the README never guesses)."""
+    newest = dataset.default
     largest = largest_chart(dataset)
     return (
         f"![{newest.label}: organizational chart of era {newest.id}](renders/charts/{newest.id}.svg)\n\n"

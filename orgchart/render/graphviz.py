@@ -66,10 +66,14 @@ class Decorations:
 
 @dataclass(frozen=True)
 class Caption:
-    """The chart's title and the lines under it (date, sources, scope)."""
+    """The chart's title and the lines under it (date, sources, scope); `heading` false leaves
+    title and lines out of the drawing and `legend` false the legend (the SVG keeps its
+    accessible title either way)."""
 
     title: str
     lines: Sequence[str] = ()
+    heading: bool = True
+    legend: bool = True
 
 
 def node_svg_id(node_id: str) -> str:
@@ -136,10 +140,18 @@ def build_digraph(
     edge_kinds: set[str] = {edge.kind for edge in edges if edge.key not in second_parents}
     if any(edge.key in second_parents for edge in edges):
         edge_kinds.add("second parent")
-    label = make_caption(caption.title, caption.lines, kinds.values(), edge_kinds)
-    if extra.legend:
+    label = make_caption(
+        caption.title,
+        caption.lines,
+        kinds.values(),
+        edge_kinds,
+        show_heading=caption.heading,
+        show_legend=caption.legend,
+    )
+    if extra.legend and label:
         label = _with_extra_legend(label, extra.legend)
-    graph.attr(label=label)
+    if label:
+        graph.attr(label=label)
 
     stacks = find_stacks(nodes, edges, second_parents)
     stacked = {member: stack for stack in stacks for member in stack.members}
@@ -349,7 +361,7 @@ def layout(dot_source: str, format: str) -> bytes:
     return output
 
 
-def _edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
+def edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
     names = {node.id: node.name for node in scope.nodes}
     return {
         edge_svg_id(edge): EdgeTitle(
@@ -361,7 +373,7 @@ def _edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
     }
 
 
-def _stand_ins(scope: Scope, second: Collection[EdgeKey], titles: Mapping[str, EdgeTitle]) -> list[StandIn]:
+def stand_ins(scope: Scope, second: Collection[EdgeKey], titles: Mapping[str, EdgeTitle]) -> list[StandIn]:
     """The edges a stack's box draws for, as titled empty groups (class `stacked`)."""
     by_box = edges_drawn_by_box(scope.edges, find_stacks(scope.nodes, scope.edges, second))
     return [
@@ -385,8 +397,8 @@ def render_svg(chart: OrgChart, root: str | Node | None = None, depth: int | Non
         + " ".join(caption.lines)
     )
     titles = {node_svg_id(node.id): node_title(node) for node in scope.nodes}
-    edge_titles = _edge_titles(chart, scope)
-    return finish_svg(raw, caption.title, description, titles, edge_titles, _stand_ins(scope, second, edge_titles))
+    edges = edge_titles(chart, scope)
+    return finish_svg(raw, caption.title, description, titles, edges, stand_ins=stand_ins(scope, second, edges))
 
 
 def render_png(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> bytes:

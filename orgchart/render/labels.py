@@ -44,15 +44,18 @@ def _html(text: str) -> str:
     return html.escape(text, quote=True).replace("\\", "\\\\")
 
 
-def node_label(node: Node) -> str:
-    """The HTML-like label of a node: its name in bold, then acronym and kind in small type."""
+def node_label(node: Node, note: str | None = None) -> str:
+    """The HTML-like label of a node: its name in bold, then acronym and kind in small type,
+    then `note` if given (an overview's "+12 below")."""
     color = "#ffffff" if node.kind in DARK_FILLS else "#1a1a1a"
     sub_color = "#dce6f0" if node.kind in DARK_FILLS else "#555555"
     name = "<BR/>".join(_html(line) for line in wrapped(node.name))
     detail = f"{_html(node.acronym)} · {_html(node.kind)}" if node.acronym else _html(node.kind)
     return (
         f'<<FONT COLOR="{color}" POINT-SIZE="10.5"><B>{name}</B></FONT>'
-        f'<BR/><FONT COLOR="{sub_color}" POINT-SIZE="8">{detail}</FONT>>'
+        f'<BR/><FONT COLOR="{sub_color}" POINT-SIZE="8">{detail}</FONT>'
+        + (f'<BR/><FONT COLOR="{sub_color}" POINT-SIZE="8"><I>{_html(note)}</I></FONT>' if note else "")
+        + ">"
     )
 
 
@@ -76,14 +79,29 @@ def node_title(node: Node) -> str:
     return f"{node.name}{acronym}, {node.kind}"
 
 
-def caption(title: str, lines: Iterable[str], node_kinds: Iterable[str], edge_kinds: Iterable[str]) -> str:
+def caption(
+    title: str,
+    lines: Iterable[str],
+    node_kinds: Iterable[str],
+    edge_kinds: Iterable[str],
+    *,
+    show_heading: bool = True,
+    show_legend: bool = True,
+) -> str:
     """The chart's HTML-like caption: its title, then `lines` (date, sources), then a legend of
-    the node kinds and edge kinds drawn (in vocabulary order, so the legend is stable)."""
-    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{_html(title)}</B></FONT></TD></TR>']
-    rows += [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{_html(line)}</FONT></TD></TR>' for line in lines
-    ]
-    rows.append(f'<TR><TD ALIGN="LEFT">{legend(node_kinds, edge_kinds)}</TD></TR>')
+    the node kinds and edge kinds drawn (in vocabulary order, so the legend is stable).
+    `show_heading` / `show_legend` false leave those parts out; with neither the caption is ""."""
+    rows = []
+    if show_heading:
+        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{_html(title)}</B></FONT></TD></TR>')
+        rows += [
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{_html(line)}</FONT></TD></TR>'
+            for line in lines
+        ]
+    if show_legend:
+        rows.append(f'<TR><TD ALIGN="LEFT">{legend(node_kinds, edge_kinds)}</TD></TR>')
+    if not rows:
+        return ""
     return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
 
 

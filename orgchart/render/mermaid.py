@@ -1,10 +1,14 @@
 """Charts as Mermaid `flowchart TD` text, for Markdown that GitHub and MkDocs render.
 
 Same nodes and edges as the Graphviz chart (`orgchart.render.scope.select`), styled from the
-same per-kind table as far as Mermaid allows: a `classDef` per node kind, a link operator per
-edge kind (`-->` parent, `-.->` oversight, `<==>` partnership, `<-.->` coordination, `--o`
-support) and `linkStyle` for colours and dash patterns; second parents are dotted, red and
-labelled. Mermaid cannot stack wide levels; use the SVG for large charts.
+same per-kind table as far as Mermaid allows: a `classDef` per node kind (fill, border and text
+colour, so labels read on light and dark themes alike), a link operator per edge kind (`-->`
+parent, `-.->` oversight, `<==>` partnership, `<-.->` coordination, `--o` support) and
+`linkStyle` for colours (mid-tones that read on white and on dark backgrounds) and dash
+patterns; second parents are dotted, red and labelled. Wide levels are stacked as far as
+Mermaid allows: a stack (`orgchart.render.stack`) is a subgraph whose members stand in columns
+(chained by invisible `~~~` links), with one link from the superior to the subgraph. A legend
+subgraph shows a box per kind and a sample of each kind of line.
 
 Mermaid ids are generated from node ids (`n_` + the id with `-` and `.` as `_`), so they
 never clash with keywords such as `end` or with link syntax (`o`, `x` prefixes). Labels go
@@ -23,8 +27,12 @@ from typing import Final
 from orgchart.atomic import write_text_atomic
 from orgchart.dataset.model import Node
 from orgchart.graph import OrgChart
+from orgchart.render.dark import DARK_BACKGROUND, contrast, lightened
+from orgchart.render.figure import figure_scope
+from orgchart.render.options import ChartOptions, node_link
 from orgchart.render.scope import Scope, select
-from orgchart.render.style import DARK_FILLS, NODE_STYLES, edge_style
+from orgchart.render.stack import find_stacks
+from orgchart.render.style import DARK_FILLS, EDGE_STYLES, NODE_STYLES, SECOND_PARENT, EdgeStyle, edge_style
 
 ENTITIES: Final[Mapping[str, str]] = {
     '"': "#quot;",
@@ -82,15 +90,39 @@ def class_name(kind: str) -> str:
     return "k_" + kind.replace(" ", "_").replace("-", "_")
 
 
-def _node_line(node: Node, mermaid_id: str) -> str:
+def mid_tone(color: str) -> str:
+    """`color`, lightened as little as needed to show on a dark theme too: a contrast of at least
+    3 (WCAG's for lines) against white and against `DARK_BACKGROUND`, where both can be had."""
+    if contrast(color, DARK_BACKGROUND) >= 3:
+        return color
+    candidate = lightened(color, target=3)
+    return candidate if contrast(candidate, "#ffffff") >= 3 else color
+
+
+def _node_line(node: Node, mermaid_id: str, note: str | None = None) -> str:
     style = NODE_STYLES[node.kind]
     detail = f"{node.acronym} · {node.kind}" if node.acronym else node.kind
     label = f"<b>{escape_label(node.name)}</b><br><small>{escape_label(detail)}</small>"
+    if note:
+        label += f"<br><small><i>{escape_label(note)}</i></small>"
     if style.shape in SHAPES:
         opening, closing = SHAPES[style.shape]
     else:
         opening, closing = ("(", ")") if "rounded" in style.style else ("[", "]")
     return f'    {mermaid_id}{opening}"{label}"{closing}'
+
+
+def _link_css(style: EdgeStyle) -> str:
+    css = f"stroke:{mid_tone(style.color)},stroke-width:{style.penwidth}px"
+    return css + (f",stroke-dasharray:{style.dasharray}" if style.dasharray else "")
+
+
+def class_css(kind: str) -> str:
+    """The `classDef` body of a node kind: fill, border and text colour (and dashes)."""
+    node_style = NODE_STYLES[kind]
+    text = "#ffffff" if kind in DARK_FILLS else "#1a1a1a"
+    css = f"fill:{node_style.fill},stroke:{node_style.border},color:{text},stroke-width:{node_style.penwidth}px"
+    return css + (",stroke-dasharray:4 3" if "dashed" in node_style.style else "")
 
 
 def to_mermaid(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> str:
@@ -104,51 +136,144 @@ def to_mermaid(chart: OrgChart, root: str | Node | None = None, depth: int | Non
     return scope_to_mermaid(select(chart, root, depth))
 
 
-def scope_to_mermaid(scope: Scope) -> str:
-    """The nodes and edges of `scope` as Mermaid flowchart text (see `to_mermaid`)."""
+def figure_mermaid(
+    chart: OrgChart,
+    root: str | Node | None = None,
+    depth: int | None = None,
+    options: ChartOptions | None = None,
+    *,
+    fenced: bool = False,
+) -> str:
+    """The chart drawn with `options` (overview, legend, caption, links, relations) as Mermaid
+    text; `fenced` wraps it in a ```` ```mermaid ```` block for Markdown."""
+    wanted = options or ChartOptions()
+    figure = figure_scope(chart, root, depth, wanted)
+    text = scope_to_mermaid(figure.scope, notes=figure.notes, options=wanted)
+    return f"```mermaid\n{text}```\n" if fenced else text
+
+
+def scope_to_mermaid(
+    scope: Scope, *, notes: Mapping[str, str] | None = None, options: ChartOptions | None = None
+) -> str:
+    """The nodes and edges of `scope` as Mermaid flowchart text (see `to_mermaid`); `notes`
+    add a small line to some boxes (an overview's "+12 below")."""
+    wanted = options or ChartOptions()
     chart = scope.chart
     title = f"{chart.label} ({chart.date.label})"
     if scope.root is not None:
         title += f": {scope.root.name}"
     ids = mermaid_ids(node.id for node in scope.nodes)
-    lines = [
-        "---",
-        f"title: {json.dumps(title, ensure_ascii=False)}",
-        "---",
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---"] if wanted.caption else []
+    lines += [
         "flowchart TD",
         f"    %% era {chart.id}; sources: {', '.join(s.id for s in chart.sources)}; generated by orgchart",
     ]
-    inside = [node for node in scope.nodes if node.kind != "external body"]
+    second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
+    stacks = find_stacks(scope.nodes, scope.edges, second)
+    stacked = {member: stack for stack in stacks for member in stack.members}
+    notes = notes or {}
+    inside = [n for n in scope.nodes if n.kind != "external body" and n.id not in stacked]
     outside = [node for node in scope.nodes if node.kind == "external body"]
-    lines += [_node_line(node, ids[node.id]) for node in inside]
+    lines += [_node_line(node, ids[node.id], notes.get(node.id)) for node in inside]
+    by_id = {node.id: node for node in scope.nodes}
+    stack_ids: dict[str, str] = {}
+    index = 0  # Mermaid numbers every link, invisible ones too, for `linkStyle`
+    for number, stack in enumerate(stacks):
+        stack_id = f"s_{number}_{ids[stack.superior]}"
+        stack_ids[stack.key] = stack_id
+        count = len(stack.members)
+        kind = stack.kind if count == 1 else plural(stack.kind)
+        lines.append(f'    subgraph {stack_id}["{escape_label(f"{count} {kind}")}"]')
+        lines.append("        direction TB")
+        lines += ["    " + _node_line(by_id[m], ids[m], notes.get(m)) for m in stack.members]
+        for column in range(stack.columns):
+            chain = [ids[row[column]] for row in stack.rows if column < len(row)]
+            if len(chain) > 1:
+                lines.append("        " + " ~~~ ".join(chain))
+                index += len(chain) - 1
+        lines.append("    end")
+        lines.append(f"    style {stack_id} fill:none,stroke:#999999,color:#888888")
     if outside:
         lines.append('    subgraph externals["Outside the organization"]')
         lines += ["    " + _node_line(node, ids[node.id]) for node in outside]
         lines.append("    end")
+        lines.append("    style externals fill:none,stroke:#888888,stroke-dasharray:4 3,color:#888888")
     link_styles: dict[str, list[int]] = {}
-    for index, edge in enumerate(scope.edges):
-        second = chart.is_second_parent(edge)
-        style = edge_style(edge.kind, second_parent=second)
-        label = '|"2nd parent"|' if second else ""
-        lines.append(f"    {ids[edge.superior]} {style.mermaid}{label} {ids[edge.subordinate]}")
-        css = f"stroke:{style.color},stroke-width:{style.penwidth}px"
-        if style.dasharray:
-            css += f",stroke-dasharray:{style.dasharray}"
-        link_styles.setdefault(css, []).append(index)
+    drawn_stacks: set[str] = set()
+    for edge in scope.edges:
+        target = ids[edge.subordinate]
+        into = stacked.get(edge.subordinate)
+        if into is not None and into.superior == edge.superior and into.edge_kind == edge.kind:
+            if into.key in drawn_stacks:
+                continue  # one link to the subgraph stands for every member
+            drawn_stacks.add(into.key)
+            target = stack_ids[into.key]
+        style = edge_style(edge.kind, second_parent=edge.key in second)
+        label = '|"2nd parent"|' if edge.key in second else ""
+        lines.append(f"    {ids[edge.superior]} {style.mermaid}{label} {target}")
+        link_styles.setdefault(_link_css(style), []).append(index)
+        index += 1
+    present: set[str] = {node.kind for node in scope.nodes}
+    if wanted.legend:
+        index = _legend(lines, link_styles, index, present, {edge.kind for edge in scope.edges}, bool(second))
     for css, indexes in link_styles.items():
         lines.append(f"    linkStyle {','.join(str(i) for i in indexes)} {css}")
-    present = {node.kind for node in scope.nodes}
-    for kind, node_style in NODE_STYLES.items():
+    for kind in NODE_STYLES:
         if kind not in present:
             continue
-        text = "#ffffff" if kind in DARK_FILLS else "#1a1a1a"
-        css = f"fill:{node_style.fill},stroke:{node_style.border},color:{text},stroke-width:{node_style.penwidth}px"
-        if "dashed" in node_style.style:
-            css += ",stroke-dasharray:4 3"
-        members = ",".join(ids[node.id] for node in scope.nodes if node.kind == kind)
-        lines.append(f"    classDef {class_name(kind)} {css}")
-        lines.append(f"    class {members} {class_name(kind)}")
+        members = [ids[node.id] for node in scope.nodes if node.kind == kind]
+        if wanted.legend:
+            members.append(f"lg_{class_name(kind)}")
+        lines.append(f"    classDef {class_name(kind)} {class_css(kind)}")
+        lines.append(f"    class {','.join(members)} {class_name(kind)}")
+    if wanted.link is not None:
+        for node in scope.nodes:
+            url = node_link(wanted.link, chart.id, node.id).replace('"', "%22")
+            lines.append(f'    click {ids[node.id]} href "{url}" _top')
     return "\n".join(lines) + "\n"
+
+
+LEGEND_ROW: Final[int] = 5
+"""Kind boxes per row of the Mermaid legend."""
+
+
+def _legend(
+    lines: list[str], link_styles: dict[str, list[int]], index: int, kinds: set[str], edge_kinds: set[str], second: bool
+) -> int:
+    """A legend subgraph: one box per node kind drawn, one sample link per edge kind drawn
+    (between two small blank boxes, labelled). Returns the next link index."""
+    lines.append('    subgraph legend["Legend"]')
+    lines.append("        direction LR")
+    shown = [kind for kind in NODE_STYLES if kind in kinds]
+    boxes = [f"lg_{class_name(kind)}" for kind in shown]
+    lines += [f'        lg_{class_name(kind)}["{escape_label(kind)}"]' for kind in shown]
+    for start in range(0, len(boxes), LEGEND_ROW):  # rows of boxes, chained so they stand side by side
+        row = boxes[start : start + LEGEND_ROW]
+        if len(row) > 1:
+            lines.append("        " + " ~~~ ".join(row))
+            index += len(row) - 1
+    samples = [(kind, style) for kind, style in EDGE_STYLES.items() if kind in edge_kinds]
+    if second:
+        samples.append(("second_parent", SECOND_PARENT))
+    for kind, style in samples:
+        name = kind.replace(" ", "_")
+        lines.append(f'        lg_{name}_a[" "] {style.mermaid}|"{escape_label(style.label)}"| lg_{name}_b[" "]')
+        link_styles.setdefault(_link_css(style), []).append(index)
+        index += 1
+    lines.append("    end")
+    lines.append("    style legend fill:none,stroke:#999999,color:#888888")
+    blanks = [f"lg_{kind.replace(' ', '_')}_{end}" for kind, _ in samples for end in "ab"]
+    if blanks:
+        lines.append("    classDef lg_blank fill:none,stroke:#999999,color:#888888")
+        lines.append(f"    class {','.join(blanks)} lg_blank")
+    return index
+
+
+def plural(kind: str) -> str:
+    """The plural of a kind's name (`facility` -> `facilities`)."""
+    if kind.endswith("y") and not kind.endswith("ey"):
+        return kind[:-1] + "ies"
+    return kind + ("es" if kind.endswith(("s", "x")) else "s")
 
 
 def write_mermaid(chart: OrgChart, path: str | Path, root: str | Node | None = None, depth: int | None = None) -> Path:

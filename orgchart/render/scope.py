@@ -87,33 +87,57 @@ def _tops(chart: OrgChart) -> tuple[Node, ...]:
 def top_level_divisions(chart: OrgChart) -> tuple[Node, ...]:
     """The parts of the organization that get a chart of their own, in era-file order.
 
-    Start at the most senior root that is not an external body (by kind: agency first; then
-    the largest hierarchy below it; DHS above ICE does not count as a superior) and walk down
-    while one child (by `parent`, containment) holds more than half of that hierarchy (ICE ->
-    ERO when the document is about ERO). The children of where the walk stops, through `parent` or `oversight`
-    edges, that have something below them are the top-level divisions: a chart of one box
-    says nothing.
+    The children of the main body (see `main_body`), through `parent` or `oversight` edges,
+    that have something below them: a chart of one box says nothing.
     """
+    found = main_body(chart)
+    if found is None:
+        return ()
+    below = hierarchy_below(chart)
+    body = found[1]
+    chosen = {child for child in below.get(body.id, ()) if _size(below, child) > 1}
+    return tuple(node for node in chart.nodes if node.id in chosen)
+
+
+def hierarchy_below(chart: OrgChart) -> dict[str, list[str]]:
+    """Each node's subordinates through `parent` and `oversight` edges, in era-file order."""
     below: dict[str, list[str]] = {}
     for edge in chart.edges:
         if edge.kind in HIERARCHY_KINDS and edge.subordinate not in below.get(edge.superior, []):
             below.setdefault(edge.superior, []).append(edge.subordinate)
+    return below
+
+
+def _size(below: dict[str, list[str]], node_id: str) -> int:
+    """How many nodes the hierarchy under `node_id` holds, itself included (no recursion)."""
+    seen, todo = {node_id}, [node_id]
+    while todo:
+        for child in below.get(todo.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return len(seen)
+
+
+def main_body(chart: OrgChart) -> tuple[Node, Node] | None:
+    """The most senior root of the organization and its main body, or None for an era of
+    external bodies only.
+
+    The root is the most senior node that is not an external body and has no superior inside
+    the organization (by kind: agency first; then the largest hierarchy below it; DHS above
+    ICE does not count as a superior). The walk goes down while one child (by `parent`,
+    containment) holds more than half of that hierarchy (ICE -> ERO when the document is about
+    ERO); where it stops is the main body.
+    """
+    below = hierarchy_below(chart)
     sizes: dict[str, int] = {}
 
     def size(node_id: str) -> int:
         if node_id not in sizes:
-            seen, todo = {node_id}, [node_id]
-            while todo:
-                for child in below.get(todo.pop(), ()):
-                    if child not in seen:
-                        seen.add(child)
-                        todo.append(child)
-            sizes[node_id] = len(seen)
+            sizes[node_id] = _size(below, node_id)
         return sizes[node_id]
 
     kinds = {node.id: node.kind for node in chart.nodes}
-    # A top is a non-external node whose superiors, if any, are all outside the organization
-    # (DHS above ICE counts as outside).
     inside_superior = {
         edge.subordinate
         for edge in chart.edges
@@ -121,14 +145,13 @@ def top_level_divisions(chart: OrgChart) -> tuple[Node, ...]:
     }
     tops = [node for node in chart.nodes if node.kind != "external body" and node.id not in inside_superior]
     if not tops:
-        return ()
-    # The most senior kind wins (an agency over a facility list), then the largest hierarchy.
-    node_id = min(tops, key=lambda node: (NODE_KINDS.index(node.kind), -size(node.id))).id
+        return None
+    root = min(tops, key=lambda node: (NODE_KINDS.index(node.kind), -size(node.id)))
+    node_id = root.id
     total = size(node_id)
     while True:
         majority = [child.id for child in chart.children(node_id) if 2 * size(child.id) > total]
         if len(majority) != 1:
             break
         node_id = majority[0]
-    chosen = {child for child in below.get(node_id, ()) if size(child) > 1}
-    return tuple(node for node in chart.nodes if node.id in chosen)
+    return root, chart.node(node_id)

@@ -47,6 +47,10 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         context=text.context,
         quotes_of=text.quotes_of,
         cell_name=text.cell_name,
+        truncation=text.truncation,
+        beyond_summary=text.beyond_summary,
+        stated=text.stated,
+        BEYOND_WHAT=text.BEYOND_WHAT,
     )
     return env
 

@@ -1,8 +1,9 @@
 """The JSON change report: the contract other tools read.
 
 `{"from": ERA, "to": ERA, "changes": [{"kind", "id", "before", "after", "match": {"reason",
-"confidence"}, "citations"}]}`, plus `counts`, `coverage`, and per change `evidence`, `note`,
-`related` and `possible_rename` where they apply. Keys are sorted, output is deterministic.
+"confidence"}, "citations"}]}`, plus `counts`, `coverage`, `beyond_archived_text` (absences an
+incomplete document explains, not changes), `incomplete` (which era's source breaks off where),
+and per change `evidence`, `note`, `related` and `possible_rename` where they apply. Keys are sorted, output is deterministic.
 """
 
 from __future__ import annotations
@@ -70,6 +71,12 @@ def diff_data(changes: ChangeSet) -> dict[str, Any]:
         "counts": changes.counts(),
         "coverage": [coverage_data(changes.coverage_before), coverage_data(changes.coverage_after)],
         "changes": [change_data(c) for c in changes],
+        "beyond_archived_text": [change_data(c) for c in changes.beyond_text],
+        "incomplete": [
+            {"era": era.id, "source": source.id, "breaks_off": source.breaks_off}
+            for era in changes.incomplete
+            for source in era.incomplete_sources
+        ],
     }
 
 

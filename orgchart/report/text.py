@@ -133,6 +133,66 @@ def headline(change: Change) -> str:
     return f"{change.kind}: {change.subject_name}"
 
 
+def truncation(changes: ChangeSet) -> str:
+    """Which era's archived text breaks off and where, as a sentence; "" when both are complete."""
+    parts = [
+        f"the archived text of {era.id} ({source.id}) breaks off at “{source.breaks_off}”"
+        for era in changes.incomplete
+        for source in era.incomplete_sources
+    ]
+    if not parts:
+        return ""
+    sentence = "; ".join(parts)
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def beyond_summary(changes: ChangeSet) -> str:
+    """What the summary says of the absences an incomplete document explains."""
+    count = len(changes.beyond_text)
+    what = {
+        ("entity", "entities"): sum(c.kind in ("added", "removed") for c in changes.beyond_text),
+        ("figure", "figures"): sum(c.kind.startswith("claim") for c in changes.beyond_text),
+        ("oversight relation", "oversight relations"): sum(c.kind.startswith("oversight") for c in changes.beyond_text),
+        ("finding", "findings"): sum(c.kind.startswith("finding") for c in changes.beyond_text),
+    }
+    listed = ", ".join(f"{n} {names[n != 1]}" for names, n in what.items() if n)
+    if not count:
+        return "Nothing that one document states and the other does not lies beyond the archived text."
+    return (
+        f"{listed} that one document states and the other does not mention lie beyond the archived "
+        "text: they are listed apart (“Beyond the archived text”), not counted as changes."
+    )
+
+
+BEYOND_WHAT: Final[dict[str, str]] = {
+    "added": "entity",
+    "removed": "entity",
+    "claim_added": "figure",
+    "claim_removed": "figure",
+    "oversight_added": "oversight",
+    "oversight_removed": "oversight",
+    "finding_added": "finding",
+    "finding_removed": "finding",
+}
+"""What an absence beyond the archived text is about, for the report's table."""
+
+
+def stated(change: Change) -> str:
+    """What one era states and the other's archived text does not reach, without calling it a
+    change: `Intake Unit (unit, under Support Division)`, `Example Agency, field offices: 12`."""
+    state = change.after if change.before is None else change.before
+    if isinstance(state, EntityState):
+        under = f", under {state.parent_name}" if state.parent_name else ""
+        return f"{entity(state)} ({state.kind}{under})"
+    if isinstance(state, ClaimState):
+        return f"{state.subject_name}, {state.attribute}: {figure(state)}"
+    if isinstance(state, RelationState):
+        return f"{state.superior_name} oversees {state.subordinate_name}"
+    if isinstance(state, FindingState):
+        return f"{state.kind}{' on ' + state.subject_name if state.subject_name else ''}: {state.message}"
+    return change.subject_name
+
+
 def match_text(change: Change) -> str:
     """How the entity was matched across the two eras, with the confidence."""
     if change.match is None:

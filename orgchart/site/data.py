@@ -95,6 +95,17 @@ def _change_sentence(change: Change, previous: OrgChart) -> str:
     return change.note or change.kind
 
 
+def match_sentence(change: Change) -> str:
+    """How the entity was recognised across the eras, when not by its id: what the match rests
+    on ("Matched by name: same name 'director' ..."), so a reader can weigh a move or rename."""
+    match = change.match
+    if match is None or match.reason == "id":
+        return ""
+    if match.reason == "lineage":
+        return " Matched through the lineage file."
+    return f" Matched by {match.reason.replace('_', ' ')}: {match.detail}."
+
+
 def changes_payload(
     changes: ChangeSet,
     gaps: Iterable[GapChange] = (),
@@ -122,7 +133,7 @@ def changes_payload(
             continue
         if change.kind not in PANEL_CHANGES or change.id not in current:
             continue
-        text = _change_sentence(change, earlier)
+        text = _change_sentence(change, earlier) + match_sentence(change)
         if change.kind == "added" and change.id in last_mentioned:
             text += f" Last mentioned in {last_mentioned[change.id]}, so not new to the record."
         elif change.kind in MARKED_CHANGES and change.kind not in marks.get(change.id, []):
@@ -131,6 +142,7 @@ def changes_payload(
             {
                 "kind": change.kind,
                 "text": text,
+                "matched_by": change.match.reason if change.match else None,
                 "citations": [q.as_dict() for q in change.citations],
             }
         )
@@ -217,7 +229,7 @@ def site_payload(dataset: Dataset) -> tuple[dict[str, Any], list[dict[str, Any]]
         eras.append(era_payload(dataset.eras[position], changes, overlay))
     index = {
         "eras": [{"id": c.id, "label": c.label, "date": c.date.label} for c in dataset.eras],
-        "latest": dataset.latest.id,
+        "latest": dataset.default.id,  # the era the page opens on: the dataset's default
         "sources": {key: source_dict(dataset.sources[key]) for key in sorted(dataset.sources)},
     }
     return index, eras

@@ -164,8 +164,9 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
 
     Args:
         dataset: the eras to show; the page opens on the latest.
-        title: the page's heading; default: the latest era's label (what a person called the
-            era, where a root entity's name may be a code or the name of an imported file).
+        title: the page's heading; default: the label of the era shown (what a person called
+            the era, where a root entity's name may be a code or the name of an imported file),
+            which changes with the era.
 
     Raises:
         RenderError: Graphviz failed (see `orgchart.render`).
@@ -181,8 +182,9 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
     script = "\n".join(_asset(name) for name in SCRIPTS)
     if "</script" in script.lower():
         raise AssertionError("the page's scripts must not contain '</script'")
+    follows = title is None  # the default title is the label of the era shown
     if title is None:
-        title = dataset.latest.label
+        title = dataset.default.label
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("orgchart.site", ASSETS),
         autoescape=True,
@@ -192,6 +194,7 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
     template = environment.get_template("index.html.j2")
     return template.render(
         title=title,
+        title_follows_era=follows,
         index_json=script_json(index),
         eras=[
             {
@@ -203,7 +206,7 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
             }
             for chart, payload in zip(charts, payloads, strict=True)
         ],
-        latest=dataset.latest.id,
+        latest=dataset.default.id,  # the era the page opens on
         marks=marks,
         svgs=svgs,
         style="".join(_asset(name) for name in STYLES),

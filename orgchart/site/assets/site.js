@@ -171,6 +171,11 @@
     applyCollapsed();
     applyChanges();
     const data = current();
+    const heading = document.querySelector("h1[data-follows-era]");
+    if (heading) {
+      heading.textContent = data.label; // the default title names the era shown
+      document.title = data.label;
+    }
     const titles = data.sources.map((s) => (index.sources[s] ? index.sources[s].title : s));
     const sources = titles.length > 3 ? titles.slice(0, 2).join("; ") + " and " + (titles.length - 2) + " more" : titles.join("; ");
     $("era-summary").textContent =

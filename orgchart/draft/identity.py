@@ -1,0 +1,61 @@
+"""Ids for drafted entities: an entity another era already records keeps its id, found through
+the diff's own matcher (`orgchart.changes.match`: id, acronym, name or alias, similar name
+supported by structure) and the diff's name forms (acronym alone, owner prefix); a new entity
+gets a slug of its name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from orgchart.changes.forms import same_name
+from orgchart.changes.match import match_entities
+from orgchart.dataset.model import Node
+from orgchart.graph import OrgChart
+
+
+def slug(text: str) -> str:
+    """A lowercase id from a name: `Criminal Apprehension Division` -> `criminal-apprehension-division`."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    folded = folded.replace("&", " and ")
+    words = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return words[:60].rstrip("-") or "entity"
+
+
+def reused_ids(draft: OrgChart, others: Sequence[OrgChart]) -> dict[str, tuple[str, str, str]]:
+    """For each provisional id of `draft`, the id of the same entity in another era (the latest
+    era that has it first), with that era's id and the matcher's reason in words."""
+    found: dict[str, tuple[str, str, str]] = {}
+    taken: set[str] = set()
+    for other in reversed(others):
+        matching = match_entities(other, draft)
+        for match in matching:
+            if match.after in found or match.before in taken:
+                continue
+            found[match.after] = (match.before, other.id, f"{match.reason}: {match.detail}")
+            taken.add(match.before)
+        for node in draft.nodes:
+            if node.id in found:
+                continue
+            same = [o for o in other.nodes if o.id not in taken and same_name(o, node) and _family(o, node)]
+            if len(same) == 1:
+                found[node.id] = (same[0].id, other.id, "name written another way")
+                taken.add(same[0].id)
+    return found
+
+
+def _family(a: Node, b: Node) -> bool:
+    from orgchart.changes.match import KIND_FAMILIES
+
+    return KIND_FAMILIES.get(a.kind) == KIND_FAMILIES.get(b.kind) or "unit" in (a.kind, b.kind)
+
+
+def unique(wanted: str, used: set[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`, ... when it is taken; recorded in `used`."""
+    candidate, number = wanted, 2
+    while candidate in used:
+        candidate, number = f"{wanted}-{number}", number + 1
+    used.add(candidate)
+    return candidate
