@@ -15,7 +15,9 @@ from benchmarks.synthetic import write_dataset
 from orgchart.cli import app
 from orgchart.render import EDGE_STYLES, ChartTooLargeError, edge_svg_id, render_png, render_svg, to_dot
 from orgchart.render.bitmap import PNG_LIMIT, png_size
+from orgchart.render.charts import branch_charts, write_era_charts
 from orgchart.render.graphviz import layout
+from orgchart.render.legible import LEGIBLE_BOXES, branches, too_large
 from orgchart.render.scope import select
 from orgchart.render.stack import find_stacks
 from tests.conftest import DatasetMaker
@@ -82,14 +84,14 @@ def _row_of_divisions(count: int) -> str:
 
 def test_png_graphviz_would_shrink_is_refused(make_dataset: DatasetMaker, tmp_path: Path) -> None:
     data = make_dataset(era_yaml=_row_of_divisions(300), source_text=SOURCE)
-    # One division draws as a PNG at full size; the whole row would be shrunk: the CLI says
-    # so, exits 1 and writes nothing.
+    # One division draws as a PNG at full size; the whole row (asked for in full: it is over
+    # 400 boxes) would be shrunk: the CLI says so, exits 1 and writes nothing.
     out = tmp_path / "row.png"
     result = runner.invoke(app, ["render", "--root", "d7", "-o", str(out), "--data", str(data)])
     assert result.exit_code == 0, result.output
     assert max(png_size(out.read_bytes())) < PNG_LIMIT - 1
     out.unlink()
-    result = runner.invoke(app, ["render", "-o", str(out), "--data", str(data)])
+    result = runner.invoke(app, ["render", "--full", "-o", str(out), "--data", str(data)])
     message = " ".join(result.output.split())
     assert result.exit_code == 1 and not out.exists(), message
     width = float(re.search(r"would be ([\d,]+) x", message).group(1).replace(",", ""))  # type: ignore[union-attr]
@@ -107,3 +109,58 @@ def test_png_within_the_limit_is_drawn_at_full_size() -> None:
     chart = orgchart.load().era("ero-2023")
     width, height = png_size(render_png(chart))
     assert 1000 < width < PNG_LIMIT and 500 < height < PNG_LIMIT
+
+
+@pytest.fixture(scope="module")
+def thousand(generated_thousand: Path) -> Path:
+    """A generated organization of 1,000 entities per era: too large for one picture."""
+    return generated_thousand
+
+
+def drawn_nodes(svg: bytes) -> set[str]:
+    root = ET.fromstring(svg)
+    return {
+        (g.get("id") or "").removeprefix("node-")
+        for g in root.iter(f"{SVG}g")
+        if "node" in (g.get("class") or "").split()
+    }
+
+
+def test_render_draws_an_overview_of_a_large_era_and_says_so(thousand: Path, tmp_path: Path) -> None:
+    chart = orgchart.load(thousand).latest
+    assert too_large(chart)
+    out = tmp_path / "era.svg"
+    result = runner.invoke(app, ["render", "-o", str(out), "--data", str(thousand)])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, said
+    listed = branches(chart)
+    assert f"era {chart.id} has {len(chart.nodes):,} entities, too many to read as one picture" in said
+    assert f"--root: {listed[0].node.id} ({listed[0].size:,})" in said and "--full" in said
+    drawn = drawn_nodes(out.read_bytes())
+    assert len(drawn) <= LEGIBLE_BOXES and listed[0].node.id in drawn
+    assert b"Overview: " in out.read_bytes()  # the chart says so too
+    # A branch small enough is drawn whole, without a note; --full draws everything.
+    small = next(branch for branch in listed if branch.size <= LEGIBLE_BOXES)
+    result = runner.invoke(app, ["render", "--root", small.node.id, "-o", str(out), "--data", str(thousand)])
+    assert result.exit_code == 0 and "note:" not in result.output
+    assert drawn_nodes(out.read_bytes()) == {n.id for n in select(chart, small.node).nodes}
+    result = runner.invoke(app, ["render", "--full", "-f", "dot", "--data", str(thousand)])
+    assert result.exit_code == 0 and all(f"\t{n.id} [" in result.output for n in chart.nodes)
+    result = runner.invoke(app, ["render", "--full", "--overview", "--data", str(thousand)])
+    assert result.exit_code == 2
+
+
+def test_build_charts_cover_a_large_era_in_overviews_and_branch_charts(thousand: Path, tmp_path: Path) -> None:
+    dataset = orgchart.load(thousand)
+    written = write_era_charts(dataset, tmp_path)
+    for chart in dataset.eras:
+        folder = tmp_path / "charts" / chart.id
+        paths = [tmp_path / "charts" / f"{chart.id}.svg", *sorted(folder.glob("*.svg"))]
+        assert set(paths) <= set(written)
+        covered: set[str] = set()
+        for path in paths:
+            drawn = drawn_nodes(path.read_bytes())
+            assert len(drawn) <= LEGIBLE_BOXES, path
+            covered |= drawn
+        assert covered == {n.id for n in chart.nodes}  # every entity is in some chart
+        assert {p.stem for p in folder.glob("*.svg")} == {n.id for n in branch_charts(chart)}

@@ -1,5 +1,6 @@
-"""The page at size, in a real browser: two generated eras too large for one Graphviz picture,
-laid out by the page itself and drawn only where the view is (see orgchart/site/assets/tree.js).
+"""The page at size, in a real browser: two generated eras (1,000 entities each, the benchmarks'
+generator), too large for one Graphviz picture, laid out by the page itself and drawn only
+where the view is (see orgchart/site/assets/tree.js).
 
 Every expected value comes from the library (tree parents, payloads, the change set), never
 from the page itself.
@@ -16,7 +17,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 import orgchart
-from benchmarks.synthetic import write_dataset
 from orgchart.site import site_payload, tree_parents, write_site
 from orgchart.site.compact import compact_era, unpack
 from orgchart.site.page import SVG_LIMIT
@@ -25,7 +25,6 @@ from tests.browser_pages import Opener, assert_accessible, hash_params, node, vi
 
 pytestmark = pytest.mark.browser
 
-SIZE = 2000
 NAME_PX = 12  # the tree view's name size in chart units (tree.js FONT)
 
 
@@ -45,9 +44,9 @@ def open_page(browser: Browser) -> Iterator[Opener]:
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> orgchart.Dataset:
-    """Two eras of about 2,000 generated entities, the second with about 2% changed."""
-    return orgchart.load(write_dataset(tmp_path_factory.mktemp("gen"), SIZE).root)
+def generated(generated_thousand: Path) -> orgchart.Dataset:
+    """Two generated eras of 1,000 entities, the second with about 2% changed."""
+    return orgchart.load(generated_thousand)
 
 
 @pytest.fixture(scope="module")
