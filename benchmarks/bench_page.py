@@ -5,8 +5,10 @@
   navigation to the chart drawn), and a search keystroke, a zoom step and a pan step (at most
   0.1 s each: responsive).
 - Charts: `render_svg` within 1.2x of bare `dot` on the same DOT (CPU seconds of this process
-  and its children, the median of five runs) on an era and on one branch of it, and no
-  transparent layout edge in the DOT.
+  and its children, the median of five runs), and no transparent layout edge in the DOT.
+- The real-shaped register of 2,700 units in two snapshots (benchmarks/byo_hierarchy.py,
+  imported from its path tables as a user would): `orgchart site` within 15 s, and `orgchart
+  render` of the whole register (drawn as its overview, it being too large for one picture).
 
 Time rows go to the framework (`benchmarks/run.py`); the size target is checked at the end and
 fails the module, as bench_draft's quality targets do.
@@ -71,7 +73,7 @@ def page_rows(bench: Bench, size: int) -> Iterator[Row]:
 
     generated = bench.dataset(size)
     out = bench.scratch(f"site-{size}")
-    measure = bench.command(["orgchart", "site", "-o", out, "--data", generated.root, "--quiet"])
+    measure = bench.command(["orgchart", "site", "-o", out, "--data", generated.root])
     page_file = out / "index.html"
     dataset_entities = sum(len(chart.nodes) for chart in orgchart.load(generated.root).eras)
     per_entity = page_file.stat().st_size / dataset_entities
@@ -116,11 +118,44 @@ STEPS = {
 """What a reader does, as the page's own handlers run it (each timed in the page)."""
 
 
+def register(bench: Bench) -> Path:
+    """The 2,700-unit register's two snapshots imported into a dataset (as bench_byo does)."""
+    from benchmarks.bench_byo import import_table
+    from benchmarks.byo_hierarchy import ID_FROM, KIND_MAP, write_snapshots
+    from orgchart.export.shape import ImportShape, parse_kind_map
+
+    first, second, _ = write_snapshots(bench.scratch("register-tables"), REGISTER_UNITS)
+    data = bench.scratch("register-data")
+    shape = ImportShape(path_column="path", id_from=ID_FROM, kind_key="type", kind_map=parse_kind_map(KIND_MAP))
+    for era, table, date in (("register-a", first, "2023-06"), ("register-b", second, "2024-06")):
+        import_table(table, data, era, date, shape)
+    return data
+
+
+def register_rows(bench: Bench) -> Iterator[Row]:
+    """`orgchart site` and `orgchart render` on the real-shaped register."""
+    data = register(bench)
+    out = bench.scratch("register-site")
+    measure = bench.command(["orgchart", "site", "-o", out, "--data", data])
+    entities = sum(len(chart.nodes) for chart in orgchart.load(data).eras)
+    per_entity = (out / "index.html").stat().st_size / entities
+    note = f"{REGISTER_UNITS:,} units, two snapshots; {per_entity:.0f} bytes per entity per era"
+    yield Row("orgchart site, real-shaped register", None, measure.seconds, target=15.0, note=note, wall=measure.wall)
+    chart = bench.scratch("register-chart") / "register.svg"
+    measure = bench.command(["orgchart", "render", "-o", chart, "--data", data])
+    note = "the overview: " + " ".join(measure.stderr.decode("utf-8", "replace").split())[:160]
+    yield Row("orgchart render, real-shaped register", None, measure.seconds, note=note, wall=measure.wall)
+
+
+REGISTER_UNITS = 2_700
+
+
 def run(bench: Bench) -> Iterator[Row]:
     """The framework's entry (`benchmarks/run.py`)."""
     for size in (s for s in RENDER_SIZES if s in bench.sizes or bench.quick):
         chart = orgchart.load(bench.dataset(size).root).latest
         scratch = bench.scratch(f"render-{size}")
         yield from render_rows(chart, None, "the whole era", size, scratch)
+    yield from register_rows(bench)
     for size in bench.sizes:
         yield from page_rows(bench, size)

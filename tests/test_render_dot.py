@@ -1,9 +1,11 @@
-"""DOT statements written straight into a Digraph's body are exactly what the graphviz package
-writes through `Digraph.node()` and `Digraph.edge()` (the package is the oracle)."""
+"""The fast paths of chart rendering against their oracles: DOT statements written straight into
+a Digraph's body are exactly what the graphviz package writes through `Digraph.node()` and
+`Digraph.edge()`, and the dark-mode style read from SVG text is the one read from the tree."""
 
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import graphviz
 from graphviz.quoting import nohtml
@@ -46,3 +48,28 @@ def test_statements_are_the_packages_statements(tail: str, head: str, attrs: dic
             row.attr(rank="same")
             row.node(head, **attrs)
     assert ours.source == theirs.source
+
+
+def test_dark_style_read_from_text_is_the_trees(generated_thousand: Path) -> None:
+    """The finisher reads the dark-mode colours from Graphviz's text; the tree reading is the oracle."""
+    import xml.etree.ElementTree as ET
+
+    import orgchart
+    from orgchart.changes.diff import diff
+    from orgchart.render.changes import change_chart_dot
+    from orgchart.render.dark import dark_css, dark_css_of_svg
+    from orgchart.render.figure import figure_digraph
+    from orgchart.render.graphviz import layout, to_dot
+    from orgchart.render.options import ChartOptions
+    from orgchart.render.scope import top_level_divisions
+
+    sources = []
+    for dataset in (orgchart.load(), orgchart.load(generated_thousand)):
+        for chart in dataset.eras[-2:]:
+            for root in [None, *top_level_divisions(chart)[:2]]:
+                sources.append(to_dot(chart, root))
+                sources.append(figure_digraph(chart, root, None, ChartOptions(overview=True))[0].source)
+        sources.append(change_chart_dot(diff(*dataset.eras[-2:])))
+    for source in sources:
+        raw = layout(source, "svg")
+        assert dark_css_of_svg(raw, "#x-chart") == dark_css(ET.fromstring(raw), "#x-chart")

@@ -11,8 +11,8 @@ on the text.
 Why text substitution: Graphviz writes each group as `<g id="..." class="...">` followed by
 its `<title>` on the next line, always; rewriting those titles in one pass over the bytes takes
 a few milliseconds, where re-serialising the tree with ElementTree took 0.19 s for a
-1,258-unit chart, half of Graphviz's own layout time (the dark style still reads the parsed
-tree: expat's parse is the cheap part).
+1,258-unit chart, half of Graphviz's own layout time, and even parsing it (for the dark style,
+now read from the text: `orgchart.render.dark.dark_css_of_svg`) cost as much as the rest.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from orgchart.render.dark import dark_css
+from orgchart.render.dark import dark_css, dark_css_of_svg
 from orgchart.render.ids import ROOT_ID, prefix_ids
 
 SVG_NS: Final[str] = "http://www.w3.org/2000/svg"
@@ -78,10 +78,10 @@ def finish_svg(
     drawing, no comment, and a dark-mode style (`orgchart.render.dark`). With `id_prefix`,
     every id starts with it (`orgchart.render.ids`) and the style is scoped to this chart, so
     it can be inlined next to others."""
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", XLINK_NS)
-    root = ET.fromstring(raw)
     if id_prefix:
+        ET.register_namespace("", SVG_NS)
+        ET.register_namespace("xlink", XLINK_NS)
+        root = ET.fromstring(raw)
         return _finish_tree(root, title, description, node_titles, edge_titles, stand_ins, id_prefix)
     titles = {**node_titles, **{key: str(value) for key, value in edge_titles.items()}}
 
@@ -98,7 +98,7 @@ def finish_svg(
         f' role="img" aria-labelledby="chart-title chart-desc">\n'
         f'<title id="chart-title">{html.escape(title, quote=False)}</title>\n'
         f'<desc id="chart-desc">{html.escape(description, quote=False)}</desc>\n'
-        f"<style>{html.escape(dark_css(root, 'svg:root'), quote=False)}</style>"
+        f"<style>{html.escape(dark_css_of_svg(raw, 'svg:root'), quote=False)}</style>"
     )
     closing = text.rindex(b"</g>")
     groups = "".join(
