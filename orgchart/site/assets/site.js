@@ -181,6 +181,7 @@
     $("era-summary").textContent =
       data.label + " · " + data.date + " · " + data.nodes.length.toLocaleString("en-US") + " entities · source" +
       (titles.length > 1 ? "s: " : ": ") + sources;
+    if (data.packed && !data.searchFields) setTimeout(() => searchFields(data), 50); // ready for the first keystroke
     const previous = data.changes ? data.changes.previous_label : null;
     changesToggle.disabled = !previous;
     changesToggle.title = previous ? "Compare with " + previous : "The first era has no previous era";

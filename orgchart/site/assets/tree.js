@@ -460,13 +460,17 @@ const OrgTree = (() => {
       const kinds = new Set(grid.ids.map((id) => data.byId.get(id).kind));
       const what = kinds.size === 1 ? plural([...kinds][0], grid.ids.length) : grid.ids.length === 1 ? "entity" : "entities";
       const title = svgEl("text", { x: grid.x + GAP.pad, y: grid.y + 14 });
-      if (s < 0.6) {
-        title.setAttribute("y", grid.y + 12 / s);
-        title.style.fontSize = 10 / s + "px";
-      }
       title.textContent = grid.ids.length.toLocaleString("en-US") + " " + what;
       group.append(title);
-      if (BOX.w * s < CELL_PX) return [group];
+      if (BOX.w * s < CELL_PX) {
+        // Too small for its boxes: the count alone, centred, at a size the screen can show.
+        title.setAttribute("x", grid.x + grid.w / 2);
+        title.setAttribute("y", grid.y + grid.h / 2);
+        title.setAttribute("text-anchor", "middle");
+        title.style.fontSize = 11 / s + "px";
+        title.style.display = grid.w * s >= 24 ? "" : "none";
+        return [group];
+      }
       const x0 = grid.x + GAP.pad;
       const y0 = grid.y + GAP.head + GAP.pad;
       const c0 = Math.max(0, Math.floor((view.x0 - x0) / (BOX.w + GAP.x)));
