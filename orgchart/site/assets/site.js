@@ -775,10 +775,11 @@
     return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  // Each entity's searchable texts, normalised once per era (a large era has 100,000).
+  // Each entity's searchable texts, normalised once per era (a large era has 100,000), and
+  // all of them joined, so that one test per entity skips those that cannot match.
   function searchFields(data) {
     if (!data.searchFields) {
-      data.searchFields = data.nodes.map((node) =>
+      const fields = data.nodes.map((node) =>
         [
           [node.acronym, 0, "acronym"],
           [node.name, 1, ""],
@@ -788,6 +789,7 @@
           .filter(([text]) => text)
           .map(([text, weight, label]) => [normal(text), weight, label, text]),
       );
+      data.searchFields = { fields, joined: fields.map((texts) => texts.map((f) => f[0]).join("\u0000")) };
     }
     return data.searchFields;
   }
@@ -797,10 +799,12 @@
     if (!q) return [];
     const scored = [];
     const data = current();
-    const fieldsOf = searchFields(data);
+    const { fields: fieldsOf, joined } = searchFields(data);
     const wordy = /^[a-z0-9]+$/.test(q); // a word can only start with letters and digits
     const wordStart = new RegExp("(^|[^a-z0-9])" + q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    data.nodes.forEach((node, position) => {
+    for (let position = 0; position < data.nodes.length; position++) {
+      if (!joined[position].includes(q)) continue;
+      const node = data.nodes[position];
       let best = Infinity;
       let via = "";
       for (const [t, weight, label, text] of fieldsOf[position]) {
@@ -815,7 +819,7 @@
         }
       }
       if (best < Infinity) scored.push({ node, best, via });
-    });
+    }
     scored.sort((a, b) => a.best - b.best || a.node.name.localeCompare(b.node.name));
     return scored.slice(0, 12);
   }

@@ -33,41 +33,71 @@ const OrgTree = (() => {
   }
 
   // The columns back into the objects site.js reads for every era (see era_payload in data.py).
+  // Citations (and an edge's SVG id) are made when first read: at 100,000 entities making
+  // 200,000 of them up front took longer than inflating and parsing the whole era.
+  const NONE = Object.freeze([]);
+
   function expand(c) {
+    const ids = c.node_id;
     const cite = (flat) => {
       const out = [];
       for (let i = 0; i < flat.length; i += 2) out.push({ source: c.cite_sources[flat[i]], quote: c.texts[flat[i + 1]] });
       return out;
     };
-    const ids = c.node_id;
     const acronyms = new Map(c.node_acronym);
     const aliases = new Map(c.node_aliases);
-    const nodes = ids.map((id, i) => ({
-      id,
-      name: c.node_name[i],
-      kind: c.kinds[c.node_kind[i]],
-      acronym: acronyms.get(i) || null,
-      aliases: aliases.get(i) || [],
-      citations: cite(c.node_cite[i]),
-      tree_parent: c.node_parent[i] >= 0 ? ids[c.node_parent[i]] : null,
-    }));
+    class PackedNode {
+      constructor(i) {
+        this.id = ids[i];
+        this.name = c.node_name[i];
+        this.kind = c.kinds[c.node_kind[i]];
+        this.acronym = acronyms.get(i) || null;
+        this.aliases = aliases.get(i) || NONE;
+        this.tree_parent = c.node_parent[i] >= 0 ? ids[c.node_parent[i]] : null;
+        this.position = i;
+      }
+      get citations() {
+        const value = cite(c.node_cite[this.position]);
+        Object.defineProperty(this, "citations", { value });
+        return value;
+      }
+    }
     const second = new Set(c.edge_second);
-    const edges = c.edge_kind.map((k, i) => {
-      const kind = c.edge_kinds[k];
-      const superior = ids[c.edge_sup[i]];
-      const subordinate = ids[c.edge_sub[i]];
-      return {
-        kind,
-        superior,
-        subordinate,
-        second_parent: second.has(i),
-        svg_id: "edge-" + superior + "-" + kind.toUpperCase() + "-" + subordinate,
-        citations: cite(c.edge_cite[i]),
-      };
-    });
+    class PackedEdge {
+      constructor(i) {
+        this.kind = c.edge_kinds[c.edge_kind[i]];
+        this.superior = ids[c.edge_sup[i]];
+        this.subordinate = ids[c.edge_sub[i]];
+        this.second_parent = second.has(i);
+        this.position = i;
+      }
+      get svg_id() {
+        return "edge-" + this.superior + "-" + this.kind.toUpperCase() + "-" + this.subordinate;
+      }
+      get citations() {
+        const value = cite(c.edge_cite[this.position]);
+        Object.defineProperty(this, "citations", { value });
+        return value;
+      }
+    }
+    const nodes = new Array(ids.length);
+    for (let i = 0; i < ids.length; i++) nodes[i] = new PackedNode(i);
+    const edges = new Array(c.edge_kind.length);
+    for (let i = 0; i < edges.length; i++) edges[i] = new PackedEdge(i);
     const data = { nodes, edges, claims: c.claims, findings: c.findings, changes: c.changes, packed: true };
     for (const key of ["id", "label", "date", "precision", "description", "sources"]) data[key] = c[key];
     return data;
+  }
+
+  // The plain objects of a packed era (what tests compare with the payload).
+  function plain(data) {
+    const node = (n) => ({ id: n.id, name: n.name, kind: n.kind, acronym: n.acronym, aliases: [...n.aliases],
+      citations: n.citations, tree_parent: n.tree_parent });
+    const edge = (e) => ({ kind: e.kind, superior: e.superior, subordinate: e.subordinate,
+      second_parent: e.second_parent, svg_id: e.svg_id, citations: e.citations });
+    const out = { ...data, nodes: data.nodes.map(node), edges: data.edges.map(edge) };
+    delete out.packed;
+    return out;
   }
 
   // How many entities lie below each node in the era's tree (not counting itself).
@@ -535,5 +565,5 @@ const OrgTree = (() => {
     };
   }
 
-  return { isPacked, decode, create, subtreeSizes };
+  return { isPacked, decode, plain, create, subtreeSizes };
 })();
