@@ -7,9 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-deps validate renders readme pins test lint bench clean
+.PHONY: all setup system-deps validate renders readme docs pins test lint bench fuzz clean
 
-all: validate renders readme
+all: validate renders readme docs
 
 setup: $(STAMP) system-deps
 
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "orgchart needs Python 3.11 or newer; set PYTHON=python3.11")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
 	@touch $(STAMP)
 
 # Graphviz's `dot` comes from Debian's graphviz package; Chromium (browser tests, the page's
@@ -34,6 +34,11 @@ renders: setup
 
 readme: setup
 	$(BIN)/python scripts/update_readme.py
+
+# The project's own documentation site (mkdocs.yml): docs/ and pages made from the data, built
+# with the project's ```orgchart fence into renders/docs/; byte-identical for the same data.
+docs: setup
+	$(BIN)/mkdocs build --strict --quiet
 
 # After an intended change to data/ (a new era, a corrected quote): refresh everything generated
 # that the tests compare with the data: the recorded findings and the README's generated sections.
@@ -62,6 +67,11 @@ $(BENCH_STAMP): pyproject.toml $(STAMP)
 
 bench: setup $(BENCH_STAMP)
 	BENCH_SIZES=$(BENCH_SIZES) $(BIN)/python benchmarks/run.py
+
+# The fuzz tests of `make test` (tests/test_fuzz.py, a few dozen examples each) with thousands of
+# examples: generated and mutated YAML, eras, tables, JSON and GraphML (about 6 minutes).
+fuzz: setup
+	ORGCHART_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q tests/test_fuzz.py -W ignore::UserWarning
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,7 @@ from orgchart.changes.changeset import Change, ChangeSet
 from orgchart.changes.diff import diff
 from orgchart.changes.history import History
 from orgchart.changes.match import Match
+from orgchart.changes.order import Ordering, stable_order
 from orgchart.dataset.citations import fold_white_space, quote_is_found
 from orgchart.dataset.model import (
     EDGE_KINDS,
@@ -25,6 +26,7 @@ from orgchart.dataset.model import (
     Source,
     SourceDate,
 )
+from orgchart.embed.jupyter import register_displays
 from orgchart.errors import AmbiguousError, DataError, NotFoundError, OrgChartError, OutputError, Problem
 from orgchart.export.csv import read_csv, to_csv, write_csv
 from orgchart.export.graphml import read_graphml, to_graphml, write_graphml
@@ -51,8 +53,11 @@ from orgchart.render import (
     to_mermaid,
     write_chart,
 )
+from orgchart.render.stability import Stability, chart_stability
 from orgchart.site import site_html, write_site
 from orgchart.timeline import Timeline, TimelineEntry
+
+register_displays()  # eras, subtrees, change sets and timelines display themselves in Jupyter
 
 __version__ = "0.1.0"
 
@@ -81,6 +86,7 @@ __all__ = [
     "Match",
     "Node",
     "NotFoundError",
+    "Ordering",
     "OrgChart",
     "OrgChartError",
     "OutputError",
@@ -88,11 +94,13 @@ __all__ = [
     "RenderError",
     "Source",
     "SourceDate",
+    "Stability",
     "Subtree",
     "Timeline",
     "TimelineEntry",
     "__version__",
     "build_digraph",
+    "chart_stability",
     "diff",
     "fold_white_space",
     "import_era",
@@ -107,6 +115,7 @@ __all__ = [
     "render_png",
     "render_svg",
     "site_html",
+    "stable_order",
     "to_csv",
     "to_dot",
     "to_graphml",

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from orgchart.atomic import write_text_atomic
+from orgchart.errors import OutputError
 from orgchart.export.csv import write_csv
 from orgchart.export.graphml import write_graphml
 from orgchart.export.json import write_json
 from orgchart.export.rdf import write_turtle
 from orgchart.export.sqlite import write_sqlite
 from orgchart.graph import Dataset
-from orgchart.manifest import prune_and_record
+from orgchart.manifest import guarded_build, prune_and_record
 from orgchart.render.charts import write_era_charts
 from orgchart.render.fit import write_overviews
 from orgchart.report.summary import eras_markdown, findings_markdown
 from orgchart.site import write_site
+
+EXPORT_NAMES: Final = frozenset({"orgchart.sqlite", "orgchart.ttl"})
+"""The files `export/` holds beside one `<era>.graphml` and one `<era>/` per era."""
 
 
 @dataclass(frozen=True)
@@ -31,29 +36,43 @@ class BuildReport:
     removed: tuple[Path, ...]
 
 
-def build_all(dataset: Dataset, out_dir: str | Path) -> list[Path]:
+def build_all(dataset: Dataset, out_dir: str | Path, *, force: bool = False) -> list[Path]:
     """Write every output of `dataset` under `out_dir`; return the paths written, sorted.
 
     Files an earlier build wrote and this one does not (listed in `manifest.txt`) are removed;
-    see `build_report` for what was removed.
+    see `build_report` for what was removed, and for the guards `force` lifts.
 
     Raises:
-        OutputError: a file cannot be written (files already written stay complete).
+        OutputError: see `build_report`.
     """
-    return list(build_report(dataset, out_dir).written)
+    return list(build_report(dataset, out_dir, force=force).written)
 
 
-def build_report(dataset: Dataset, out_dir: str | Path) -> BuildReport:
+def build_report(dataset: Dataset, out_dir: str | Path, *, force: bool = False) -> BuildReport:
     """Write every output of `dataset` under `out_dir`, remove the outputs of an earlier build
     that this one no longer writes (only files the manifest says a build wrote), and record the
     new manifest.
 
+    One build at a time writes into a directory, and only builds of one dataset unless `force`
+    (building another organization over a directory's outputs is refused: `orgchart build
+    --data mine` must not replace the bundled renders by accident); temporary files an
+    interrupted build left are removed first (see `orgchart.manifest.guarded_build`).
+
     Raises:
-        OutputError: a file cannot be written or removed (files already written stay complete).
+        OutputError: a file cannot be written or removed (files already written stay complete),
+            another build is writing into `out_dir`, it holds another dataset's build, or an era
+            id would give an output the name of another.
     """
     out = Path(out_dir)
-    written = _write_everything(dataset, out)
-    removed = prune_and_record(out, written)
+    clashes = sorted(chart.id for chart in dataset.eras if chart.id in EXPORT_NAMES)
+    if clashes:
+        raise OutputError(
+            f"era id {clashes[0]!r} would be the name of export/{clashes[0]}, which the build writes "
+            "for every era: rename the era"
+        )
+    with guarded_build(out, dataset.root, force=force):
+        written = _write_everything(dataset, out)
+        removed = prune_and_record(out, written)
     return BuildReport(tuple(written), tuple(removed))
 
 
@@ -96,7 +115,8 @@ def build_changes(dataset: Dataset, out: Path) -> list[Path]:
     for changes in (*hist.pairs, *to_latest):
         stem = f"{changes.before.id}..{changes.after.id}"
         for fmt in REPORT_FORMATS:
-            written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt))
+            chart = f"{stem}.svg" if fmt == "html" else None  # the HTML report shows its change chart
+            written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt, chart=chart))
         written.append(write_change_chart(changes, out / f"{stem}.svg"))
     for fmt in REPORT_FORMATS:
         written.append(write_history(hist, out / f"history.{fmt}", fmt))

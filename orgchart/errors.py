@@ -7,6 +7,8 @@ Each error that concerns data carries a list of `Problem`s, so a user sees every
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +56,9 @@ class NotFoundError(OrgChartError, LookupError):
         """The era searched, when the lookup was within one era."""
         self.suggestions = tuple(closest(wanted, candidates))
         close = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        stranger = foreign_letter(wanted)
+        if stranger:
+            close += f" (note: {stranger}: a look-alike typed or pasted from another script?)"
         super().__init__(f"no {what} {wanted!r}{close}" + (f" {hint}" if hint else ""))
 
 
@@ -71,6 +76,18 @@ class OutputError(OrgChartError, OSError):
     """An output could not be written (the target is left as it was)."""
 
 
+def foreign_letter(text: str) -> str:
+    """`'x' is U+0445 CYRILLIC SMALL LETTER HA`: the first letter of `text` from another script
+    than the Latin letters around it, or "" when there is none (or no Latin letter at all)."""
+    if text.isascii() or not any("a" <= c.lower() <= "z" for c in text):
+        return ""
+    for character in text:
+        name = unicodedata.name(character, "")
+        if character.isalpha() and not character.isascii() and not name.startswith("LATIN"):
+            return f"{character!r} is U+{ord(character):04X} {name}"
+    return ""
+
+
 def closest(wanted: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     """The candidates nearest to `wanted`, best first, for 'did you mean' messages."""
     pool = sorted(set(candidates))
@@ -81,8 +98,19 @@ def closest(wanted: str, candidates: Iterable[str], limit: int = 3) -> list[str]
 
 def display_path(path: Path) -> str:
     """A path as the user is likely to recognise it: relative to the working directory if
-    it lies below it."""
+    it lies below it, control characters in it escaped (a file name can hold any byte, and
+    this text reaches a terminal)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        shown = str(path)
+    return printable(shown)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character (line breaks and tabs too) written as an escape
+    (`\\x1b`), so that text from files and data cannot move a terminal's cursor or restyle it."""
+    return _CONTROL.sub(lambda found: repr(found.group())[1:-1], text)

@@ -4,16 +4,25 @@ nothing else (a screenshot, a user's notes, another tool's output).
 
 The manifest is `manifest.txt` in the output directory: one path a line, relative, sorted, so it
 is deterministic and reads well in a git diff.
+
+`guarded_build` holds an exclusive lock on `OUT/.orgchart-build.lock` while a build writes, so two
+builds into one directory cannot interleave their files, and records there which dataset the
+directory holds: building another dataset into it would replace one organization's outputs with
+another's by accident (`orgchart build --data mine` into the bundled renders/), so that is
+refused unless `force` is given. Entering, it removes the temporaries an interrupted build left.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fcntl
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Final
 
-from orgchart.atomic import write_text_atomic
-from orgchart.errors import OutputError, display_path
+from orgchart.atomic import remove_stale_temporaries, write_text_atomic
+from orgchart.errors import OutputError, display_path, printable
 
 MANIFEST: Final = "manifest.txt"
 _HEADER: Final = (
@@ -93,3 +102,48 @@ def _remove_empty_parents(folder: Path, out: Path) -> None:
         except OSError:
             return
         folder = folder.parent
+
+
+LOCK_FILE: Final = ".orgchart-build.lock"
+
+
+@contextmanager
+def guarded_build(out: Path, data_root: Path, *, force: bool = False) -> Iterator[list[Path]]:
+    """Hold the build lock on `out` for a build of the dataset in `data_root`; yield the stale
+    temporary files removed on entry.
+
+    Raises:
+        OutputError: another build holds the lock, or `out` holds another dataset's build (and
+            not `force`), or the directory cannot be created.
+    """
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(out / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise OutputError(f"cannot write into {display_path(out)}: {error.strerror or error}") from None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                f"another `orgchart build` is writing into {display_path(out)}; wait for it to finish, "
+                "or build into another directory"
+            ) from None
+        recorded = os.read(descriptor, 4096).decode("utf-8", "replace").strip()
+        here = str(data_root.resolve())
+        if recorded and recorded != here and not force and _has_outputs(out):
+            raise OutputError(
+                f"{display_path(out)} holds the build of another dataset ({printable(recorded)}); building "
+                f"{printable(here)} into it "
+                "would mix the two: build into another directory, or pass --force to replace it"
+            )
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        os.ftruncate(descriptor, 0)
+        os.write(descriptor, (here + "\n").encode("utf-8"))
+        yield remove_stale_temporaries(out)
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _has_outputs(out: Path) -> bool:
+    return any(entry.name != LOCK_FILE for entry in out.iterdir())

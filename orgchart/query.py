@@ -14,11 +14,13 @@ and an `as_dict()` whose output is JSON-ready and deterministic.
 
 from __future__ import annotations
 
+import json
 import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from orgchart.dataset.display import bundle
 from orgchart.dataset.model import EDGE_KINDS, NODE_KINDS, Citation, Edge, Node
 from orgchart.errors import NotFoundError
 
@@ -104,15 +106,60 @@ def _check_kind(kind: str | None, vocabulary: tuple[str, ...], what: str) -> Non
 # --- one era ----------------------------------------------------------------------------------
 
 
-def path(era: EraView, ref: str | Node) -> tuple[Node, ...]:
-    """The chain of main parents from a root down to `ref` (both included).
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a path to the root: the node, and how it hangs from the step before it
+    (`parent`, or `oversight` for an entity no unit contains but one oversees; None for the
+    first step)."""
 
-    Example: in `ero-2023`, `path(era, "CAP")` runs ICE, ERO, Enforcement, CAD, CAP.
+    node: Node
+    via: str | None
+
+    def __repr__(self) -> str:
+        return f"<PathStep {self.node.id!r} via {self.via}>"
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: the node's fields and `via`."""
+        return {**node_dict(self.node), "via": self.via}
+
+
+def path_steps(era: EraView, ref: str | Node) -> tuple[PathStep, ...]:
+    """The chain from a root down to `ref`, each step saying how it hangs from the one above.
+
+    Main parents first; an entity with no parent but an overseer (a program the document names
+    only as overseen, such as CAP under CAD) continues through its first overseer, marked
+    `oversight`, so it reaches the root too. A loop of oversight ends the walk.
     """
-    chain = [era.get(ref)]
-    while (above := era.parent(chain[-1])) is not None:
-        chain.append(above)
-    return tuple(reversed(chain))
+    overseers: dict[str, str] = {}
+    for edge in era.edges:
+        if edge.kind == "oversight":
+            overseers.setdefault(edge.subordinate, edge.superior)
+    start = era.get(ref)
+    chain: list[tuple[Node, str | None]] = []
+    seen = {start.id}
+    node: Node | None = start
+    while node is not None:
+        above = era.parent(node)
+        via: str | None = "parent"
+        if above is None and node.id in overseers:
+            above, via = era.get(overseers[node.id]), "oversight"
+        if above is None or above.id in seen:
+            chain.append((node, None))
+            break
+        chain.append((node, via))
+        seen.add(above.id)
+        node = above
+    return tuple(PathStep(step, via) for step, via in reversed(chain))
+
+
+def path(era: EraView, ref: str | Node) -> tuple[Node, ...]:
+    """The chain from a root down to `ref` (both included): main parents, and for an entity no
+    unit contains, its overseer (see `path_steps`, which says which link is which).
+
+    Example: in `ero-2023`, `path(era, "CAP")` runs ICE, ERO, Enforcement, CAD, CAP (CAD
+    oversees CAP).
+    """
+    return tuple(step.node for step in path_steps(era, ref))
 
 
 @dataclass(frozen=True)
@@ -125,6 +172,12 @@ class Subtree:
     node: Node
     children: tuple[Subtree, ...] = ()
     truncated: bool = False
+    era: EraView | None = field(default=None, repr=False, compare=False)
+    """The era it was taken from (set on the top of a `subtree()` result), so it can be drawn."""
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Jupyter: the subtree drawn as a chart (SVG with its title), see `orgchart.dataset.display`."""
+        return bundle("subtree", self)
 
     def walk(self) -> Iterator[tuple[int, Subtree]]:
         """Every subtree in pre-order with its level below this one (0 for this one)."""
@@ -157,12 +210,18 @@ class Subtree:
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready nested data: the node's fields plus `children` and `truncated`."""
-        return {
-            **node_dict(self.node),
-            "children": [child.as_dict() for child in self.children],
-            "truncated": self.truncated,
-        }
+        """JSON-ready nested data: the node's fields plus `children` and `truncated`.
+
+        Built bottom-up without recursion (a chain thousands deep nests as deep); write it with
+        `json_text`, since `json.dumps` recurses per level."""
+        built: dict[int, dict[str, Any]] = {}
+        for _, branch in reversed(list(self.walk())):  # children before their parents
+            built[id(branch)] = {
+                **node_dict(branch.node),
+                "children": [built.pop(id(child)) for child in branch.children],
+                "truncated": branch.truncated,
+            }
+        return built[id(self)]
 
 
 def subtree(era: EraView, ref: str | Node, depth: int | None = None) -> Subtree:
@@ -195,7 +254,7 @@ def subtree(era: EraView, ref: str | Node, depth: int | None = None) -> Subtree:
             built[node.id] = Subtree(node, (), truncated=bool(children))
         else:
             built[node.id] = Subtree(node, tuple(built[child.id] for child in children))
-    return built[top.id]
+    return replace(built[top.id], era=era)
 
 
 def relations(
@@ -278,3 +337,71 @@ def citations(
         what = f"{kind or 'relation'} in era {era.id!r} between {node.id!r} and"
         raise NotFoundError(what, era.get(other).id, related, era=era.id)
     return tuple(dict.fromkeys(c for edge in edges for c in edge.citations))
+
+
+# --- JSON text of nested results -------------------------------------------------------------
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def json_text(value: Any, *, indent: int | None = None, sort_keys: bool = False, ensure_ascii: bool = True) -> str:
+    """`value` as JSON text, byte for byte what `json.dumps(value, indent=..., sort_keys=...,
+    ensure_ascii=...)` writes, for nested query results of any depth.
+
+    `json.dumps` recurses once per level and stops with RecursionError near a thousand levels; a
+    subtree of a 2,000-deep chain nests deeper. This writes the same text with an explicit stack.
+    """
+    parts: list[str] = []
+    item_separator = "," if indent is not None else ", "
+
+    def scalar(item: Any) -> str:
+        return json.dumps(item, ensure_ascii=ensure_ascii)
+
+    def newline(level: int) -> str:
+        return "" if indent is None else "\n" + " " * (indent * level)
+
+    # Work items: ("value", item, level) writes a value; ("text", s, _) writes s as it is.
+    stack: list[tuple[str, Any, int]] = [("value", value, 0)]
+    while stack:
+        what, item, level = stack.pop()
+        if what == "text":
+            parts.append(item)
+            continue
+        if isinstance(item, _SCALARS):
+            parts.append(scalar(item))
+        elif isinstance(item, Mapping):
+            if not item:
+                parts.append("{}")
+                continue
+            keys = sorted(item) if sort_keys else list(item)
+            todo: list[tuple[str, Any, int]] = [("text", "{", level)]
+            for position, key in enumerate(keys):
+                lead = newline(level + 1) if position == 0 else item_separator + newline(level + 1)
+                todo.append(("text", lead + scalar(_key(key)) + ": ", level))
+                todo.append(("value", item[key], level + 1))
+            todo.append(("text", newline(level) + "}", level))
+            stack.extend(reversed(todo))
+        elif isinstance(item, (list, tuple)):
+            if not item:
+                parts.append("[]")
+                continue
+            todo = [("text", "[", level)]
+            for position, element in enumerate(item):
+                lead = newline(level + 1) if position == 0 else item_separator + newline(level + 1)
+                todo.append(("text", lead, level))
+                todo.append(("value", element, level + 1))
+            todo.append(("text", newline(level) + "]", level))
+            stack.extend(reversed(todo))
+        else:
+            raise TypeError(f"Object of type {type(item).__name__} is not JSON serializable")
+    return "".join(parts)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool) or key is None:
+        return json.dumps(key)
+    if isinstance(key, (int, float)):
+        return json.dumps(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")

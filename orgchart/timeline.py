@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from orgchart.dataset.display import bundle
 from orgchart.dataset.model import LineageLink, Node
 from orgchart.errors import AmbiguousError, NotFoundError
 from orgchart.query import EraView
@@ -82,6 +83,10 @@ class Timeline:
     def __repr__(self) -> str:
         eras = ", ".join(f"{e.era}={e.node.id if e.node else '-'}" for e in self.entries)
         return f"<Timeline {self.query!r}: {eras}>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter: a table of the entity in every era, see `orgchart.dataset.display`."""
+        return bundle("timeline", self).get("text/html", repr(self))
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data: the query, the ids, the entries and the lineage links used."""

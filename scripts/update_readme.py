@@ -10,6 +10,7 @@ import orgchart
 from orgchart.atomic import write_text_atomic
 from orgchart.render.charts import readme_chart_block
 from orgchart.render.fit import readme_widths_block
+from orgchart.render.stability import chart_stability, stability_markdown
 from orgchart.report.summary import eras_markdown, findings_markdown
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -28,6 +29,14 @@ def refreshed(text: str, table: str, name: str = "eras") -> str:
     return pattern.sub(lambda m: m.group(1) + table + m.group(3), text)
 
 
+def draft_block() -> str:
+    """The draft's quality tables, from the scores `bench_draft.py` recorded in benchmarks/results.json."""
+    sys.path.insert(0, str(README.parent))
+    from benchmarks.report import draft_markdown, load_results
+
+    return draft_markdown(load_results().get("records", {}).get("bench_draft"))
+
+
 def performance_block() -> str:
     """The performance tables, from the last full `make bench` (benchmarks/results.json)."""
     sys.path.insert(0, str(README.parent))
@@ -42,6 +51,8 @@ if __name__ == "__main__":
     text = refreshed(text, readme_chart_block(dataset), "chart")
     text = refreshed(text, readme_widths_block(dataset), "chart-widths")
     text = refreshed(text, findings_markdown(dataset), "findings")
+    text = refreshed(text, stability_markdown(chart_stability(dataset)), "stability")
     text = refreshed(text, performance_block(), "performance")
+    text = refreshed(text, draft_block(), "draft-bench")
     write_text_atomic(README, text)
     print("README.md refreshed")

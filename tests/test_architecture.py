@@ -48,8 +48,9 @@ def test_an_import_against_the_flow_breaks_the_contract(tmp_path: Path) -> None:
 
 
 def test_the_top_level_stays_small() -> None:
-    """The folders show the architecture: besides the packages, a handful of modules."""
-    modules = sorted(p.name for p in PACKAGE.glob("*.py") if not p.name.startswith("__"))
+    """The folders show the architecture: besides the packages, a handful of modules (and
+    `sphinx.py`, only the name `extensions = ["orgchart.sphinx"]` asks for)."""
+    modules = sorted(p.name for p in PACKAGE.glob("*.py") if not p.name.startswith("__") and p.name != "sphinx.py")
     assert len(modules) <= 8, modules
     packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
     for name in packages:

@@ -6,6 +6,7 @@ move made up from a repeated or bare-title name."""
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from typer.testing import CliRunner
 import orgchart
 from benchmarks.byo_hierarchy import ID_FROM, KIND_MAP, Snapshots, generate, naive_parents, paths, write_snapshots
 from orgchart.cli import app
+from orgchart.report import render_diff
+from orgchart.report.environment import md
 
 runner = CliRunner()
 
@@ -99,3 +102,39 @@ def test_the_diff_counts_equal_the_truth_with_no_false_move(
     assert {c.id for c in changes.by_kind("renamed")} == snapshots.truth.renamed
     for removed, added in snapshots.truth.traps:
         assert changes.matching.forward(removed) is None and changes.matching.backward(added) is None
+
+
+def test_the_report_leads_with_what_matters(imported: tuple[orgchart.Dataset, Snapshots, Path]) -> None:
+    """The first 60 lines hold the summary, the headline changes (the department that vanished
+    first) and the largest branch changes; no placeholder `uncited` finding appears anywhere."""
+    dataset, snapshots, _ = imported
+    changes = orgchart.diff(dataset.era("register-2023"), dataset.era("register-2024"))
+    assert not [c for c in changes if c.kind.startswith("finding")]
+    report = render_diff(changes, "md")
+    head = "\n".join(report.splitlines()[:60])
+    vanished = snapshots.before[snapshots.truth.vanished].name
+    assert "## Summary" in head and "| not mentioned later | " in head
+    headlines = head[head.index("Headline changes") : head.index("## What each document covers")]
+    assert headlines.splitlines()[2].startswith(f"- **mostly not mentioned later**: {md(vanished)}:")
+    tables = head[head.index("## What each document covers") :]
+    first_row = tables[tables.index("| --- |") :].splitlines()[1]
+    assert first_row.startswith(f"| {md(vanished)} | ")  # the largest branch change comes first
+    assert "more branches |" in tables
+    assert "uncited" not in report and "placeholder" not in report.lower()
+    full = json.loads(render_diff(changes, "json"))
+    assert len(full["coverage"][0]["branches"]) > 8  # JSON keeps every branch
+    assert full["headlines"][0]["id"] == snapshots.truth.vanished
+
+
+def test_validate_prints_a_summary_of_an_imported_register(
+    imported: tuple[orgchart.Dataset, Snapshots, Path],
+) -> None:
+    dataset, _, _ = imported
+    result = runner.invoke(app, ["validate", "--data", str(dataset.root)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) <= 20 and "--verbose lists them all" in result.output
+    assert any(line.startswith("  uncited: ") for line in lines)
+    verbose = runner.invoke(app, ["validate", "--verbose", "--data", str(dataset.root)])
+    uncited = sum(len(chart.findings) for chart in dataset.eras)
+    assert verbose.output.count("warning: ") == uncited > 500

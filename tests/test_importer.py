@@ -37,7 +37,7 @@ def test_a_table_becomes_a_dataset_with_uncited_facts(tmp_path: Path) -> None:
     assert code == 0, output
     assert "5 uncited fact(s)" in output and "placeholder source import-mine" in output
     code, output = run("validate", "--data", str(data))
-    assert code == 0 and output.count("uncited") == 5
+    assert code == 0 and output.count("warning: mine: uncited") == 5 and "uncited: 5 (mine 5)" in output
     code, output = run("validate", "--strict", "--data", str(data))
     assert code == 1 and "node 'hq' has no citation" in output and "mine.yaml" in output
     code, output = run("show", "mine", "--data", str(data))

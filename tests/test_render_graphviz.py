@@ -38,9 +38,13 @@ def test_every_bundled_era_svg_holds_exactly_its_nodes_and_edges(era: str) -> No
     chart = orgchart.load().era(era)
     svg = render_svg(chart)
     nodes = groups(svg, "node")
-    edges = groups(svg, "edge")
+    links = groups(svg, "stack-link")  # the line from a superior to its stack of children
+    edges = {key: group for key, group in groups(svg, "edge").items() if key not in links}
     assert set(nodes) == {f"node-{node.id}" for node in chart.nodes}
     assert set(edges) == {edge_svg_id(edge) for edge in chart.edges}
+    stacks = {key for key in groups(svg, "cluster") if key.startswith("stack-")}
+    assert {key.removesuffix("-link") for key in links} == stacks
+    assert all("~" not in title(group) and " → " in title(group) for group in links.values())
     for node in chart.nodes:
         assert title(nodes[f"node-{node.id}"]).startswith(node.name)
     root = ET.fromstring(svg)
@@ -237,4 +241,4 @@ def test_many_branches_stay_within_an_embeddable_width(make_dataset: DatasetMake
     # the former gaps (nodesep 0.2, ranksep 0.55) it was about 2,280 px.
     assert width < 2000, width
     assert set(groups(svg, "node")) == {f"node-{node.id}" for node in chart.nodes}
-    assert set(groups(svg, "edge")) == {edge_svg_id(edge) for edge in chart.edges}
+    assert set(groups(svg, "edge")) - set(groups(svg, "stack-link")) == {edge_svg_id(edge) for edge in chart.edges}

@@ -24,7 +24,8 @@ def test_flowchart_with_title_and_every_node_and_edge(make_dataset: DatasetMaker
     chart = orgchart.load(wide_dataset(make_dataset)).era("wide")
     text = to_mermaid(chart)
     lines = text.splitlines()
-    assert lines[:4] == ["---", 'title: "Era wide <&> (2020-05-01)"', "---", "flowchart TD"]
+    assert lines[:2] == ["---", 'title: "Era wide <&> (2020-05-01)"']
+    assert lines[2:4] == ["config:", "  flowchart:"] and "flowchart TD" in lines
     ids = mermaid_ids(node.id for node in chart.nodes)
     defined = {m.group(1) for line in lines if (m := NODE_LINE.match(line))}
     assert defined == set(ids.values())
@@ -79,3 +80,44 @@ def test_bundled_subtree_keeps_oversight() -> None:
     # CAD oversees two programs: stacked, one dashed oversight link to their subgraph.
     assert "n_cad -.-> s_0_n_cad" in text and 'subgraph s_0_n_cad["2 programs"]' in text
     assert "n_cap[" in text and "n_ice" not in text
+
+
+def test_colours_read_on_light_and_dark_themes() -> None:
+    from orgchart.render.dark import DARK_BACKGROUND, contrast
+
+    text = to_mermaid(orgchart.load().era("ero-2020"))
+    classes = re.findall(r"classDef k_\w+ fill:(#[0-9a-f]{6}),stroke:#[0-9a-f]{6},color:(#[0-9a-f]{6})", text)
+    assert len(classes) >= 8
+    for fill, color in classes:
+        assert contrast(fill, color) >= 4.5, (fill, color)  # every label readable on its box
+    strokes = re.findall(r"linkStyle [\d,]+ stroke:(#[0-9a-f]{6})", text)
+    assert strokes
+    for stroke in strokes:  # lines show on white and on a dark theme's background
+        assert contrast(stroke, "#ffffff") >= 3 and contrast(stroke, DARK_BACKGROUND) >= 3, stroke
+
+
+def test_link_styles_count_the_invisible_links(make_dataset: DatasetMaker) -> None:
+    """Mermaid numbers `~~~` links too: every linkStyle index must name a drawn link."""
+    text = to_mermaid(orgchart.load(wide_dataset(make_dataset)).era("wide"))
+    links = [line for line in text.splitlines() if re.search(r" (-->|-\.->|<==>|<-\.->|--o|~~~)", line)]
+    count = sum(line.count("~~~") if "~~~" in line else 1 for line in links)
+    styled = [
+        int(i) for line in text.splitlines() if line.strip().startswith("linkStyle") for i in line.split()[1].split(",")
+    ]
+    assert sorted(styled) == sorted(set(styled)) and max(styled) < count
+    invisible = {i for i, line in enumerate(links) if "~~~" in line}
+    assert invisible  # the stacked field offices stand in columns
+
+
+def test_change_chart_in_mermaid() -> None:
+    from orgchart.render.mermaid_changes import changes_mermaid
+
+    ds = orgchart.load()
+    changes = orgchart.diff(ds.era("ero-excerpt"), ds.era("ero-2023"), lineage=ds.lineage)
+    text = changes_mermaid(changes, fenced=True)
+    assert text.startswith("```mermaid\n---\ntitle: ") and text.endswith("```\n")
+    assert "classDef change_renamed" in text and "classDef change_added" in text
+    assert "✎ Criminal Apprehension Division" in text and "was Criminal Alien Division" in text
+    assert '-.->|"was under"|' in text  # the moved entity's former parent
+    assert 'subgraph legend["Legend: what changed"]' in text and "lg_renamed" in text
+    assert "k_division" not in text  # the legend explains changes, not kinds

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from benchmarks.synthetic import write_dataset
+from orgchart.changes.branches import dataset_divisions
 from orgchart.cli import app
 from orgchart.render import EDGE_STYLES, ChartTooLargeError, edge_svg_id, render_png, render_svg, to_dot
 from orgchart.render.bitmap import PNG_LIMIT, png_size
@@ -19,6 +20,7 @@ from orgchart.render.charts import branch_charts, write_era_charts
 from orgchart.render.graphviz import layout
 from orgchart.render.legible import LEGIBLE_BOXES, branches, too_large
 from orgchart.render.scope import select
+from orgchart.render.siblings import slot_id
 from orgchart.render.stack import find_stacks
 from tests.conftest import DatasetMaker
 from tests.render_data import SOURCE, edge, era_yaml, node
@@ -38,11 +40,14 @@ def test_stacks_are_laid_out_without_hidden_edges(generated: orgchart.OrgChart) 
     assert "transparent" not in dot
     stacks = find_stacks(generated.nodes, generated.edges, ())
     assert len(stacks) > 20
-    drawn = re.findall(r'^\t"?([^"\s]+)"? -> "?([^"\s]+)"? \[', dot, flags=re.MULTILINE)
+    drawn = re.findall(r'^\t+"?([^"\s]+)"? -> "?([^"\s]+)"? \[(.*)\]$', dot, flags=re.MULTILINE)
     for stack in stacks:
-        # One edge from the superior into the stack (to its box), none to the other members.
-        into = [head for tail, head in drawn if tail == stack.superior and head in stack.members]
-        assert into == [stack.members[0]], stack.key
+        # No edge from the superior to a member; one visible edge into the stack (to its box,
+        # from the slot that holds its place among the superior's children).
+        assert not [head for tail, head, _ in drawn if tail == stack.superior and head in stack.members]
+        ends = (stack.superior, slot_id(stack))
+        into = [(t, h) for t, h, attrs in drawn if t in ends and h in stack.members and "style=invis" not in attrs]
+        assert into == [(slot_id(stack), stack.members[0])], stack.key
         assert f'lhead="cluster_stack_{stack.key}"' in dot
 
 
@@ -163,4 +168,5 @@ def test_build_charts_cover_a_large_era_in_overviews_and_branch_charts(thousand:
             assert len(drawn) <= LEGIBLE_BOXES, path
             covered |= drawn
         assert covered == {n.id for n in chart.nodes}  # every entity is in some chart
-        assert {p.stem for p in folder.glob("*.svg")} == {n.id for n in branch_charts(chart)}
+        charted = branch_charts(chart, dataset_divisions(dataset)[chart.id])
+        assert {p.stem for p in folder.glob("*.svg")} == {n.id for n in charted}

@@ -2,7 +2,8 @@
 
 Hypothesis generates small forests (with second parents and other relations) whose names mix
 quotes, commas, `<&>`, braces, `|`, backslashes, newlines and non-Latin letters, with optional
-fields left empty at random. Each goes through JSON, GraphML and CSV and back, and once more
+fields left empty at random, names cut off by damage (`name_incomplete`) and sources whose
+archived text breaks off (`complete: false` with `breaks_off`). Each goes through JSON, GraphML and CSV and back, and once more
 through `orgchart import` into a dataset that `orgchart.load` validates.
 """
 
@@ -63,6 +64,7 @@ def organizations(draw: st.DrawFn) -> tuple[orgchart.Era, tuple[orgchart.Source,
             aliases=tuple(draw(st.lists(TEXT, max_size=2))),
             citations=citations(),
             note=draw(maybe(TEXT)),
+            name_incomplete=draw(st.booleans()),
         )
         for node_id in ids
     )
@@ -109,6 +111,10 @@ def organizations(draw: st.DrawFn) -> tuple[orgchart.Era, tuple[orgchart.Source,
         claims=claims,
         findings=findings,
     )
+    breaks_off = {s: draw(maybe(TEXT)) for s in source_ids}  # None: the archived text is complete
+    for source_id, quote in breaks_off.items():
+        if quote is not None:
+            quotes[source_id].append(quote)
     texts = {s: "Document " + s + "\n" + "\n".join(quotes[s]) + "\n" for s in source_ids}
     sources = tuple(
         orgchart.Source(
@@ -122,6 +128,8 @@ def organizations(draw: st.DrawFn) -> tuple[orgchart.Era, tuple[orgchart.Source,
             ),
             sha256=hashlib.sha256(texts[s].encode("utf-8")).hexdigest(),
             notes=draw(maybe(TEXT)),
+            complete=breaks_off[s] is None,
+            breaks_off=breaks_off[s],
         )
         for s in source_ids
     )

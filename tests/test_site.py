@@ -97,11 +97,13 @@ def test_page_svg_is_ready_for_the_page(dataset: orgchart.Dataset) -> None:
     assert nodes["img"].get("aria-label") == f"{IMG_NAME}, office"
     assert nodes["script"].get("aria-label") == f"{SCRIPT_NAME} (<A&B>), office"
     stacks = {g.get("id"): g.get("data-superior") for g in root.iter(f"{SVG}g") if g.get("data-superior")}
-    assert stacks == {
+    boxes = {
         "stack-ops-parent-field-office": "ops",
         "stack-ops-parent-unit": "ops",
         "stack-alpha-parent-office": "alpha",
     }
+    # each stack's box and the line from its superior to it (hidden with the superior's subtree)
+    assert stacks == {**boxes, **{f"{key}-link": superior for key, superior in boxes.items()}}
 
 
 def test_page_is_one_self_contained_file(dataset: orgchart.Dataset) -> None:

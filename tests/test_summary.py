@@ -26,7 +26,7 @@ def test_eras_table_counts_what_each_era_holds(dataset_dir: Path) -> None:
 def test_findings_list_escapes_markdown_and_keeps_the_text(make_dataset: DatasetMaker) -> None:
     ds = orgchart.load(make_dataset(era_yaml=ERA_YAML + NASTY_FINDING))
     text = findings_markdown(ds)
-    assert r"R\&D \| \<b\>Ops\</b\> \*star\* \_under\_ \[link\](x) 移民 \\back" in text
+    assert r"R&amp;D &#124; &lt;b&gt;Ops&lt;/b&gt; \*star\* \_under\_ \[link\](x) 移民 \\back" in text
     assert "> “Example Agency (EA) overview.” (doc-one)" in text
 
 

@@ -15,6 +15,7 @@ from typing import Final, Literal, get_args
 
 from orgchart.changes.coverage import Coverage
 from orgchart.changes.match import Match, Matching, NearMiss
+from orgchart.dataset.display import bundle, clip
 from orgchart.dataset.model import Citation, Edge, Node
 from orgchart.graph import OrgChart
 
@@ -158,6 +159,9 @@ class Change:
     possible_rename: NearMiss | None = None
     depth: int = 0
 
+    def __repr__(self) -> str:
+        return f"<Change {self.kind} {self.id!r}: {clip(self.subject_name)!r}>"
+
     @property
     def subject_name(self) -> str:
         """The name a reader knows the change by: the later name, else the earlier one."""
@@ -204,6 +208,14 @@ class ChangeSet:
     def __bool__(self) -> bool:
         return bool(self.changes)
 
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{kind} {n}" for kind, n in self.counts().items()) or "no changes"
+        return f"<ChangeSet {self.before.id} -> {self.after.id}: {len(self.changes)} changes ({clip(counts, 80)})>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the report's summary (counts and headline changes), see `orgchart.dataset.display`."""
+        return bundle("changes", self).get("text/html", repr(self))
+
     def by_kind(self, kind: str) -> tuple[Change, ...]:
         """The changes of one kind, in order."""
         return tuple(c for c in self.changes if c.kind == kind)
@@ -217,14 +229,6 @@ class ChangeSet:
         """The eras of the pair whose archived text breaks off (see `OrgChart.complete`)."""
         return tuple(era for era in (self.before, self.after) if not era.complete)
 
-    def headlines(self, limit: int = 6) -> tuple[Change, ...]:
-        """The few changes a reader should see first: renames, moves, merges, splits, kind and
-        figure changes, the highest in the structure first."""
-        wanted = ("renamed", "merged", "split", "moved", "kind_changed", "claim_changed")
-        picked = [c for c in self.changes if c.kind in wanted]
-        picked.sort(key=lambda c: (c.depth, wanted.index(c.kind), c.id))
-        return tuple(picked[:limit])
-
 
 def quotes_of(era: str, citations: Iterable[Citation]) -> tuple[Quote, ...]:
     """The citations as quotes of era `era` (or "lineage")."""
@@ -236,12 +240,7 @@ def depth_of(chart: OrgChart, node_id: str) -> int:
     headlines prefer changes high in the structure."""
     if chart.parent(node_id) is None and not chart.children(node_id):
         return UNPLACED_DEPTH
-    depth, seen = 0, {node_id}
-    parent = chart.parent(node_id)
-    while parent is not None and parent.id not in seen:
-        depth, seen = depth + 1, seen | {parent.id}
-        parent = chart.parent(parent.id)
-    return depth
+    return chart.level(node_id)
 
 
 def entity_state(chart: OrgChart, node: Node) -> EntityState:

@@ -5,17 +5,20 @@ not others. A change report must say so, or a reader takes "not mentioned" for "
 Coverage counts, for each top-level branch of an era, how many of its entities the other era
 mentions (matches).
 
-The branches are found from the structure alone, so they work for any organization: start at
-the root with the most descendants and walk down while a single child holds more than half of
-the descendants (ICE -> ERO); the children of where the walk stops are the branches (ERO's
-divisions). The walked nodes form a row of their own, and entities outside that tree (partners,
-entities the document does not place) another.
+The branches are the era's top-level divisions (`orgchart.changes.branches`, the same that get
+charts of their own): ERO's divisions, or in a register of a whole government its departments. Each row is
+named by its branch's own name; the walked nodes above the divisions (ICE, ERO) form a row named
+by the main body ("Enforcement and Removal Operations (top levels)"), and entities outside every
+branch (partners, entities the document does not place) another. Rows are sorted by how much
+of the branch the other era does not mention, largest first: at the size of a register, the
+branch that mostly vanished is the row a reader needs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from orgchart.changes.branches import branch_of, find_branches
 from orgchart.changes.match import Matching
 from orgchart.graph import OrgChart
 
@@ -37,6 +40,11 @@ class CoverageRow:
         """The share mentioned, 0..1."""
         return self.mentioned / self.total if self.total else 0.0
 
+    @property
+    def unmentioned(self) -> int:
+        """Entities of the branch the other era does not mention: the size of its change."""
+        return self.total - self.mentioned
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -47,6 +55,9 @@ class Coverage:
     rows: tuple[CoverageRow, ...]
     branch_of: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     """The branch (row group) of each entity of `era`."""
+
+    def __repr__(self) -> str:
+        return f"<Coverage of {self.era} in {self.other}: {self.mentioned} of {self.total} mentioned>"
 
     @property
     def total(self) -> int:
@@ -68,82 +79,35 @@ class Coverage:
         return next((row for row in self.rows if row.group == group), None)
 
 
-ORGANIZATION_KINDS: frozenset[str] = frozenset({"agency", "directorate", "division", "sub-division", "office", "unit"})
-
-
-def branches(chart: OrgChart) -> tuple[tuple[str, ...], dict[str, str | None]]:
-    """The trunk (the ancestors of the top-level divisions, root first) and, for every node, the
-    id of its branch: the trunk's child it sits under. A trunk node maps to "", a node outside
-    the trunk's tree to None. Without divisions, the trunk is the largest organizational root."""
-    parent = {n.id: p.id for n in chart.nodes if (p := chart.parent(n)) is not None}
-
-    def lineage_of(node_id: str) -> list[str]:
-        path = [node_id]
-        while path[-1] in parent and parent[path[-1]] not in path:
-            path.append(parent[path[-1]])
-        return path
-
-    kinds = {n.id: n.kind for n in chart.nodes}
-    order = [n.id for n in chart.nodes]
-    roots = [n.id for n in chart.roots()]
-    if not roots:
-        return (), dict.fromkeys(order, None)
-    # the main tree: the root above the most organizational bodies
-    weight = {r: sum(1 for n in order if kinds[n] in ORGANIZATION_KINDS and lineage_of(n)[-1] == r) for r in roots}
-    main = max(roots, key=lambda r: (weight[r], -roots.index(r)))
-    in_main = [n for n in order if lineage_of(n)[-1] == main]
-    top = [n for n in in_main if kinds[n] == "division" and all(kinds[a] != "division" for a in lineage_of(n)[1:])]
-    trunk_set = {a for d in top for a in lineage_of(d)[1:]} or {main}
-    trunk = tuple(sorted(trunk_set, key=lambda t: (len(lineage_of(t)), order.index(t))))
-    groups: dict[str, str | None] = {}
-    for node in chart.nodes:
-        path = lineage_of(node.id)
-        if node.id in trunk_set:
-            groups[node.id] = ""
-            continue
-        groups[node.id] = next((step for step in path if parent.get(step) in trunk_set), None)
-    return trunk, groups
-
-
 def coverage(chart: OrgChart, other: OrgChart, matching: Matching, *, earlier: bool) -> Coverage:
     """How much of `chart` the era `other` mentions, given their `matching` (in which `chart`
-    is the earlier era when `earlier` is true)."""
+    is the earlier era when `earlier` is true): one row per top-level branch, sorted by how
+    many of its entities `other` does not mention, then by size."""
     in_groups = {i for link in matching.lineage_groups for i in (link.before if earlier else link.after) if i in chart}
 
     def mentioned(node_id: str) -> bool:
         found = matching.forward(node_id) if earlier else matching.backward(node_id)
         return found is not None or node_id in in_groups
 
-    trunk, groups = branches(chart)
-    order: list[str | None] = []
+    found = find_branches(chart)
+    groups = branch_of(chart, found)
     counts: dict[str | None, list[int]] = {}
     for node in chart.nodes:
-        group = groups[node.id]
-        key: str | None = group
-        if key not in counts:
-            counts[key] = [0, 0]
-            order.append(key)
-        counts[key][0] += 1
-        counts[key][1] += mentioned(node.id)
-    rows = []
+        tally = counts.setdefault(groups[node.id], [0, 0])
+        tally[0] += 1
+        tally[1] += mentioned(node.id)
     position = {n.id: i for i, n in enumerate(chart.nodes)}
-
-    def sort_key(key: str | None) -> tuple[int, int]:
+    rows = []
+    for key, (total, seen) in counts.items():
         if key == "":
-            return (0, 0)
-        if key is None:
-            return (2, 0)
-        return (1, position[key])
-
-    for key in sorted(order, key=sort_key):
-        if key == "":
-            name = " / ".join(chart.node(t).acronym or chart.node(t).name for t in trunk) or TRUNK
+            main = found.main_body
+            name = f"{chart.node(main).name} {TRUNK}" if main else TRUNK
         elif key is None:
             name = OUTSIDE
         else:
             name = chart.node(key).name
-        total, seen = counts[key]
         rows.append(CoverageRow(key, name, total, seen))
+    rows.sort(key=lambda row: (-row.unmentioned, -row.total, position.get(row.group or "", -1), row.group is None))
     return Coverage(chart.id, other.id, tuple(rows), dict(groups))
 
 

@@ -107,12 +107,23 @@ def _same_finding(before: Finding, before_subject: str | None, after: Finding) -
     return any(fold_white_space(c.quote) in quotes for c in after.citations)
 
 
+NOT_COMPARED: frozenset[str] = frozenset({"uncited"})
+"""Finding kinds that are about the record, not the organization: an `uncited` finding says a
+fact cites no document yet (every fact of an imported era, through its placeholder source), so
+its appearing or going away between eras is no change to report."""
+
+
 def finding_changes(matching: Matching) -> list[Change]:
     """Findings that appear or go away, matched on what they say (see `_same_finding`); a
-    count that one era cannot reconcile and the other lists in full is connected to it."""
+    count that one era cannot reconcile and the other lists in full is connected to it.
+    Findings about the record (NOT_COMPARED) are left out."""
     era_a, era_b = matching.before, matching.after
-    left = [(matched_id(matching, f.subject) or (f"old:{f.subject}" if f.subject else None), f) for f in era_a.findings]
-    right = list(era_b.findings)
+    left = [
+        (matched_id(matching, f.subject) or (f"old:{f.subject}" if f.subject else None), f)
+        for f in era_a.findings
+        if f.kind not in NOT_COMPARED
+    ]
+    right = [f for f in era_b.findings if f.kind not in NOT_COMPARED]
     for item in list(left):
         same = [f for f in right if _same_finding(item[1], item[0], f)]
         if same:

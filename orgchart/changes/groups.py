@@ -102,10 +102,13 @@ def group_changes(matching: Matching) -> Groups:
     # (a document that is silent on a body has not merged it away), so each absorbed parent
     # must hand over at least two children and keep none elsewhere; the parents that only lost
     # a child stay out of the merge, and their children are reported as moves.
+    moved_under: dict[str, list[str]] = {}  # new parent -> moved children, built once (not a scan per node)
+    for child, (_, new) in moved.items():
+        moved_under.setdefault(new, []).append(child)
     for node in era_b.nodes:
         if node.id in grouped_after:
             continue  # a lineage merge or split already accounts for it
-        children = sorted(child for child, (_, new) in moved.items() if new == node.id)
+        children = sorted(moved_under.get(node.id, ()))
         sources = sorted({moved[c][0] for c in children})
         absorbed = [
             s

@@ -61,6 +61,9 @@ class History:
     grid: tuple[GridRow, ...]
     since: tuple[tuple[GapChange, ...], ...] = ()
 
+    def __repr__(self) -> str:
+        return f"<History {len(self.eras)} eras, {len(self.pairs)} pairs, {len(self.grid)} entities>"
+
     def row_of(self, era_id: str, node_id: str) -> GridRow:
         """The grid row holding `node_id` of era `era_id`."""
         index = [e.id for e in self.eras].index(era_id)

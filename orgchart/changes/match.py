@@ -100,6 +100,9 @@ class Match:
     confidence: float
     detail: str
 
+    def __repr__(self) -> str:
+        return f"<Match {self.before!r} -> {self.after!r} by {self.reason} ({self.confidence:.2f})>"
+
 
 @dataclass(frozen=True)
 class NearMiss:
@@ -132,6 +135,12 @@ class Matching:
 
     def __len__(self) -> int:
         return len(self.matches)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Matching {self.before.id} -> {self.after.id}: {len(self.matches)} matches, "
+            f"{len(self.near_misses)} near misses>"
+        )
 
     def forward(self, before_id: str) -> Match | None:
         """The match of an earlier-era id, or None when it has no counterpart."""

@@ -20,6 +20,12 @@ changes_app = typer.Typer(rich_markup_mode=None)
 
 
 ReportFormatOption = Annotated[str, typer.Option("--format", "-f", help="Report format: md, html or json.")]
+FragmentOption = Annotated[
+    bool,
+    typer.Option(
+        "--fragment", help="HTML only: a <section> to include in another page (no <html>/<head>, scoped CSS)."
+    ),
+]
 
 
 def _report_format(fmt: str) -> str:
@@ -39,6 +45,10 @@ def diff_command(
     format: ReportFormatOption = "md",
     output: OutputOption = None,
     data: DataOption = None,
+    fragment: FragmentOption = False,
+    chart: Annotated[
+        str | None, typer.Option(help="HTML only: the URL of the change chart to show and link in the report.")
+    ] = None,
 ) -> None:
     """Report what changed between two eras: renames, moves, merges, splits, additions, omissions,
     oversight, figures and findings, each with the quotes of both documents."""
@@ -48,7 +58,9 @@ def diff_command(
     from orgchart.changes.diff import diff
     from orgchart.report import render_diff
 
-    emit(render_diff(diff(before, after, lineage=dataset.lineage), fmt), output)
+    emit(
+        render_diff(diff(before, after, lineage=dataset.lineage), fmt, fragment=fragment, chart=chart), output, dataset
+    )
 
 
 @changes_app.command()
@@ -56,6 +68,7 @@ def history(
     format: ReportFormatOption = "md",
     output: OutputOption = None,
     data: DataOption = None,
+    fragment: FragmentOption = False,
 ) -> None:
     """Report the changes of every consecutive pair of eras, and a grid of every entity's name
     in each era (blank where a document does not mention it)."""
@@ -64,7 +77,7 @@ def history(
     from orgchart.changes.history import history as build_history
     from orgchart.report import render_history
 
-    emit(render_history(build_history(dataset), fmt), output)
+    emit(render_history(build_history(dataset), fmt, fragment=fragment), output, dataset)
 
 
 @changes_app.command()

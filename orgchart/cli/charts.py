@@ -20,6 +20,7 @@ from orgchart.cli.shared import (
     OutputOption,
     err_console,
     fail,
+    guard_output,
     open_dataset,
     out_console,
     resolve_era,
@@ -114,7 +115,11 @@ def render(
         )
     except OrgChartError as error:
         raise typer.BadParameter(str(error)) from None
-    chart = resolve_era(open_dataset(data), era, as_of)
+    dataset = open_dataset(data)
+    from orgchart.changes.order import stable_order
+
+    chart = stable_order(dataset).apply(resolve_era(dataset, era, as_of))
+    guard_output(output, dataset)
     from orgchart.atomic import write_bytes_atomic
     from orgchart.render.draw import draw_chart
     from orgchart.render.legible import overview_note, too_large
@@ -153,6 +158,7 @@ def _render_diff(
         )
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    guard_output(output, dataset)
     from orgchart.changes.diff import diff
     from orgchart.render.changes import render_change_chart, write_change_chart
 
@@ -170,6 +176,7 @@ def _render_diff(
 def _render_diff_mermaid(eras_: tuple[str, str], output: Path | None, data: Path | None, *, fenced: bool) -> None:
     dataset = open_dataset(data)
     before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
+    guard_output(output, dataset)
     from orgchart.atomic import write_text_atomic
     from orgchart.changes.diff import diff
     from orgchart.render.mermaid_changes import changes_mermaid
@@ -192,6 +199,12 @@ def site(
     ),
     title: Annotated[str | None, typer.Option(help="The page's heading. Default: the label of the era shown.")] = None,
     data: DataOption = None,
+    embed: Annotated[
+        bool,
+        typer.Option(
+            "--embed", help="Open in embed mode (as index.html?embed=1 does): the chart fills the frame, controls wait."
+        ),
+    ] = False,
 ) -> None:
     """Write the interactive chart: one self-contained HTML page with every era.
 
@@ -203,7 +216,7 @@ def site(
 
     dataset = open_dataset(data)
     try:
-        written = write_site(dataset, output, title=title)
+        written = write_site(dataset, output, title=title, embed=embed)
     except OrgChartError as error:
         raise fail(error) from None
     for path in written:
@@ -213,6 +226,9 @@ def site(
 @charts_app.command()
 def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("renders"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even into a directory that holds another dataset's build.")
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Write every chart, report and export of the dataset into a directory (what `make` runs).
@@ -224,7 +240,7 @@ def build(
 
     dataset = open_dataset(data)
     try:
-        report = build_report(dataset, out)
+        report = build_report(dataset, out, force=force)
     except OrgChartError as error:
         raise fail(error) from None
     for path in report.removed:

@@ -12,7 +12,17 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from orgchart.cli.shared import AsOfOption, DataOption, emit, err_console, fail, open_dataset, out_console, resolve_era
+from orgchart.cli.shared import (
+    AsOfOption,
+    DataOption,
+    emit,
+    err_console,
+    fail,
+    guard_output,
+    open_dataset,
+    out_console,
+    resolve_era,
+)
 from orgchart.dataset.model import NODE_KINDS
 from orgchart.errors import OrgChartError
 
@@ -36,6 +46,15 @@ def export(
         typer.Option("--output", "-o", help="File to write (csv: a directory; needed for csv and sqlite)."),
     ] = None,
     base: Annotated[str | None, typer.Option(help="rdf: the IRI the resources' IRIs start with.")] = None,
+    keep_formulas: Annotated[
+        bool,
+        typer.Option(
+            "--keep-formulas",
+            help="csv: write cells starting with = + - @ as they are (default: a leading ' keeps "
+            "spreadsheets from running them as formulas).",
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write even over a file the dataset is read from.")] = False,
     data: DataOption = None,
 ) -> None:
     """Export eras in an interchange format: node-link JSON, GraphML, CSV tables, SQLite, RDF Turtle."""
@@ -53,22 +72,30 @@ def export(
         raise typer.BadParameter("give --era (or --as-of) or --all-eras, not both", param_hint="--all-eras")
     if name in ("csv", "sqlite") and output is None:
         raise typer.BadParameter(f"{name} needs -o ({'a directory' if name == 'csv' else 'a file'})", param_hint="-o")
+    if name == "rdf" and base is not None:
+        from orgchart.export.rdf import verify_base
+
+        try:
+            verify_base(base)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--base") from None
     dataset = open_dataset(data)
     chart = resolve_era(dataset, era, as_of)
+    guard_output(output, dataset, force=force)
     try:
         if name == "json":
             from orgchart.export.json import to_json
 
-            emit(to_json(chart), output)
+            emit(to_json(chart), output, dataset, force=force)
         elif name == "graphml":
             from orgchart.export.graphml import to_graphml
 
-            emit(to_graphml(chart), output)
+            emit(to_graphml(chart), output, dataset, force=force)
         elif name == "csv":
             from orgchart.export.csv import write_csv
 
             assert output is not None
-            written = write_csv(chart, output)
+            written = write_csv(chart, output, keep_formulas=keep_formulas)
             err_console().print(f"wrote {len(written)} tables into {escape(str(output))}")
         elif name == "sqlite":
             from orgchart.export.sqlite import write_sqlite
@@ -79,7 +106,12 @@ def export(
         else:
             from orgchart.export.rdf import DEFAULT_BASE, to_turtle
 
-            emit(to_turtle(dataset, None if all_eras else [chart], base=base or DEFAULT_BASE), output)
+            emit(
+                to_turtle(dataset, None if all_eras else [chart], base=base or DEFAULT_BASE),
+                output,
+                dataset,
+                force=force,
+            )
     except OrgChartError as error:
         raise fail(error) from None
 

@@ -63,26 +63,47 @@ def main(
     """orgchart: a cited, era-by-era model of an organization."""
 
 
+FINDINGS_SHOWN = 10
+"""How many findings `orgchart validate` prints without --verbose."""
+
+
 @app.command()
 def validate(
     data: DataOption = None,
     strict: Annotated[bool, typer.Option(help="Treat uncited facts as errors.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help=f"Print every finding, not the first {FINDINGS_SHOWN}.")
+    ] = False,
 ) -> None:
     """Check the dataset: schema, ids, references, parent forest, quotes, checksums.
 
-    Exit 0 when valid (findings are printed as warnings), 1 with every error listed otherwise.
+    Exit 0 when valid, 1 with every error listed otherwise. Findings are printed as warnings:
+    the first 10 (findings about the organization before `uncited` ones) and a count by kind;
+    all of them with --verbose.
     """
     dataset = open_dataset(data, strict=strict)
     console = _err()
-    total = 0
-    for chart in dataset.eras:
-        for finding in chart.findings:
-            total += 1
-            console.print(f"[yellow]warning:[/] {chart.id}: {finding.kind}: {escape(finding.message)}")
+    found = [(chart.id, finding) for chart in dataset.eras for finding in chart.findings]
+    # What the documents say that does not add up comes before facts that cite nothing yet.
+    found.sort(key=lambda item: item[1].kind == "uncited")
+    shown = found if verbose else found[:FINDINGS_SHOWN]
+    for era_id, finding in shown:
+        console.print(f"[yellow]warning:[/] {era_id}: {finding.kind}: {escape(finding.message)}", soft_wrap=True)
+    if len(shown) < len(found):
+        console.print(f"... and {len(found) - len(shown):,} more finding(s); --verbose lists them all")
+    if found:
+        by_kind: dict[str, dict[str, int]] = {}
+        for era_id, finding in found:
+            per_era = by_kind.setdefault(finding.kind, {})
+            per_era[era_id] = per_era.get(era_id, 0) + 1
+        console.print("findings by kind:")
+        for kind, per_era in sorted(by_kind.items(), key=lambda item: (-sum(item[1].values()), item[0])):
+            eras_text = ", ".join(f"{era} {n:,}" for era, n in per_era.items())
+            console.print(f"  {kind}: {sum(per_era.values()):,} ({escape(eras_text)})", soft_wrap=True)
     nodes = sum(len(chart) for chart in dataset.eras)
     _out().print(
-        f"ok: {len(dataset.eras)} eras, {len(dataset.sources)} sources, {nodes} nodes; "
-        f"every quote found; {total} finding(s)"
+        f"ok: {len(dataset.eras)} eras, {len(dataset.sources)} sources, {nodes:,} nodes; "
+        f"every quote found; {len(found):,} finding(s)"
     )
 
 
@@ -140,9 +161,9 @@ def show(
         raise fail(error) from None
     title = f"[bold]{escape(chart.label)}[/] ({chart.date.label})"
     tree = Tree(title)
-    for start in starts:
-        _grow(tree, chart, start.id, depth)
     console = _out()
+    for start in starts:
+        _grow(tree, chart, start.id, depth, console.width)
     console.print(tree)
     others = [e for e in chart.edges if e.kind != "parent" or chart.is_second_parent(e)]
     if others and not root:
@@ -152,11 +173,23 @@ def show(
             console.print(f"  {escape(edge.superior)} --{label}--> {escape(edge.subordinate)}")
 
 
-def _grow(branch: Tree, chart: OrgChart, node_id: str, depth: int | None) -> None:
-    node = chart.node(node_id)
-    acronym = f" ({escape(node.acronym)})" if node.acronym else ""
-    child = branch.add(f"{escape(node.name)}{acronym} [dim]{node.kind} · {escape(node.id)}[/]")
-    if depth == 0:
-        return
-    for sub in chart.children(node_id):
-        _grow(child, chart, sub.id, None if depth is None else depth - 1)
+def _grow(tree: Tree, chart: OrgChart, start: str, depth: int | None, width: int = 80) -> None:
+    """Add `start` and its subtree to `tree`, level by level with an explicit stack (a chain
+    thousands deep must not exhaust Python's stack). Past the level where the tree's guides
+    (4 columns a level) would leave fewer than 40 of `width` columns for names, a branch ends
+    in a line saying how to go on (`--root`)."""
+    levels = max(8, (width - 40) // 4)
+    stack: list[tuple[Tree, str, int]] = [(tree, start, 0)]
+    while stack:
+        branch, node_id, level = stack.pop()
+        node = chart.node(node_id)
+        acronym = f" ({escape(node.acronym)})" if node.acronym else ""
+        child = branch.add(f"{escape(node.name)}{acronym} [dim]{node.kind} · {escape(node.id)}[/]")
+        below = chart.children(node_id)
+        if not below or (depth is not None and level >= depth):
+            continue
+        if level >= levels:
+            deepest = max(chart.level(n) for n in chart.subtree(node_id).nodes) - chart.level(node_id)
+            child.add(f"[dim]… {deepest:,} more levels: --root {escape(below[0].id)}[/]")
+            continue
+        stack.extend((child, sub.id, level + 1) for sub in reversed(below))

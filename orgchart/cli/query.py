@@ -7,7 +7,6 @@ order (the era file's, or chronological), so the same data gives the same bytes.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from orgchart.cli.shared import AsOfOption, DataOption, fail, open_dataset, resolve_era
+from orgchart.cli.tables import indent, node_table
 from orgchart.dataset.model import Citation, EdgeKind, Node, NodeKind
 from orgchart.errors import OrgChartError
 from orgchart.graph import OrgChart
@@ -46,7 +46,9 @@ def _console() -> Console:
 
 
 def _print_json(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    from orgchart.query import json_text  # json.dumps recurses per level; a deep subtree nests deep
+
+    sys.stdout.write(json_text(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 def _display_name(node: Node) -> str:
@@ -65,17 +67,16 @@ def _title(text: str, chart: OrgChart) -> Text:
     return Text.assemble((f"{chart.id} ({chart.date.label})", "dim"), "  ", (text, "bold"))
 
 
-def _node_table(rows: list[tuple[int, Node, str]]) -> Table:
+def _node_table(rows: list[tuple[int, Node, str]], console: Console) -> Table:
     """Nodes as id, name (acronym), kind; a row's level indents its name, its note follows it.
 
-    Ids never wrap (they are what one types next); names wrap at spaces to fit the terminal.
+    Names keep at least 20 characters and wrap at spaces; long ids fold first (see
+    `orgchart.cli.tables`).
     """
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("id", no_wrap=True, style="cyan")
-    table.add_column("name", overflow="fold", ratio=1)
-    table.add_column("kind", no_wrap=True)
+    cells = [(node.id, node.name, node.kind) for _, node, _ in rows]
+    table = node_table(console.width, [("id", "id"), ("name", "name"), ("kind", "kind")], cells)
     for level, node, note in rows:
-        name = Text("  " * level + _display_name(node))
+        name = Text(indent(level) + _display_name(node))
         if note:
             name.append(f" {note}", style="dim")
         table.add_row(Text(node.id), name, Text(node.kind))
@@ -107,7 +108,7 @@ def _show_nodes(title: Text, nodes: Iterable[Node], *, levels: bool = False) -> 
     rows = [(level if levels else 0, node, "") for level, node in enumerate(nodes)]
     console = _console()
     console.print(title)
-    console.print(_node_table(rows) if rows else Text("  (none)", style="dim"))
+    console.print(_node_table(rows, console) if rows else Text("  (none)", style="dim"))
 
 
 def _run(ask: Callable[[], ResultT]) -> ResultT:
@@ -165,13 +166,21 @@ def path(
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Print the chain of main parents from a root down to the node."""
+    """Print the chain from a root down to the node: main parents, and for an entity that no
+    unit contains, the unit that oversees it (marked "through oversight")."""
     chart = resolve_era(open_dataset(data), era, as_of)
-    chain = _run(lambda: chart.path(node))
+    steps = _run(lambda: chart.path_steps(node))
     if as_json:
-        _print_json({"era": chart.id, "node": node_dict(chain[-1]), "path": [node_dict(n) for n in chain]})
+        _print_json({"era": chart.id, "node": node_dict(steps[-1].node), "path": [s.as_dict() for s in steps]})
         return
-    _show_nodes(_title(f"Path to {_label(chain[-1])}", chart), chain, levels=True)
+    rows = [
+        (level, step.node, "(through oversight)" if step.via == "oversight" else "") for level, step in enumerate(steps)
+    ]
+    console = _console()
+    console.print(_title(f"Path to {_label(steps[-1].node)}", chart))
+    console.print(_node_table(rows, console))
+    if len(steps) == 1:
+        console.print(Text("No unit of this era's documents contains or oversees it: it is a root.", style="dim"))
 
 
 @query_app.command("children")
@@ -204,7 +213,7 @@ def subtree(
     rows = [(level, branch.node, "(more below)" if branch.truncated else "") for level, branch in tree.walk()]
     console = _console()
     console.print(_title(f"Subtree of {_label(tree.node)}", chart))
-    console.print(_node_table(rows))
+    console.print(_node_table(rows, console))
 
 
 @query_app.command("oversees")
@@ -269,26 +278,27 @@ def timeline(
     if as_json:
         _print_json(result.as_dict())
         return
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("era", no_wrap=True, style="cyan")
-    table.add_column("id", no_wrap=True)
-    table.add_column("name", overflow="fold", ratio=1)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("parent", no_wrap=True)
+    console = _console()
+    columns = [("era", "text"), ("id", "id"), ("name", "name"), ("kind", "kind"), ("parent", "id")]
+    cells: list[tuple[Text, Text, Text, Text, Text]] = []
     for entry in result:
         era_cell = Text.assemble(entry.era, "\n", (entry.date, "dim"))
         if entry.node is None:
-            table.add_row(era_cell, Text("-"), Text("(absent)", style="dim"), Text(""), Text(""))
+            cells.append((era_cell, Text("-"), Text("(absent)", style="dim"), Text(""), Text("")))
             continue
         lineage = " (lineage)" if entry.via == "lineage" else ""
-        table.add_row(
-            era_cell,
-            Text(entry.node.id + lineage),
-            Text(_display_name(entry.node)),
-            Text(entry.node.kind),
-            Text(entry.parent.id if entry.parent else "-"),
+        cells.append(
+            (
+                era_cell,
+                Text(entry.node.id + lineage),
+                Text(_display_name(entry.node)),
+                Text(entry.node.kind),
+                Text(entry.parent.id if entry.parent else "-"),
+            )
         )
-    console = _console()
+    table = node_table(console.width, columns, [[cell.plain for cell in row] for row in cells])
+    for row in cells:
+        table.add_row(*row)
     console.print(Text.assemble(("Timeline of ", "bold"), (node, "bold"), f" (ids: {', '.join(result.ids)})"))
     console.print(table)
     for link in result.links:

@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from orgchart.errors import DataError, NotFoundError, OrgChartError
+from orgchart.errors import DataError, NotFoundError, OrgChartError, OutputError
 from orgchart.graph import Dataset, OrgChart, load
 
 DataOption = Annotated[
@@ -117,15 +117,38 @@ def resolve_era(dataset: Dataset, era: str | None, as_of: str | None = None) -> 
     return chart
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print `text`, or write it atomically to `output`."""
+def emit(text: str, output: Path | None, dataset: Dataset | None = None, *, force: bool = False) -> None:
+    """Print `text`, or write it atomically to `output` (never over an input of `dataset`)."""
     if output is None:
         sys.stdout.write(text)
         return
     from orgchart.atomic import write_text_atomic
 
+    guard_output(output, dataset, force=force)
     try:
         write_text_atomic(output, text)
     except OrgChartError as error:
         raise fail(error) from None
     err_console().print(f"wrote {escape(str(output))}")
+
+
+def guard_output(output: Path | None, dataset: Dataset | None, *, force: bool = False) -> None:
+    """Exit with a clear error when `output` is empty or would overwrite a file the dataset is
+    read from (an era file, sources.yaml, the lineage file, a source document), unless `force`."""
+    if output is None:
+        return
+    if str(output) in ("", "."):
+        raise typer.BadParameter("give a file name", param_hint="--output")
+    if dataset is None or force:
+        return
+    from orgchart.dataset.files import input_files
+
+    target = output.resolve()
+    for path in input_files(dataset.root, [source.file for source in dataset.sources.values()]):
+        if path.resolve() == target:
+            raise fail(
+                OutputError(
+                    f"{output} is an input of the dataset in {dataset.root}: writing it would destroy the data; "
+                    "choose another -o (or pass --force if you mean it)"
+                )
+            )

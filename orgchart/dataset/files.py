@@ -68,11 +68,18 @@ def file_problem(path: Path, *, root: Path | None = None, max_bytes: int = MAX_F
             0,
             0,
             f"is a {_kind_of(status.st_mode)}, not a regular file",
-            "a dataset holds regular files only: replace it with the file itself",
+            "give a regular file (save a stream or device output to a file first)",
         )
     if status.st_size > max_bytes:
         return _too_large(shown, status.st_size, max_bytes)
     return None
+
+
+def input_files(root: Path, source_files: list[str]) -> list[Path]:
+    """Every file a dataset in `root` is read from: sources.yaml, the lineage file, the era files
+    and the documents (`source_files`, relative to `root`). Commands refuse to write over them."""
+    eras = sorted((root / "eras").glob("*.yaml")) if (root / "eras").is_dir() else []
+    return [root / "sources.yaml", root / "lineage.yaml", *eras, *(root / name for name in source_files)]
 
 
 def read_bounded(path: Path, *, root: Path | None = None, max_bytes: int = MAX_FILE_BYTES) -> bytes:

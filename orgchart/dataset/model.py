@@ -14,6 +14,7 @@ from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from orgchart.dataset.display import clip
 from orgchart.dataset.text import ID_PATTERN as ID_PATTERN  # re-exported: the importer uses it
 from orgchart.dataset.text import MAX_ID_CHARS as MAX_ID_CHARS  # re-exported with ID_PATTERN
 from orgchart.dataset.text import (
@@ -94,6 +95,9 @@ class Citation(Frozen):
     source: str = Field(min_length=1, max_length=1_000)
     quote: Quote
 
+    def __repr__(self) -> str:
+        return f"<Citation {self.source}: {clip(self.quote)!r}>"
+
 
 class SourceDate(Frozen):
     """When a document was written or what it describes: a day, month, year or a range."""
@@ -119,6 +123,9 @@ class SourceDate(Frozen):
         if self.precision == "year":
             return str(self.start.year)
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    def __repr__(self) -> str:
+        return f"<SourceDate {self.label} ({self.precision})>"
 
 
 class Source(Frozen):
@@ -170,6 +177,9 @@ class Source(Frozen):
             what = f"{describe_character(bad.group())} at position {bad.start() + 1}" if bad else "no scheme://"
             raise refused(f"is not a URL: {what}", "write a space as %20, and start with a scheme such as https://")
         return value
+
+    def __repr__(self) -> str:
+        return f"<Source {self.id!r} {self.date.label}: {clip(self.title)!r}>"
 
 
 class Node(Frozen):
@@ -231,6 +241,10 @@ class Claim(Frozen):
     citations: tuple[Citation, ...] = ()
     note: Text | None = None
 
+    def __repr__(self) -> str:
+        qualifier = "" if self.qualifier == "exactly" else f"{self.qualifier} "
+        return f"<Claim {self.id!r}: {self.subject} {self.attribute} = {qualifier}{self.value}>"
+
 
 class Finding(Frozen):
     """What validation or a curator learns that is not an error, and that readers need:
@@ -242,6 +256,10 @@ class Finding(Frozen):
     citations: tuple[Citation, ...] = ()
     severity: Severity = "warning"
     origin: Literal["curated", "computed"] = "curated"
+
+    def __repr__(self) -> str:
+        subject = f" {self.subject!r}" if self.subject else ""
+        return f"<Finding {self.kind}{subject}: {clip(self.message)!r}>"
 
 
 class Era(Frozen):
@@ -255,6 +273,12 @@ class Era(Frozen):
     edges: tuple[Edge, ...] = ()
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"<Era {self.id!r} {clip(self.label)!r}: {len(self.nodes)} nodes, {len(self.edges)} edges, "
+            f"{len(self.claims)} claims>"
+        )
 
 
 class DatasetSettings(Frozen):
@@ -273,3 +297,6 @@ class LineageLink(Frozen):
     after: tuple[str, ...] = Field(min_length=1)
     reason: Text
     citations: tuple[Citation, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"<LineageLink {self.kind}: {', '.join(self.before)} -> {', '.join(self.after)}>"

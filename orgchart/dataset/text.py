@@ -9,7 +9,7 @@ error; nothing downstream (charts, Graphviz, SQLite, JSON, a terminal) ever sees
 - names, labels, acronyms, aliases and other one-line text: at most `MAX_NAME_CHARS`, no
   control characters, not blank;
 - free text (descriptions, notes, messages, reasons): at most `MAX_TEXT_CHARS`; line breaks and
-  tabs allowed, other control characters not;
+  tabs allowed (`\r\n` and `\r` read as `\n`), other control characters not;
 - quotes: at most `MAX_QUOTE_CHARS`, and not only white space (folded, that is the empty
   string, which occurs in every source);
 - claim values: finite, within ±`MAX_CLAIM_VALUE` (what JSON readers and SQLite keep exactly).
@@ -39,11 +39,9 @@ ID_PATTERN: Final[str] = r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*$"
 """Lowercase ASCII letters, digits, `.`, `_`, `-`; starts with a letter or digit; no `..`, no
 trailing `.`."""
 
-# C0 and C1 control characters and DEL. A name may hold a tab or a line feed (a document can
-# break a long name over two lines); free text a carriage return too; nothing else that a
-# terminal would act on.
+# C0 and C1 control characters and DEL. A name or text may hold a tab or a line feed (a document
+# can break a long name over two lines); nothing else that a terminal would act on.
 _CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_IN_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -109,7 +107,14 @@ def id_problem(text: str) -> str:
     return "an id is lowercase ASCII letters, digits, `.`, `_` and `-`"
 
 
+def _line_ends(value: str) -> str:
+    # Line ends as a Windows file or a spreadsheet cell writes them (\r\n, \r) become \n: a bare
+    # carriage return would let text overwrite a terminal line.
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
 def _line(value: str) -> str:
+    value = _line_ends(value)
     bad = _CONTROL.search(value)
     if bad is not None:
         raise refused(
@@ -128,7 +133,8 @@ def _line(value: str) -> str:
 
 
 def _text(value: str) -> str:
-    bad = _CONTROL_IN_TEXT.search(value)
+    value = _line_ends(value)
+    bad = _CONTROL.search(value)
     if bad is not None:
         raise refused(
             f"{describe_character(bad.group())} is not allowed in text",

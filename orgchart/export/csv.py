@@ -2,7 +2,8 @@
 
 `nodes.csv` starts with the columns spreadsheets and diagram tools use for org charts
 (`id, name, parent, kind, acronym`; `parent` is the main parent), then `aliases`, `note`,
-`citations`. `edges.csv` lists every relation (parent edges included), `claims.csv` every
+`citations` and `name_incomplete` (`true` where damage cut the name off; `sources.csv` ends with
+`complete` and `breaks_off`). `edges.csv` lists every relation (parent edges included), `claims.csv` every
 stated figure. `findings.csv`, `sources.csv` and `era.csv` complete the era so that importing
 the directory gives it back whole. Files are UTF-8 without a byte-order mark, comma-separated,
 every cell that needs it quoted (RFC 4180), `\\n` line ends; an empty cell is an absent value;
@@ -16,13 +17,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
+from orgchart.dataset.files import MAX_FILE_BYTES
 from orgchart.errors import DataError, Problem, display_path
 from orgchart.export.ids import IdSource, name_from_segment, short_ids
+from orgchart.export.intake import read_import_text
 from orgchart.export.paths import normal_path, path_rows
 from orgchart.export.records import (
     ImportedEra,
@@ -37,7 +42,7 @@ from orgchart.export.records import (
 from orgchart.export.shape import ImportShape, check_kinds, header_key, ignored_keys_note
 from orgchart.graph import OrgChart
 
-NODE_COLUMNS: Final = ("id", "name", "parent", "kind", "acronym", "aliases", "note", "citations")
+NODE_COLUMNS: Final = ("id", "name", "parent", "kind", "acronym", "aliases", "note", "citations", "name_incomplete")
 EDGE_COLUMNS: Final = ("kind", "superior", "subordinate", "second_parent", "note", "citations")
 CLAIM_COLUMNS: Final = (
     "id",
@@ -64,33 +69,69 @@ SOURCE_COLUMNS: Final = (
     "date_reason",
     "sha256",
     "notes",
+    "complete",
+    "breaks_off",
 )
 ERA_COLUMNS: Final = ("id", "label", "description", "date", "sources")
 TABLES: Final = ("nodes.csv", "edges.csv", "claims.csv", "findings.csv", "sources.csv", "era.csv")
 
 
-def _cell(value: Any) -> str:
+FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection)."""
+_NUMBER: Final = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def neutralise(text: str) -> str:
+    """`text` made safe to open in a spreadsheet: a cell that would start a formula gets a
+    leading `'` (OWASP's advice; spreadsheets show the text without it). A cell already starting
+    with `'` before such a character gets one more, so `unneutralise` gives back the text
+    exactly. Plain numbers (`-5`) are left as they are."""
+    if text.startswith(FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    if text.startswith("'") and text[1:2] and (text[1] == "'" or text[1:].startswith(FORMULA_START)):
+        return "'" + text
+    return text
+
+
+def unneutralise(text: str) -> str:
+    """The inverse of `neutralise`, applied to every imported cell: a spreadsheet's leading `'`
+    before a formula character (or another `'`) is not part of the value."""
+    if text.startswith("'") and (text[1:2] == "'" or text[1:].startswith(FORMULA_START)):
+        return text[1:]
+    return text
+
+
+def _cell(value: Any, keep_formulas: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return str(value) if keep_formulas else neutralise(str(value))
 
 
-def _table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def _table(columns: Sequence[str], rows: Iterable[Sequence[Any]], keep_formulas: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([_cell(v) for v in row] for row in rows)
+    writer.writerows([_cell(v, keep_formulas) for v in row] for row in rows)
     return buffer.getvalue()
 
 
-def to_csv(chart: OrgChart) -> dict[str, str]:
-    """The era's tables, by file name (`nodes.csv`, ...), as CSV text."""
+def to_csv(chart: OrgChart, *, keep_formulas: bool = False) -> dict[str, str]:
+    """The era's tables, by file name (`nodes.csv`, ...), as CSV text.
+
+    Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
+    first) get a leading `'`, as OWASP advises against CSV injection; `keep_formulas=True`
+    writes them raw. `read_csv` removes the `'` again, so a round trip keeps every value.
+    """
+
+    def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+        return _table(columns, rows, keep_formulas)
+
     parent = {n.id: (p.id if (p := chart.parent(n.id)) else None) for n in chart.nodes}
     date = chart.date
     return {
-        "nodes.csv": _table(
+        "nodes.csv": table(
             NODE_COLUMNS,
             (
                 (
@@ -102,11 +143,12 @@ def to_csv(chart: OrgChart) -> dict[str, str]:
                     encode_list(list(n.aliases)),
                     n.note,
                     encode_list(citation_records(n.citations)),
+                    n.name_incomplete or None,
                 )
                 for n in chart.nodes
             ),
         ),
-        "edges.csv": _table(
+        "edges.csv": table(
             EDGE_COLUMNS,
             (
                 (
@@ -120,7 +162,7 @@ def to_csv(chart: OrgChart) -> dict[str, str]:
                 for e in chart.edges
             ),
         ),
-        "claims.csv": _table(
+        "claims.csv": table(
             CLAIM_COLUMNS,
             (
                 (
@@ -138,54 +180,94 @@ def to_csv(chart: OrgChart) -> dict[str, str]:
                 for c in chart.claims
             ),
         ),
-        "findings.csv": _table(
+        "findings.csv": table(
             FINDING_COLUMNS,
             (
                 (f.kind, f.subject, f.message, f.severity, f.origin, encode_list(citation_records(f.citations)))
                 for f in chart.findings
             ),
         ),
-        "sources.csv": _table(
+        "sources.csv": table(
             SOURCE_COLUMNS,
             (source_row(s) for s in chart.sources),
         ),
-        "era.csv": _table(
+        "era.csv": table(
             ERA_COLUMNS,
             [(chart.id, chart.label, chart.era.description, date.label, encode_list(list(chart.era.sources)))],
         ),
     }
 
 
-def write_csv(chart: OrgChart, directory: str | Path) -> list[Path]:
-    """Write the era's tables into `directory` (created if needed), each file atomically."""
-    return [write_text_atomic(Path(directory) / name, text) for name, text in to_csv(chart).items()]
+def write_csv(chart: OrgChart, directory: str | Path, *, keep_formulas: bool = False) -> list[Path]:
+    """Write the era's tables into `directory` (created if needed), each file atomically
+    (formula cells neutralised unless `keep_formulas`; see `to_csv`)."""
+    tables = to_csv(chart, keep_formulas=keep_formulas)
+    return [write_text_atomic(Path(directory) / name, text) for name, text in tables.items()]
 
 
 def _rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, row) for each data row, with header names lowercased and spaces as `_`."""
+    """(line, row) for each data row, with header names lowercased and spaces as `_`, and each
+    cell's spreadsheet escape (`'=...`) removed.
+
+    Raises:
+        DataError: the file is unreadable or not UTF-8, a header names a column twice, a row has
+            more or fewer cells than the header, or the CSV is malformed; each with its line.
+    """
     where = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError([Problem(where, 0, 0, f"cannot read table: {error}", "save it as UTF-8 CSV")]) from None
+    text = read_import_text(path)
+    # A cell may be as large as the file (the csv module's default stops at 128 KiB, which a
+    # long citation list exceeds); the file's own bound holds.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise DataError(
-            [
-                Problem(
-                    where,
-                    1,
-                    1,
-                    f"missing column(s): {', '.join(missing)}",
-                    f"the header row needs {', '.join(required)}",
+    try:
+        header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
+        twice = sorted(name for name, count in Counter(header).items() if count > 1 and name)
+        if twice:
+            raise DataError(
+                [
+                    Problem(
+                        where,
+                        1,
+                        1,
+                        f"column(s) named twice in the header: {', '.join(twice)}",
+                        "keep one column of each name (names are compared in lowercase, spaces as _)",
+                    )
+                ]
+            )
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise DataError(
+                [
+                    Problem(
+                        where,
+                        1,
+                        1,
+                        f"missing column(s): {', '.join(missing)}",
+                        f"the header row needs {', '.join(required)}",
+                    )
+                ]
+            )
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise DataError(
+                    [
+                        Problem(
+                            where,
+                            reader.line_num,
+                            1,
+                            f"the row has {len(row)} cells, the header {len(header)}",
+                            "give every row one cell per column (an empty cell as ,,); "
+                            "put a cell holding a comma in double quotes",
+                        )
+                    ]
                 )
-            ]
-        )
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            yield reader.line_num, dict(zip(header, row, strict=False))
+            yield reader.line_num, dict(zip(header, map(unneutralise, row), strict=True))
+    except csv.Error as error:
+        raise DataError(
+            [Problem(where, reader.line_num, 1, f"not a CSV table: {error}", "save it as UTF-8 CSV (RFC 4180)")]
+        ) from None
 
 
 def read_path_table(path: Path, table: NodeTable, shape: ImportShape) -> ImportedEra:
@@ -293,7 +375,7 @@ def read_csv(path: str | Path, *, default_kind: str | None = None, shape: Import
     notes = [*id_notes, *table.notes, *([ignored] if ignored else [])]
     if not root.is_dir() or not (root / "edges.csv").is_file():
         edges = tuple(table.edge({"superior": p, "subordinate": c}, line) for line, p, c in parents)
-        return ImportedEra(nodes=tuple(table.nodes), edges=edges, notes=tuple(notes))
+        return ImportedEra(nodes=tuple(table.nodes), edges=edges, notes=tuple(notes), lines=table.lines)
     table.where = display_path(root / "edges.csv")
     edges = tuple(
         table.edge(_decoded(row, table.where, line), line)
@@ -336,4 +418,5 @@ def read_csv(path: str | Path, *, default_kind: str | None = None, shape: Import
         label=era.get("label"),
         description=era.get("description"),
         notes=tuple(notes),
+        lines=table.lines,
     )

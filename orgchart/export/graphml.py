@@ -19,6 +19,7 @@ import networkx as nx
 
 from orgchart.atomic import write_text_atomic
 from orgchart.errors import DataError, Problem, display_path
+from orgchart.export.intake import check_no_dtd, read_import_text
 from orgchart.export.json import imported_from_graph
 from orgchart.export.records import (
     ImportedEra,
@@ -61,6 +62,7 @@ def graphml_graph(chart: OrgChart) -> nx.MultiDiGraph:
             "aliases": encode_list(list(node.aliases)),
             "note": node.note,
             "citations": encode_list(citation_records(node.citations)),
+            "name_incomplete": node.name_incomplete,
         }
         graph.add_node(node.id, **{k: v for k, v in attrs.items() if v})
     for position, edge in enumerate(chart.edges):
@@ -103,9 +105,11 @@ def read_graphml(path: str | Path, *, default_kind: str | None = None, shape: Im
             reversed and `shape.edges` does not say which way they point.
     """
     where = display_path(Path(path))
+    text = read_import_text(Path(path))
+    check_no_dtd(text, where)
     try:
-        graph = nx.read_graphml(path, force_multigraph=True)
-    except (OSError, ValueError, KeyError, nx.NetworkXError, SyntaxError) as error:
+        graph = nx.parse_graphml(text, force_multigraph=True)
+    except (ValueError, KeyError, TypeError, nx.NetworkXError, SyntaxError) as error:
         raise DataError([Problem(where, 0, 0, f"not GraphML: {error}", "export it as GraphML")]) from None
     return imported_from_graph(
         graph, where, attributes_are_json=True, shape=shape or ImportShape(default_kind=default_kind)

@@ -24,6 +24,7 @@ from orgchart.dataset.model import EDGE_KINDS
 from orgchart.errors import DataError, Problem, display_path
 from orgchart.export.edges import orient_edges, own_segment
 from orgchart.export.ids import IdSource, name_from_segment, short_ids
+from orgchart.export.intake import load_node_link
 from orgchart.export.paths import root_prefix
 from orgchart.export.records import (
     ImportedEra,
@@ -43,6 +44,8 @@ def node_link_data(chart: OrgChart) -> dict[str, Any]:
     graph = chart.graph.copy()
     for node in chart.nodes:
         graph.nodes[node.id]["note"] = node.note
+        if node.name_incomplete:  # only where a damaged text cut the name off
+            graph.nodes[node.id]["name_incomplete"] = True
     for position, edge in enumerate(chart.edges):
         attrs = graph.edges[edge.superior, edge.subordinate, edge.kind]
         attrs.update(note=edge.note, position=position)
@@ -87,10 +90,10 @@ def read_json(path: str | Path, *, default_kind: str | None = None, shape: Impor
             edges look reversed and `shape.edges` does not say which way they point.
     """
     where = display_path(Path(path))
+    data = load_node_link(Path(path))  # bounded, and the shape checked: networkx gets node-link data
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
         graph = nx.node_link_graph(data, edges="edges" if "edges" in data else "links")
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, nx.NetworkXError) as error:
+    except (ValueError, KeyError, TypeError, nx.NetworkXError) as error:
         raise DataError(
             [Problem(where, 0, 0, f"not node-link JSON: {error}", "export it with `orgchart export --format json`")]
         ) from None

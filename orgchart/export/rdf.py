@@ -37,6 +37,7 @@ rdflib is imported lazily, so importing orgchart does not load it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -74,6 +75,20 @@ NOT_MENTIONED_NOTE: Final = (
 )
 
 
+def verify_base(base: str) -> str:
+    """`base` if it can start IRIs: absolute (a scheme), no spaces or quotes, ending in `/` or
+    `#` (without one, `https://example.org/org` + `era/x` runs together as `orgera/x`).
+
+    Raises:
+        ValueError: saying what is wrong and giving an example.
+    """
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", base):
+        raise ValueError(f"--base {base!r} is not an absolute IRI without spaces (e.g. https://example.org/org/)")
+    if not base.endswith(("/", "#")):
+        raise ValueError(f"--base {base!r} must end in / or # (e.g. {base}/), or the IRIs run together")
+    return base
+
+
 def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: str = DEFAULT_BASE) -> Graph:
     """The dataset (or just `eras`) as an rdflib Graph; changes only for several eras, lineage
     only for the whole dataset."""
@@ -103,6 +118,8 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
         add(here, oc.datePrecision, source.date.precision)
         add(here, oc.dateReason, source.date.reason)
         add(here, oc.sha256, source.sha256)
+        add(here, oc.complete, Literal(source.complete))  # false: the archived text breaks off
+        add(here, oc.breaksOff, source.breaks_off)
     for chart in charts:
         era = iri("era", chart.id)
         graph.add((era, RDF.type, oc.Era))
@@ -125,6 +142,8 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
             add(here, oc.acronym, node.acronym)
             add(here, oc.kind, node.kind)
             add(here, RDFS.comment, node.note)
+            if node.name_incomplete:
+                add(here, oc.nameIncomplete, Literal(True))  # the damaged text cut the name off
             add(here, oc.era, era)
             add(here, PROV.specializationOf, iri("entity", node.id))
             cite(here, node.citations)
@@ -186,7 +205,7 @@ class _Builder:
         from rdflib import Graph, Namespace
         from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
-        self.base = base
+        self.base = verify_base(base)
         self.oc: Namespace = Namespace(VOCABULARY)
         self.graph: Graph = Graph(bind_namespaces="core")
         for prefix, namespace in (("org", ORG), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("oc", self.oc)):

@@ -62,6 +62,11 @@ class ImportedEra:
     description: str | None = None
     notes: tuple[str, ...] = field(default=())
     """What the reader changed or ignored (an id made valid, a column skipped), for the user."""
+    lines: Mapping[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    """Where each record was read, where the format has lines: ("nodes", 3) -> (file, line)."""
+
+    def __repr__(self) -> str:
+        return f"<ImportedEra {self.id!r}: {len(self.nodes)} nodes, {len(self.edges)} edges, {len(self.claims)} claims>"
 
 
 def citation_records(citations: Iterable[Citation]) -> list[dict[str, str]]:
@@ -84,7 +89,7 @@ def decode_list(text: str | None) -> list[Any]:
     return value
 
 
-def source_row(source: Source) -> tuple[str | None, ...]:
+def source_row(source: Source) -> tuple[str | bool | None, ...]:
     """Every field of a source as one flat row (dates as ISO text), in the column order the CSV
     `sources.csv` and the SQLite `sources` table share."""
     return (
@@ -99,6 +104,8 @@ def source_row(source: Source) -> tuple[str | None, ...]:
         source.date.reason,
         source.sha256,
         source.notes,
+        source.complete,
+        source.breaks_off,
     )
 
 
@@ -118,6 +125,8 @@ def source_record(source: Source) -> dict[str, Any]:
         },
         "sha256": source.sha256,
         "notes": source.notes,
+        "complete": source.complete,
+        "breaks_off": source.breaks_off,
     }
 
 
@@ -131,6 +140,7 @@ def node_record(node: Node) -> dict[str, Any]:
         "aliases": list(node.aliases),
         "note": node.note,
         "citations": citation_records(node.citations),
+        "name_incomplete": node.name_incomplete,
     }
 
 
@@ -174,7 +184,13 @@ def model_from(record: Mapping[str, Any], model: type[Any], where: str) -> Any:
         return model.model_validate(dict(record))
     except ValidationError as error:
         problems = [
-            Problem(where, 0, 0, f"{'.'.join(str(p) for p in d['loc']) or 'record'}: {d['msg']}", "correct the value")
+            Problem(
+                where,
+                0,
+                0,
+                f"{'.'.join(str(p) for p in d['loc']) or 'record'}: {str(d['msg']).removeprefix('Value error, ')}",
+                d.get("ctx", {}).get("fix") or "correct the value",
+            )
             for d in error.errors()
         ]
         raise DataError(problems) from None
@@ -218,6 +234,17 @@ class NodeTable:
     """Where names and kinds are (default: `name`/`label` and `kind`, with `default_kind`)."""
     made: dict[str, str] = field(default_factory=dict)
     """Ids the reader made beforehand (`orgchart.export.ids.short_ids`): given id -> id."""
+    taken: set[str] = field(default_factory=set)
+    """The ids made so far (the values of `ids`, as a set: one lookup per row, not a scan)."""
+    lines: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    """Where each node, edge and claim made so far was read (`ImportedEra.lines`)."""
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def _read_at(self, section: str, line: int) -> None:
+        index = self.counts.get(section, 0)
+        self.counts[section] = index + 1
+        if line:
+            self.lines[(section, index)] = (self.where, line)
 
     def __post_init__(self) -> None:
         if self.shape is None:
@@ -231,7 +258,7 @@ class NodeTable:
         if not given:
             raise DataError([Problem(self.where, line, 0, "a node has no id", "give every row an id")])
         node_id = self.made.get(given) or normalize_id(given)
-        if node_id in self.ids.values():
+        if node_id in self.taken:
             raise DataError(
                 [
                     Problem(
@@ -246,6 +273,7 @@ class NodeTable:
         if node_id != given and given not in self.made:
             self.notes.append(f"id {given!r} became {node_id!r}")
         self.ids[given] = node_id
+        self.taken.add(node_id)
         kind = self.shape.kind_of(record)
         if kind is None:
             raise DataError(
@@ -269,18 +297,20 @@ class NodeTable:
                 "aliases": tuple(record.get("aliases") or ()),
                 "note": record.get("note") if record.get("note") not in ("", None) else None,
                 "citations": tuple(record.get("citations") or ()),
+                "name_incomplete": truth(record.get("name_incomplete")),
             },
             Node,
             f"{self.where}:{line}" if line else self.where,
         )
         self.nodes.append(node)
+        self._read_at("nodes", line)
         return node
 
     def ref(self, given: str, line: int = 0, what: str = "node") -> str:
         """The id a reference `given` was made into; DataError when no node has it."""
         if given in self.ids:
             return self.ids[given]
-        if given in self.ids.values():
+        if given in self.taken:
             return given
         raise DataError(
             [Problem(self.where, line, 0, f"{what} refers to unknown node {given!r}", "add that node, or fix the id")]
@@ -290,6 +320,7 @@ class NodeTable:
         """An edge from `record` (kind, superior, subordinate, note, citations); kind defaults
         to `parent`, the relation an org-chart table or diagram draws."""
         where = f"{self.where}:{line}" if line else self.where
+        self._read_at("edges", line)
         return model_from(
             {
                 "kind": str(record.get("kind") or "parent").strip().lower(),
@@ -313,6 +344,7 @@ class NodeTable:
                 [Problem(where, 0, 0, f"claim value {value!r} is not a number", "write a number")]
             ) from None
         fields = {k: (record.get(k) or None) for k in ("unit", "as_of", "counts", "note")}
+        self._read_at("claims", line)
         return model_from(
             {
                 "id": record.get("id"),
@@ -346,5 +378,19 @@ class NodeTable:
 
 
 def source_from(record: Mapping[str, Any], where: str) -> Source:
-    """A source from `record` (the fields of `source_record`)."""
-    return model_from({k: v for k, v in record.items() if v is not None}, Source, where)
+    """A source from `record` (the fields of `source_record`; `complete` as a boolean or as a
+    flat format's text: "false", "0", ...)."""
+    fields = {k: v for k, v in record.items() if v is not None}
+    if "complete" in fields:
+        fields["complete"] = truth(fields["complete"], default=True)
+    return model_from(fields, Source, where)
+
+
+def truth(value: Any, *, default: bool = False) -> bool:
+    """A flag as a boolean, from a boolean, a number or a flat format's text ("true", "1",
+    "false", "0", "", "yes", "no"); an empty or missing value is `default`."""
+    if value is None or value == "":
+        return default
+    if isinstance(value, str):
+        return value.strip().casefold() in ("true", "1", "yes", "y", "t")
+    return bool(value)

@@ -20,7 +20,7 @@ from orgchart.atomic import write_bytes_atomic, write_text_atomic
 from orgchart.changes.changeset import ChangeSet
 from orgchart.dataset.model import Edge, Node
 from orgchart.render.graphviz import Caption, Decorations, RenderError, build_digraph, layout, node_svg_id
-from orgchart.render.labels import wrapped
+from orgchart.render.labels import TITLE_CHARS, shorten, wrapped
 
 if TYPE_CHECKING:
     import graphviz
@@ -58,7 +58,9 @@ contain `~`)."""
 def _label(marker: str, name: str, lines: list[str]) -> str:
     """An HTML-like label: marker and name in bold, then the small lines; all text escaped."""
     head = "<BR/>".join(html.escape(line) for line in wrapped(f"{marker} {name}".strip()))
-    small = "".join(f'<BR/><FONT POINT-SIZE="8" COLOR="#444444">{html.escape(line)}</FONT>' for line in lines)
+    small = "".join(
+        f'<BR/><FONT POINT-SIZE="8" COLOR="#444444">{html.escape(shorten(line, TITLE_CHARS))}</FONT>' for line in lines
+    )
     return f'<<FONT POINT-SIZE="10.5" COLOR="#1a1a1a"><B>{head}</B></FONT>{small}>'
 
 

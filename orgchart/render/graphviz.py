@@ -28,7 +28,9 @@ from orgchart.graph import OrgChart
 from orgchart.render.bitmap import too_large_message, was_shrunk
 from orgchart.render.labels import caption as make_caption
 from orgchart.render.labels import node_label, node_title, node_tooltip, plain_attribute
+from orgchart.render.placement import placement_lines
 from orgchart.render.scope import Scope, select
+from orgchart.render.siblings import hold_sibling_order, link_titles, slot_id
 from orgchart.render.stack import Stack, edges_drawn_by_box, find_stacks, placing_edges
 from orgchart.render.style import FONT, NODE_STYLES, edge_style, verify_format
 from orgchart.render.svg import EdgeTitle, StandIn, finish_svg, svg_size
@@ -96,6 +98,7 @@ def era_caption(scope: Scope) -> Caption:
         lines.append(f"Subtree under {scope.root.name}{depth}")
     elif scope.depth is not None:
         lines.append(f"Top {scope.depth} level{'s' if scope.depth != 1 else ''}")
+    lines += placement_lines(chart, scope.nodes, scope.edges, whole_era=scope.root is None)
     return Caption(chart.label, tuple(lines))
 
 
@@ -173,6 +176,7 @@ def build_digraph(
     for edge in edges:
         if edge.key not in by_box:
             _add_edge(graph, edge, edge.key in second_parents, stacked, extra, edge.key in placing)
+    hold_sibling_order(graph, edges, stacks, second_parents, {node.id for node in (*externals, *alone)})
     return graph
 
 
@@ -227,6 +231,8 @@ def _add_node(graph: graphviz.Digraph, node: Node, extra: Decorations, indent: s
         "color": style.border,
         "penwidth": str(style.penwidth),
     }
+    if style.margin:
+        attrs["margin"] = style.margin
     attrs.update(extra.node_attrs.get(node.id, {}))
     add_node(graph, node.id, attrs, indent)
 
@@ -234,20 +240,12 @@ def _add_node(graph: graphviz.Digraph, node: Node, extra: Decorations, indent: s
 def _add_stack(graph: graphviz.Digraph, stack: Stack, by_id: Mapping[str, Node], extra: Decorations) -> None:
     """A stack: its members in a grid inside one box. Columns are chains of invisible edges,
     rows are `rank=same`, so the grid stays put whatever the rest of the chart does."""
-    count = len(stack.members)
-    plural = stack.kind if count == 1 else _plural(stack.kind)
     with graph.subgraph(name=f"cluster_stack_{stack.key}") as box:
         box.attr(
-            id=f"stack-{stack.key}", label=f"{count} {plural}", style="rounded,filled", fillcolor="#fafafa",
+            id=f"stack-{stack.key}", label=stack.label, style="rounded,filled", fillcolor="#fafafa",
             color="#aaaaaa", fontsize="10", fontcolor="#555555", margin="8",
         )  # fmt: skip
         _add_grid(box, stack.rows, by_id, extra)
-
-
-def _plural(kind: str) -> str:
-    if kind.endswith("y") and not kind.endswith("ey"):
-        return kind[:-1] + "ies"
-    return kind + ("es" if kind.endswith(("s", "x")) else "s")
 
 
 def _add_edge(
@@ -273,7 +271,11 @@ def _add_edge(
     if style.direction != "forward":
         attrs.update(dir=style.direction, arrowtail=style.arrowtail)
     if second_parent:
-        attrs.update(xlabel="2nd parent", fontcolor=style.color, constraint="false")
+        # A tail label set off the line at an angle: as an `xlabel`, dot put the words on the
+        # edge's own dotted line (tests/test_render_defects.py measures it).
+        attrs.update(
+            taillabel="2nd parent", labeldistance="3", labelangle="-25", fontcolor=style.color, constraint="false"
+        )
     elif not placing:
         # Working relations rank nobody below anybody: they must not bend the hierarchy. They
         # do place a node that has no superior (a partner, an external body) below its partner.
@@ -284,9 +286,13 @@ def _add_edge(
         # others are not laid out: see `edges_drawn_by_box`).
         attrs["lhead"] = f"cluster_stack_{stack.key}"
     attrs.update(extra.edge_attrs.get(edge.key, {}))
+    tail = edge.superior
+    if "lhead" in attrs and stack is not None:
+        tail = slot_id(stack)  # the stack's slot (see orgchart.render.siblings) stands for the superior
+        attrs["tailclip"] = "false"
     from orgchart.render.dot import add_edge
 
-    add_edge(graph, edge.superior, edge.subordinate, attrs)
+    add_edge(graph, tail, edge.subordinate, attrs)
 
 
 def _with_extra_legend(label: str, rows: Sequence[tuple[str, str]]) -> str:
@@ -362,8 +368,9 @@ def layout(dot_source: str, format: str) -> bytes:
 
 
 def edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
+    """The accessible titles of the edges drawn, and of the lines to the stacks, by SVG id."""
     names = {node.id: node.name for node in scope.nodes}
-    return {
+    titles = {
         edge_svg_id(edge): EdgeTitle(
             names[edge.superior],
             names[edge.subordinate],
@@ -371,6 +378,8 @@ def edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
         )
         for edge in scope.edges
     }
+    second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
+    return {**titles, **link_titles(scope.nodes, scope.edges, second)}
 
 
 def stand_ins(scope: Scope, second: Collection[EdgeKey], titles: Mapping[str, EdgeTitle]) -> list[StandIn]:

@@ -14,12 +14,29 @@ from functools import lru_cache
 from typing import Final
 
 from orgchart.dataset.model import Citation, Node
-from orgchart.render.style import DARK_FILLS, EDGE_STYLES, NODE_STYLES, SECOND_PARENT
+from orgchart.render.style import DARK_FILLS, EDGE_STYLES, NODE_STYLES, SECOND_PARENT, EdgeStyle
 
 WRAP: Final[int] = 17
 """Characters per line of a node's name before it wraps: narrow enough that a row of ten
 "... Management Division" boxes fits an embedded page (22 made whole-era charts a quarter
 wider), wide enough that a name rarely takes more than three lines."""
+
+
+LABEL_LINES: Final[int] = 8
+"""The most lines a name takes in a chart's box; a longer name ends in "…" there and is whole in
+the tooltip, the title and every data output (the longest bundled name takes 6)."""
+
+TITLE_CHARS: Final[int] = 200
+"""The most characters of a chart's title or caption line; the rest is "…"."""
+
+QUOTE_CHARS: Final[int] = 1_000
+"""The most characters of a quote in a tooltip: with a name (at most 1,000 characters) and
+Graphviz's escapes, a tooltip stays well under the 16,384 bytes Graphviz reads in one string."""
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text`, or its first `limit` - 1 characters and "…" when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @lru_cache(maxsize=8)
@@ -29,13 +46,22 @@ def _wrapper(width: int) -> textwrap.TextWrapper:
     return textwrap.TextWrapper(width, break_long_words=True, break_on_hyphens=False)
 
 
-def wrapped(text: str, width: int = WRAP) -> list[str]:
-    """`text` broken into lines of about `width` characters; its own line breaks are kept."""
+def wrapped(text: str, width: int = WRAP, lines: int = LABEL_LINES) -> list[str]:
+    """`text` broken into at most `lines` lines of about `width` characters (its own line
+    breaks kept); the last line ends in "…" when text is left over. Only what can show is
+    wrapped, so a long text costs no more than a short one."""
     wrapper = _wrapper(width)
-    lines: list[str] = []
-    for line in text.splitlines() or [""]:
-        lines.extend(wrapper.wrap(line) or [""])
-    return lines
+    limit = width * lines * 2
+    over = len(text) > limit
+    result: list[str] = []
+    for line in text[:limit].splitlines() or [""]:
+        result.extend(wrapper.wrap(line) or [""])
+        if len(result) > lines:
+            break
+    if over or len(result) > lines:
+        result = result[:lines]
+        result[-1] = result[-1][: width - 1].rstrip() + "…"
+    return result
 
 
 def _html(text: str) -> str:
@@ -64,7 +90,7 @@ def first_citation(citations: Sequence[Citation]) -> str:
     if not citations:
         return "(no citation)"
     citation = citations[0]
-    return f"“{citation.quote}” ({citation.source})"
+    return f"“{shorten(citation.quote, QUOTE_CHARS)}” ({citation.source})"
 
 
 def node_tooltip(node: Node) -> str:
@@ -93,9 +119,11 @@ def caption(
     `show_heading` / `show_legend` false leave those parts out; with neither the caption is ""."""
     rows = []
     if show_heading:
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{_html(title)}</B></FONT></TD></TR>')
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{_html(shorten(title, TITLE_CHARS))}</B></FONT></TD></TR>'
+        )
         rows += [
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{_html(line)}</FONT></TD></TR>'
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#444444">{_html(shorten(line, TITLE_CHARS))}</FONT></TD></TR>'
             for line in lines
         ]
     if show_legend:
@@ -111,8 +139,9 @@ LEGEND_COLUMNS: Final[int] = 6
 def legend(node_kinds: Iterable[str], edge_kinds: Iterable[str]) -> str:
     """A legend table: a swatch per node kind, then a line sample per edge kind.
 
-    Edge samples are table cells with only their bottom border drawn, in the edge's colour
-    and dash style, so the legend shows the same lines as the chart.
+    Edge samples are a short line (a cell with only its bottom border drawn, in the edge's colour
+    and dash style) between the end markers the chart draws, so the legend shows the same lines
+    as the chart.
     """
     present_nodes = set(node_kinds)
     present_edges = set(edge_kinds)
@@ -126,9 +155,9 @@ def legend(node_kinds: Iterable[str], edge_kinds: Iterable[str]) -> str:
     samples = []
     for kind, style in EDGE_STYLES.items():
         if kind in present_edges:
-            samples.append(_edge_sample(style.color, style.style, style.label))
+            samples.append(_edge_sample(style))
     if "second parent" in present_edges:
-        samples.append(_edge_sample(SECOND_PARENT.color, SECOND_PARENT.style, SECOND_PARENT.label))
+        samples.append(_edge_sample(SECOND_PARENT))
     rows = [swatches[i : i + LEGEND_COLUMNS] for i in range(0, len(swatches), LEGEND_COLUMNS)]
     lines = [samples[i : i + LEGEND_COLUMNS // 2] for i in range(0, len(samples), LEGEND_COLUMNS // 2)]
     kinds_table = "".join(f"<TR>{''.join(row)}</TR>" for row in rows)
@@ -141,13 +170,37 @@ def legend(node_kinds: Iterable[str], edge_kinds: Iterable[str]) -> str:
     return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{"".join(parts)}</TABLE>'
 
 
-def _edge_sample(color: str, style: str, label: str) -> str:
-    dash = {"dashed": "dashed", "dotted": "dotted"}.get(style, "solid")
-    weight = "2" if style == "bold" else "1"
-    return (
-        f'<TD WIDTH="36" HEIGHT="10" FIXEDSIZE="TRUE" SIDES="B" BORDER="{weight}" COLOR="{color}" STYLE="{dash}"></TD>'
-        f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9">{_html(label)}</FONT></TD>'
+ARROW_GLYPHS: Final[dict[str, str]] = {
+    "normal": "▶",
+    "empty": "▷",
+    "odiamond": "◇",
+    "odot": "○",
+    "none": "",
+}
+"""The end marker of each Graphviz arrow shape as a glyph, for the legend's line samples."""
+
+
+def _edge_sample(style: EdgeStyle) -> str:
+    """A line sample: the end markers the chart draws (as glyphs, in the edge's colour) around
+    a short line in the edge's colour and dash style, then the label. Markers and dashes, not
+    colour alone, tell the kinds apart (oversight ▶ once, coordination ○ at both ends)."""
+    dash = {"dashed": "dashed", "dotted": "dotted"}.get(style.style, "solid")
+    weight = "2" if style.style == "bold" else "1"
+    tail = ARROW_GLYPHS.get(style.arrowtail, "") if style.direction == "both" else ""
+    head = ARROW_GLYPHS.get(style.arrowhead, "")
+
+    def marker(glyph: str) -> str:
+        text = f'<FONT POINT-SIZE="8" COLOR="{style.color}">{glyph}</FONT>' if glyph else ""
+        return f'<TD WIDTH="8" HEIGHT="12" FIXEDSIZE="TRUE">{text}</TD>'
+
+    line = (
+        f'<TD WIDTH="28" HEIGHT="12" FIXEDSIZE="TRUE"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f'<TR><TD WIDTH="28" HEIGHT="6" FIXEDSIZE="TRUE" SIDES="B" BORDER="{weight}" COLOR="{style.color}" '
+        f'STYLE="{dash}"></TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>'
     )
+    # Markers and line in a table of their own, so that a wide legend cannot pull them apart.
+    sample = f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{marker(tail)}{line}{marker(head)}</TR></TABLE>'
+    return f'<TD>{sample}</TD><TD ALIGN="LEFT"><FONT POINT-SIZE="9">{_html(style.label)}</FONT></TD>'
 
 
 def plain_attribute(text: str) -> str:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgchart.changes.branches import top_level_divisions
 from orgchart.dataset.model import NODE_KINDS, Edge, Node
 from orgchart.graph import OrgChart
+
+__all__ = ["HIERARCHY_KINDS", "Scope", "hierarchy_below", "main_body", "select", "top_level_divisions"]
 
 HIERARCHY_KINDS: tuple[str, ...] = ("parent", "oversight")
 """Edge kinds that place one entity below another in a chart."""
@@ -82,21 +85,6 @@ def _tops(chart: OrgChart) -> tuple[Node, ...]:
     """Nodes that no hierarchy edge points to: where a whole-era chart starts counting depth."""
     placed = {edge.subordinate for edge in chart.edges if edge.kind in HIERARCHY_KINDS}
     return tuple(node for node in chart.nodes if node.id not in placed)
-
-
-def top_level_divisions(chart: OrgChart) -> tuple[Node, ...]:
-    """The parts of the organization that get a chart of their own, in era-file order.
-
-    The children of the main body (see `main_body`), through `parent` or `oversight` edges,
-    that have something below them: a chart of one box says nothing.
-    """
-    found = main_body(chart)
-    if found is None:
-        return ()
-    below = hierarchy_below(chart)
-    body = found[1]
-    chosen = {child for child in below.get(body.id, ()) if _size(below, child) > 1}
-    return tuple(node for node in chart.nodes if node.id in chosen)
 
 
 def hierarchy_below(chart: OrgChart) -> dict[str, list[str]]:

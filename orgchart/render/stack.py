@@ -8,6 +8,7 @@ single visible edge from the superior to the box.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -25,12 +26,14 @@ once the gaps are counted."""
 
 @dataclass(frozen=True)
 class Stack:
-    """Leaf children of `superior` of one `kind`, reached by `edge_kind` edges, in era order."""
+    """Leaf children of `superior` of one `kind`, reached by `edge_kind` edges, side by side in
+    the chart's order. `number` tells apart two runs of one kind under one superior."""
 
     superior: str
     edge_kind: str
     kind: str
     members: tuple[str, ...]
+    number: int = 1
 
     @property
     def columns(self) -> int:
@@ -39,25 +42,51 @@ class Stack:
 
     @property
     def rows(self) -> tuple[tuple[str, ...], ...]:
-        """The members row by row, left to right, in era order."""
+        """The members row by row, left to right, in the chart's order."""
         width = self.columns
         return tuple(self.members[start : start + width] for start in range(0, len(self.members), width))
 
     @property
+    def label(self) -> str:
+        """What the box says: how many of which kind ("8 facilities")."""
+        count = len(self.members)
+        return f"{count} {self.kind if count == 1 else plural(self.kind)}"
+
+    @property
     def key(self) -> str:
         """A stable, id-safe name for the stack, used in the cluster's name and id."""
-        return f"{self.superior}-{self.edge_kind}-{self.kind.replace(' ', '-')}"
+        suffix = f"-{self.number}" if self.number > 1 else ""
+        return f"{self.superior}-{self.edge_kind}-{self.kind.replace(' ', '-')}{suffix}"
+
+
+def plural(kind: str) -> str:
+    """The plural of a node kind ("facility" -> "facilities", "center" -> "centers")."""
+    if kind.endswith("y") and not kind.endswith("ey"):
+        return kind[:-1] + "ies"
+    return kind + ("es" if kind.endswith(("s", "x")) else "s")
 
 
 HIERARCHY: Final[frozenset[str]] = frozenset({"parent", "oversight"})
 
 
 def placing_edges(edges: Sequence[Edge]) -> tuple[Edge, ...]:
-    """The edges that place a node below another in the layout: hierarchy edges, and working
+    """The edges that place a node below another in the layout: parent edges; oversight edges
+    towards a node no parent edge places (a program that a division oversees); and working
     relations (support, ...) towards a node that no hierarchy edge places (a partner centre
-    that the document names only as supported), so it sits below the one that names it."""
+    that the document names only as supported), so it sits below the one that names it.
+
+    An entity that is part of something sits below what it is part of, whoever else oversees
+    it: otherwise an overseer one level down would pull it out of its siblings' row, and
+    siblings could not keep their order from era to era (see `orgchart.changes.order`)."""
+    contained = {edge.subordinate for edge in edges if edge.kind == "parent"}
     placed = {edge.subordinate for edge in edges if edge.kind in HIERARCHY}
-    return tuple(edge for edge in edges if edge.kind in HIERARCHY or edge.subordinate not in placed)
+    return tuple(
+        edge
+        for edge in edges
+        if edge.kind == "parent"
+        or (edge.kind == "oversight" and edge.subordinate not in contained)
+        or (edge.kind not in HIERARCHY and edge.subordinate not in placed)
+    )
 
 
 def find_stacks(
@@ -68,7 +97,10 @@ def find_stacks(
     A child qualifies when its only placing edge (see `placing_edges`) comes from the superior
     (so it belongs to one place), it places nothing itself (a leaf) and it is not an external
     body. `second_parents` holds the keys of parent edges that are second parents;
-    those never join a stack.
+    those never join a stack. A stack is a run of qualifying children of one kind next to each
+    other in the order of `nodes` (a different child between them ends the run), so a stack
+    takes the place of its members among their siblings and the chart keeps the order it is
+    given (see `orgchart.changes.order`).
     """
     kinds = {node.id: node.kind for node in nodes}
     incoming: dict[str, list[Edge]] = {}
@@ -78,22 +110,31 @@ def find_stacks(
             continue  # external bodies sit in a box of their own, outside any stack
         incoming.setdefault(edge.subordinate, []).append(edge)
         superiors.add(edge.superior)
-    groups: dict[tuple[str, str, str], list[str]] = {}
+    children: dict[str, list[tuple[str, tuple[str, str] | None]]] = {}
     for node in nodes:
         above = incoming.get(node.id, [])
-        if len(above) != 1 or node.id in superiors or node.kind == "external body":
-            continue
-        edge = above[0]
-        if edge.key in second_parents:
-            continue
-        groups.setdefault((edge.superior, edge.kind, node.kind), []).append(node.id)
+        qualifies = (
+            len(above) == 1
+            and node.id not in superiors
+            and node.kind != "external body"
+            and above[0].key not in second_parents
+        )
+        for edge in above:
+            group = (edge.kind, node.kind) if qualifies else None
+            children.setdefault(edge.superior, []).append((node.id, group))
     order = {node.id: index for index, node in enumerate(nodes)}
-    stacks = [
-        Stack(superior, edge_kind, kind, tuple(members))
-        for (superior, edge_kind, kind), members in groups.items()
-        if len(members) >= STACK_MIN and superior in kinds
-    ]
-    stacks.sort(key=lambda stack: (order[stack.superior], stack.edge_kind, stack.kind))
+    stacks: list[Stack] = []
+    for superior, row in children.items():
+        if superior not in kinds:
+            continue
+        numbers: dict[tuple[str, str], int] = {}
+        for group, run in itertools.groupby(row, key=lambda child: child[1]):
+            members = tuple(child for child, _ in run)
+            if group is None or len(members) < STACK_MIN:
+                continue
+            numbers[group] = numbers.get(group, 0) + 1
+            stacks.append(Stack(superior, group[0], group[1], members, numbers[group]))
+    stacks.sort(key=lambda stack: (order[stack.superior], order[stack.members[0]]))
     return tuple(stacks)
 
 

@@ -24,6 +24,8 @@ class NodeStyle:
     shape: str = "box"
     style: str = "rounded,filled"
     penwidth: float = 1.2
+    margin: str | None = None
+    """Graphviz's label margin (inches, "x,y") where the shape needs more than the default."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,9 @@ NODE_STYLES: Final[Mapping[str, NodeStyle]] = MappingProxyType(
         "program": NodeStyle("#fdf3d6", "#a88a2a", shape="box", style="filled"),
         "center": NodeStyle("#ece4f6", "#6a4c93"),
         "facility": NodeStyle("#f7e6e6", "#9a4a4a", shape="box", style="filled"),
-        "facility type": NodeStyle("#f7e6e6", "#9a4a4a", shape="box3d", style="filled"),
+        # A 3-D box draws its front face below the shape's top; with the default margin the
+        # first line of the name ran into the face's top border.
+        "facility type": NodeStyle("#f7e6e6", "#9a4a4a", shape="box3d", style="filled", margin="0.12,0.12"),
         "system": NodeStyle("#e4f3f3", "#3a7f7f", shape="cylinder", style="filled"),
         "external body": NodeStyle("#ffffff", "#555555", shape="hexagon", style="filled,dashed"),
     }

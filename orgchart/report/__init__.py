@@ -25,8 +25,10 @@ def verify_format(fmt: str) -> str:
     return fmt
 
 
-def render_diff(changes: ChangeSet, fmt: str = "md") -> str:
-    """One pair's change report as text in `fmt` (md, html or json)."""
+def render_diff(changes: ChangeSet, fmt: str = "md", *, fragment: bool = False, chart: str | None = None) -> str:
+    """One pair's change report as text in `fmt` (md, html or json). For HTML, `fragment`
+    gives a `<section>` to include in another page, and `chart` the URL of the change chart
+    to show and link."""
     verify_format(fmt)
     if fmt == "json":
         from orgchart.report.json import diff_json
@@ -35,14 +37,14 @@ def render_diff(changes: ChangeSet, fmt: str = "md") -> str:
     if fmt == "html":
         from orgchart.report.html import diff_html
 
-        return diff_html(changes)
+        return diff_html(changes, fragment=fragment, chart=chart)
     from orgchart.report.markdown import diff_markdown
 
     return diff_markdown(changes)
 
 
-def render_history(hist: History, fmt: str = "md") -> str:
-    """The history report as text in `fmt` (md, html or json)."""
+def render_history(hist: History, fmt: str = "md", *, fragment: bool = False) -> str:
+    """The history report as text in `fmt` (md, html or json); `fragment` as in `render_diff`."""
     verify_format(fmt)
     if fmt == "json":
         from orgchart.report.json import history_json
@@ -51,17 +53,19 @@ def render_history(hist: History, fmt: str = "md") -> str:
     if fmt == "html":
         from orgchart.report.html import history_html
 
-        return history_html(hist)
+        return history_html(hist, fragment=fragment)
     from orgchart.report.markdown import history_markdown
 
     return history_markdown(hist)
 
 
-def write_diff(changes: ChangeSet, path: str | Path, fmt: str = "md") -> Path:
-    """Write one pair's change report to `path` atomically."""
-    return write_text_atomic(path, render_diff(changes, fmt))
+def write_diff(
+    changes: ChangeSet, path: str | Path, fmt: str = "md", *, fragment: bool = False, chart: str | None = None
+) -> Path:
+    """Write one pair's change report to `path` atomically (see `render_diff`)."""
+    return write_text_atomic(path, render_diff(changes, fmt, fragment=fragment, chart=chart))
 
 
-def write_history(hist: History, path: str | Path, fmt: str = "md") -> Path:
+def write_history(hist: History, path: str | Path, fmt: str = "md", *, fragment: bool = False) -> Path:
     """Write the history report to `path` atomically."""
-    return write_text_atomic(path, render_history(hist, fmt))
+    return write_text_atomic(path, render_history(hist, fmt, fragment=fragment))

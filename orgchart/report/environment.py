@@ -6,21 +6,12 @@ autoescaped. Both get the same helpers (`headline`, `figure`, ...), which return
 
 from __future__ import annotations
 
-import re
-
 import jinja2
 
 from orgchart.changes.changeset import CHANGE_KINDS
+from orgchart.changes.headlines import headlines
 from orgchart.report import text
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|&~#!$])")
-
-
-def md(value: object) -> str:
-    """`value` as Markdown-safe inline text: white space (newlines included) folded to single
-    spaces and every character Markdown or a table cell could read as syntax backslash-escaped."""
-    folded = " ".join(str(value).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", folded)
+from orgchart.report.escape import md
 
 
 def _environment(autoescape: bool) -> jinja2.Environment:
@@ -40,6 +31,9 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         KIND_LABELS=text.KIND_LABELS,
         DETAILED_KINDS=text.DETAILED_KINDS,
         headline=text.headline,
+        headlines=headlines,
+        headline_text=text.headline_text,
+        COVERAGE_ROWS=text.COVERAGE_ROWS,
         entity=text.entity,
         entities=text.entities,
         figure=text.figure,

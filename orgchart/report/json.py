@@ -1,9 +1,11 @@
 """The JSON change report: the contract other tools read.
 
 `{"from": ERA, "to": ERA, "changes": [{"kind", "id", "before", "after", "match": {"reason",
-"confidence"}, "citations"}]}`, plus `counts`, `coverage`, `beyond_archived_text` (absences an
-incomplete document explains, not changes), `incomplete` (which era's source breaks off where),
-and per change `evidence`, `note`, `related` and `possible_rename` where they apply. Keys are sorted, output is deterministic.
+"confidence"}, "citations"}]}`, plus `counts`, `headlines` (`kind`, `id`, `entities` touched `of`
+the branch, `text`; heaviest first), `coverage` (every branch), `beyond_archived_text` (absences
+an incomplete document explains, not changes), `incomplete` (which era's source breaks off
+where), and per change `evidence`, `note`, `related` and `possible_rename` where they apply. Keys
+are sorted, output is deterministic.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from typing import Any
 
 from orgchart.changes.changeset import Change, ChangeSet, EntityState
 from orgchart.changes.coverage import Coverage
+from orgchart.changes.headlines import headlines
 from orgchart.changes.history import History
+from orgchart.report.text import headline_text
 
 
 def _side(state: object) -> Any:
@@ -69,6 +73,10 @@ def diff_data(changes: ChangeSet) -> dict[str, Any]:
         "from": changes.before.id,
         "to": changes.after.id,
         "counts": changes.counts(),
+        "headlines": [
+            {"kind": h.kind, "id": h.id, "entities": h.weight, "of": h.total, "text": headline_text(h)}
+            for h in headlines(changes)
+        ],
         "coverage": [coverage_data(changes.coverage_before), coverage_data(changes.coverage_after)],
         "changes": [change_data(c) for c in changes],
         "beyond_archived_text": [change_data(c) for c in changes.beyond_text],

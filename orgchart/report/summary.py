@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from orgchart.graph import Dataset
+from orgchart.report.escape import md
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def era_summaries(dataset: Dataset) -> list[EraSummary]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return md(text)
 
 
 def eras_markdown(dataset: Dataset) -> str:
@@ -94,15 +95,18 @@ def findings_markdown(dataset: Dataset) -> str:
         lines.append(f"- **`{chart.id}`** ({_cell(chart.date.label)})")
         for finding in chart.findings:
             subject = f" `{finding.subject}`" if finding.subject else ""
-            lines.append(f"  - *{finding.kind.replace('_', ' ')}*{subject}: {_inline(finding.message)}")
+            # Four spaces a level: Python-Markdown (MkDocs) nests only at four, CommonMark at two.
+            lines.append(f"    - *{finding.kind.replace('_', ' ')}*{subject}: {_inline(finding.message)}")
+            if finding.citations:
+                lines.append("")  # Python-Markdown starts a quote inside a list item only after a blank line
             for citation in finding.citations[:2]:
-                lines.append(f"    > “{_inline(citation.quote)}” ({citation.source})")
-    return "\n".join(lines) + "\n" if lines else "No findings.\n"
+                lines.append(f"        > “{_inline(citation.quote)}” ({citation.source})")
+            if finding.citations:
+                lines.append("")  # and ends it only at a blank line in CommonMark
+    return "\n".join(lines).rstrip("\n") + "\n" if lines else "No findings.\n"
 
 
 def _inline(text: str) -> str:
-    """User text safe inside a Markdown list item: no HTML, no line breaks, no stray emphasis."""
-    out = " ".join(text.split())
-    for char in "\\`*_[]<>|&#!":
-        out = out.replace(char, "\\" + char)
-    return out
+    """User text safe inside a Markdown list item: no HTML, no line breaks, no stray emphasis
+    (see `orgchart.report.escape.md`)."""
+    return md(text)

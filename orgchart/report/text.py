@@ -10,6 +10,7 @@ from typing import Final
 
 from orgchart.changes.changeset import Change, ChangeSet, ClaimState, EntityState, FindingState, Quote, RelationState
 from orgchart.changes.coverage import branch_row
+from orgchart.changes.headlines import Headline
 
 KIND_TITLES: Final[dict[str, str]] = {
     "renamed": "Renamed",
@@ -47,8 +48,14 @@ KIND_LABELS: Final[dict[str, str]] = {
     "finding_added": "finding appears",
     "finding_removed": "finding goes away",
     "reworded": "worded differently",
+    "branch_not_mentioned": "mostly not mentioned later",
+    "branch_first_mentioned": "mostly first mentioned",
 }
-"""Short labels for summary tables."""
+"""Short labels for summary tables and headlines."""
+
+COVERAGE_ROWS: Final[int] = 8
+"""Rows of a coverage table the Markdown and HTML reports show (the largest changes; the rest
+are summed up in one "and N more" row). The JSON report keeps every row."""
 
 DETAILED_KINDS: Final[frozenset[str]] = frozenset(
     {"renamed", "moved", "merged", "split", "kind_changed", "claim_changed", "reworded"}
@@ -131,6 +138,25 @@ def headline(change: Change) -> str:
         assert isinstance(found, FindingState)
         return f"{found.kind}{' on ' + found.subject_name if found.subject_name else ''}: {found.message}"
     return f"{change.kind}: {change.subject_name}"
+
+
+def headline_text(item: Headline) -> str:
+    """One sentence for a headline, saying how much of the structure it touches."""
+    if item.kind == "branch_not_mentioned":
+        return f"{item.name}: {item.weight:,} of the {item.total:,} entities below it are not mentioned in the later document"
+    if item.kind == "branch_first_mentioned":
+        return f"{item.name}: {item.weight:,} of the {item.total:,} entities below it are first mentioned"
+    assert item.change is not None
+    text = headline(item.change)
+    below = item.weight - 1
+    count = f"{below:,} entit{'y' if below == 1 else 'ies'}"
+    if below and item.kind == "removed":
+        return f"{text}, nor {'is' if below == 1 else 'are'} the {count} below it"
+    if below and item.kind == "added":
+        return f"{text}, with {count} below it"
+    if below:
+        return f"{text} ({count} below it)"
+    return text
 
 
 def truncation(changes: ChangeSet) -> str:

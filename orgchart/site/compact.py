@@ -21,8 +21,8 @@ from typing import Any, Final
 FORMAT: Final[str] = "orgchart-compact-1"
 """The value of the payload's `format` key, checked by the page's script."""
 
-META_KEYS: Final[tuple[str, ...]] = ("id", "label", "date", "precision", "description", "sources")
-"""Payload keys kept as they are; `claims`, `findings` and `changes` are kept as they are too."""
+COLUMNS: Final[tuple[str, ...]] = ("nodes", "edges")
+"""The payload keys turned into columns; every other key is kept as it is, under `rest`."""
 
 
 class _Table:
@@ -52,7 +52,7 @@ def compact_era(payload: dict[str, Any]) -> dict[str, Any]:
             flat += [sources(citation["source"]), texts(citation["quote"])]
         return flat
 
-    columns: dict[str, Any] = {key: payload[key] for key in META_KEYS}
+    columns: dict[str, Any] = {"rest": {key: value for key, value in payload.items() if key not in COLUMNS}}
     columns.update(
         format=FORMAT,
         node_id=[node["id"] for node in nodes],
@@ -67,9 +67,6 @@ def compact_era(payload: dict[str, Any]) -> dict[str, Any]:
         edge_sub=[position[edge["subordinate"]] for edge in edges],
         edge_second=[i for i, edge in enumerate(edges) if edge["second_parent"]],
         edge_cite=[cite(edge["citations"]) for edge in edges],
-        claims=payload["claims"],
-        findings=payload["findings"],
-        changes=payload["changes"],
     )
     columns.update(kinds=kinds.values, edge_kinds=edge_kinds.values, cite_sources=sources.values, texts=texts.values)
     return columns

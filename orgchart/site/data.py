@@ -57,6 +57,16 @@ def tree_parents(chart: OrgChart) -> dict[str, str]:
     return placed
 
 
+def placed_by(chart: OrgChart, parents: dict[str, str]) -> dict[str, str]:
+    """The kind of link that hangs each entity from its tree parent, for those not hung by a
+    main parent (`oversight` for CAP under CAD), sorted by id."""
+    found: dict[str, str] = {}
+    for edge in chart.edges:
+        if parents.get(edge.subordinate) == edge.superior and chart.parent(edge.subordinate) is None:
+            found.setdefault(edge.subordinate, edge.kind)
+    return {key: found[key] for key in sorted(found)}
+
+
 def source_dict(source: Source) -> dict[str, Any]:
     """A source as the panel cites it: title, publisher, date label and reason, URL."""
     return {
@@ -159,9 +169,12 @@ def changes_payload(
 
 def era_payload(chart: OrgChart, changes: ChangeSet | None, overlay: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the page shows about one era: nodes (with their tree parent), edges with the
-    SVG ids the chart gives them, stated figures, findings, sources, and the change overlay."""
+    SVG ids the chart gives them, stated figures, findings, sources, and the change overlay.
+    `placed_by` names the link of each entity hung in the tree by something other than a main
+    parent (`oversight`, or the working relation), so the panel's path can say so."""
     parents = tree_parents(chart)
     return {
+        "placed_by": placed_by(chart, parents),
         "id": chart.id,
         "label": chart.label,
         "date": chart.date.label,

@@ -25,15 +25,18 @@ import base64
 import hashlib
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
+from orgchart.changes.order import stable_order
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
 from orgchart.render import NODE_STYLES, node_svg_id, render_svg
 from orgchart.render.changes import MARKS
+from orgchart.render.dark import dark_css
 from orgchart.render.style import DARK_FILLS
 from orgchart.site.compact import compact_era, pack
 from orgchart.site.data import MARKED_CHANGES, site_payload
@@ -159,7 +162,7 @@ def csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def site_html(dataset: Dataset, *, title: str | None = None) -> str:
+def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False) -> str:
     """The interactive page for every era of `dataset`, as HTML text.
 
     Args:
@@ -167,6 +170,8 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
         title: the page's heading; default: the label of the era shown (what a person called
             the era, where a root entity's name may be a code or the name of an imported file),
             which changes with the era.
+        embed: open in embed mode (as `index.html?embed=1` does): the chart fills the page,
+            controls and panel wait until asked.
 
     Raises:
         RenderError: Graphviz failed (see `orgchart.render`).
@@ -178,7 +183,9 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
     index["marks"] = {mark["kind"]: f"{mark['marker']} {mark['word']}" for mark in marks}
     index["styles"] = tree_styles()
     charts = list(dataset.eras)
-    svgs = {chart.id: page_svg(render_svg(chart), chart) for chart in charts if not is_large(chart)}
+    order = stable_order(dataset)  # the charts keep each entity's place from era to era
+    drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts if not is_large(chart)}
+    svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts if not is_large(chart)}
     script = "\n".join(_asset(name) for name in SCRIPTS)
     if "</script" in script.lower():
         raise AssertionError("the page's scripts must not contain '</script'")
@@ -210,15 +217,29 @@ def site_html(dataset: Dataset, *, title: str | None = None) -> str:
         marks=marks,
         svgs=svgs,
         style="".join(_asset(name) for name in STYLES),
+        dark_style=page_dark_style(drawn.values()),
+        embed=embed,
         script=script,
         script_hash=csp_hash(script),
     )
 
 
-def write_site(dataset: Dataset, out_dir: str | Path, *, title: str | None = None) -> list[Path]:
+def write_site(dataset: Dataset, out_dir: str | Path, *, title: str | None = None, embed: bool = False) -> list[Path]:
     """Write the page to `out_dir/index.html` atomically; return the paths written.
 
     Raises:
         RenderError: Graphviz failed. OutputError: the file cannot be written.
     """
-    return [write_text_atomic(Path(out_dir) / "index.html", site_html(dataset, title=title))]
+    return [write_text_atomic(Path(out_dir) / "index.html", site_html(dataset, title=title, embed=embed))]
+
+
+def page_dark_style(svgs: Iterable[bytes]) -> str:
+    """The chart's dark-mode rules for the page: those of every era's chart, scoped to the
+    page's chart (`.chart-svg`), each rule once."""
+    rules: dict[str, None] = {}
+    for svg in svgs:
+        for line in dark_css(ET.fromstring(svg), ".viewport .chart-svg").splitlines():
+            if "{" in line and "}" in line and not line.startswith("@media"):
+                rules.setdefault(line.strip(), None)
+    body = "\n".join("  " + rule for rule in rules)
+    return f"@media (prefers-color-scheme: dark) {{\n{body}\n}}\n"

@@ -33,6 +33,17 @@
   const LEGIBLE_PX = 4;
   const READABLE_PX = 11;
   const SVG_NAME_SIZE = 10.5;
+  // Embedded (index.html?embed=1, or built with `orgchart site --embed`): the chart takes the
+  // whole frame, controls and panel wait until asked. Framed: the URL follows the state with
+  // replaceState, so clicks never add entries to the host page's history.
+  const embedded = document.body.dataset.embed === "true" || new URLSearchParams(location.search).get("embed") === "1";
+  const framed = (() => {
+    try {
+      return window.self !== window.top;
+    } catch (error) {
+      return true;
+    }
+  })();
   let writtenHash = "";
   let applyingHash = false;
 
@@ -500,6 +511,7 @@
         group.classList.add("highlight");
       }
     }
+    if (embedded) document.body.classList.add("panel-open");
     renderPanel();
     if (options.focus && group) group.focus({ preventScroll: true });
     announce("Selected " + displayName(data.byId.get(id)));
@@ -509,6 +521,7 @@
 
   function clearSelection() {
     state.node = null;
+    document.body.classList.remove("panel-open");
     if (state.svg) for (const old of state.svg.querySelectorAll("g.selected")) old.classList.remove("selected");
     renderPanel();
   }
@@ -585,7 +598,10 @@
 
     const path = el("ol", { className: "path", "aria-label": "Path to the root" });
     for (const step of pathToRoot(data, node.id)) {
-      path.append(el("li", {}, step === node.id ? el("span", { text: displayName(node), "aria-current": "true" }) : nodeButton(step)));
+      const item = el("li", {}, step === node.id ? el("span", { text: displayName(node), "aria-current": "true" }) : nodeButton(step));
+      const via = (data.placed_by || {})[step];
+      if (via) item.append(el("span", { className: "via", text: " (through " + via + ")" }));
+      path.append(item);
     }
     parts.push(section("Path to the root", path));
 
@@ -915,7 +931,7 @@
     const hash = hashFor();
     if (location.hash === hash) return;
     writtenHash = hash;
-    if (replace) history.replaceState(null, "", hash);
+    if (replace || framed) history.replaceState(null, "", hash);
     else location.hash = hash;
   }
 
@@ -994,6 +1010,24 @@
     }
     applyHash();
   });
+
+  if (embedded) {
+    document.body.classList.add("embed");
+    const controlsButton = $("embed-controls");
+    controlsButton.hidden = false;
+    controlsButton.addEventListener("click", () => {
+      const open = document.body.classList.toggle("controls-open");
+      controlsButton.setAttribute("aria-expanded", String(open));
+      controlsButton.textContent = open ? "Hide controls" : "Controls";
+      fit();
+    });
+    const closeButton = $("panel-close");
+    closeButton.hidden = false;
+    closeButton.addEventListener("click", () => {
+      document.body.classList.remove("panel-open");
+      viewport.focus();
+    });
+  }
 
   applyHash().then(
     () => {

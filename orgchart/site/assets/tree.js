@@ -84,9 +84,7 @@ const OrgTree = (() => {
     for (let i = 0; i < ids.length; i++) nodes[i] = new PackedNode(i);
     const edges = new Array(c.edge_kind.length);
     for (let i = 0; i < edges.length; i++) edges[i] = new PackedEdge(i);
-    const data = { nodes, edges, claims: c.claims, findings: c.findings, changes: c.changes, packed: true };
-    for (const key of ["id", "label", "date", "precision", "description", "sources"]) data[key] = c[key];
-    return data;
+    return { ...c.rest, nodes, edges, packed: true };
   }
 
   // The plain objects of a packed era (what tests compare with the payload).

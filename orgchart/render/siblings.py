@@ -1,0 +1,108 @@
+"""Siblings drawn in the order they are given, so that charts of different eras agree.
+
+Graphviz places the children of a box to reduce edge crossings, and moves a cluster (a stack's
+box) freely among them, so two eras drawn on their own put a shared division in different
+places. Two additions hold the order (see `orgchart.changes.order` for where it comes from):
+
+- each superior's children are chained left to right by invisible edges of length 0, which
+  Graphviz keeps pointing left to right on one level;
+- a stack hangs from an invisible point (its *slot*) that takes its place in that chain, one
+  level above the box, because Graphviz would otherwise move the box as it likes.
+
+Only children placed by one superior are chained (a second chain through them could contradict
+the first), and never entities of the external-bodies or unrelated boxes, whose grid rows have
+their own levels. Nothing here is visible: Graphviz writes no SVG element for invisible edges
+and nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING, Final
+
+from orgchart.dataset.model import Edge, Node
+from orgchart.render.stack import Stack, find_stacks, placing_edges
+from orgchart.render.style import edge_style
+from orgchart.render.svg import EdgeTitle
+
+if TYPE_CHECKING:
+    import graphviz
+
+EdgeKey = tuple[str, str, str]
+
+
+SLOT: Final[str] = "~slot~"
+"""Prefix of a slot's DOT name (no node id contains `~`)."""
+
+
+def slot_id(stack: Stack) -> str:
+    """The DOT name of the invisible point a stack hangs from."""
+    return SLOT + stack.key
+
+
+def link_id(stack: Stack) -> str:
+    """The SVG id of the line from a stack's superior to its slot (`stack-<key>-link`; class
+    `edge stack-link`); the line from the slot into the box is the first member's edge."""
+    return f"stack-{stack.key}-link"
+
+
+def link_titles(
+    nodes: Sequence[Node], edges: Sequence[Edge], second_parents: Collection[EdgeKey]
+) -> dict[str, EdgeTitle]:
+    """The accessible titles of the stacks' links: "Removal Division → 4 sub-divisions (parent)"."""
+    names = {node.id: node.name for node in nodes}
+    return {
+        link_id(stack): EdgeTitle(names[stack.superior], stack.label, edge_style(stack.edge_kind).label)
+        for stack in find_stacks(nodes, edges, second_parents)
+    }
+
+
+def sibling_rows(
+    edges: Sequence[Edge], stacks: Sequence[Stack], second_parents: Collection[EdgeKey], boxed: Collection[str]
+) -> dict[str, list[str]]:
+    """Each superior's chained children, left to right in the order of `edges`: DOT names,
+    with a stack's slot standing for its members."""
+    placing = [edge for edge in placing_edges(edges) if edge.key not in second_parents]
+    superiors: dict[str, int] = {}
+    for edge in placing:
+        superiors[edge.subordinate] = superiors.get(edge.subordinate, 0) + 1
+    stacked: Mapping[tuple[str, str], Stack] = {
+        (stack.superior, member): stack for stack in stacks for member in stack.members
+    }
+    rows: dict[str, list[str]] = {}
+    for edge in placing:
+        if superiors[edge.subordinate] > 1 or edge.subordinate in boxed:
+            continue
+        stack = stacked.get((edge.superior, edge.subordinate))
+        member = slot_id(stack) if stack is not None and stack.edge_kind == edge.kind else edge.subordinate
+        row = rows.setdefault(edge.superior, [])
+        if member not in row:
+            row.append(member)
+    return rows
+
+
+def hold_sibling_order(
+    graph: graphviz.Digraph,
+    edges: Sequence[Edge],
+    stacks: Sequence[Stack],
+    second_parents: Collection[EdgeKey],
+    boxed: Collection[str],
+) -> None:
+    """Add the slots and the invisible chains to `graph` (see the module docstring)."""
+    from orgchart.render.dot import add_edge, add_node  # statements as graph.edge() writes them, faster
+
+    for stack in stacks:
+        slot = slot_id(stack)
+        add_node(graph, slot, {"label": "", "shape": "point", "style": "invis", "width": "0.01", "height": "0.01"})
+        style = edge_style(stack.edge_kind)
+        link = {
+            "id": link_id(stack), "color": style.color, "style": style.style, "penwidth": str(style.penwidth),
+            "arrowhead": "none", "headclip": "false", "class": "stack-link",
+        }  # fmt: skip
+        add_edge(graph, stack.superior, slot, link)
+        for member in dict.fromkeys((stack.rows[0][0], stack.rows[0][-1])):  # the box centred below it
+            add_edge(graph, slot, member, {"style": "invis", "weight": "100"})
+    for row in sibling_rows(edges, stacks, second_parents, boxed).values():
+        for left, right in pairwise(row):
+            add_edge(graph, left, right, {"style": "invis", "minlen": "0"})
