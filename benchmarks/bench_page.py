@@ -119,16 +119,16 @@ STEPS = {
 
 
 def register(bench: Bench) -> Path:
-    """The 2,700-unit register's two snapshots imported into a dataset (as bench_byo does)."""
-    from benchmarks.bench_byo import import_table
+    """The 2,700-unit register's two snapshots imported into a dataset with `orgchart import`,
+    as bench_byo does."""
     from benchmarks.byo_hierarchy import ID_FROM, KIND_MAP, write_snapshots
-    from orgchart.export.shape import ImportShape, parse_kind_map
 
-    first, second, _ = write_snapshots(bench.scratch("register-tables"), REGISTER_UNITS)
-    data = bench.scratch("register-data")
-    shape = ImportShape(path_column="path", id_from=ID_FROM, kind_key="type", kind_map=parse_kind_map(KIND_MAP))
+    folder = bench.scratch("register")
+    first, second, _ = write_snapshots(folder / "tables", REGISTER_UNITS)
+    data = folder / "data"
+    shape = ["--path-column", "path", "--id-from", ID_FROM, "--kind-key", "type", "--kind-map", KIND_MAP]
     for era, table, date in (("register-a", first, "2023-06"), ("register-b", second, "2024-06")):
-        import_table(table, data, era, date, shape)
+        bench.command(["orgchart", "import", table, "--era", era, "--date", date, "--label", era, *shape, "-o", data])
     return data
 
 

@@ -10,9 +10,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
 
-from scripts.browser import guard_network, is_local
+from scripts.browser import guard_network, is_local, launch_chromium
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium under Playwright, closed on leaving."""
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @dataclass

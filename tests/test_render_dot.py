@@ -14,7 +14,7 @@ from graphviz.quoting import quote_edge as graphviz_quote_edge
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgchart.render.dot import add_edge, add_node, close_rank, open_rank, quote, quote_edge
+from orgchart.render.dot import add_edge, add_node, close_rank, cluster, open_rank, quote, quote_edge
 
 # Text with every character DOT quoting cares about, often.
 DOT_TEXT = st.text(alphabet=st.sampled_from(list('ab1 .-_:"\\<>\n&é移')) | st.characters(), max_size=30)
@@ -42,11 +42,16 @@ def test_statements_are_the_packages_statements(tail: str, head: str, attrs: dic
         open_rank(ours)
         add_node(ours, head, attrs, indent="\t\t")
         close_rank(ours)
+        with cluster(ours, f"cluster_{head}", attrs) as box:
+            add_node(box, tail, attrs)
         theirs.node(tail, **attrs)
         theirs.edge(tail, head, **attrs)
         with theirs.subgraph() as row:
             row.attr(rank="same")
             row.node(head, **attrs)
+        with theirs.subgraph(name=f"cluster_{head}") as named:
+            named.attr(**attrs)
+            named.node(tail, **attrs)
     assert ours.source == theirs.source
 
 
@@ -73,3 +78,14 @@ def test_dark_style_read_from_text_is_the_trees(generated_thousand: Path) -> Non
     for source in sources:
         raw = layout(source, "svg")
         assert dark_css_of_svg(raw, "#x-chart") == dark_css(ET.fromstring(raw), "#x-chart")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"ab é-\t\n", "word", "Division", "x" * 20]), max_size=20).map("".join))
+def test_label_wrapping_is_textwraps(text: str) -> None:
+    import textwrap
+
+    from orgchart.render.labels import WRAP, wrap_line
+
+    wrapper = textwrap.TextWrapper(WRAP, break_long_words=True, break_on_hyphens=False)
+    assert wrap_line(text, wrapper) == wrapper.wrap(text)

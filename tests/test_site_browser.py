@@ -17,12 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 import orgchart
 from orgchart.site import site_payload, tree_parents, write_site
-from scripts.browser import launch_chromium
-from tests.browser_pages import Opener, assert_accessible, hash_params, node, visiting
+from tests.browser_pages import Opener, assert_accessible, chromium, hash_params, node, visiting
 from tests.conftest import write_dataset
 from tests.render_data import SOURCE
 from tests.site_data import IMG_NAME, SCRIPT_ALIAS, SCRIPT_NAME, _era_one, _era_two
@@ -32,10 +31,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

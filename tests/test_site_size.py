@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 import orgchart
 from orgchart.site import site_payload, tree_parents, write_site
 from orgchart.site.compact import compact_era, unpack
 from orgchart.site.page import SVG_LIMIT
-from scripts.browser import launch_chromium
-from tests.browser_pages import Opener, assert_accessible, hash_params, node, visiting
+from tests.browser_pages import Opener, assert_accessible, chromium, hash_params, node, visiting
 
 pytestmark = pytest.mark.browser
 
@@ -30,10 +29,8 @@ NAME_PX = 12  # the tree view's name size in chart units (tree.js FONT)
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -10,15 +10,30 @@ and each statement is one f-string.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Protocol
 
 from graphviz.quoting import HTML_STRING, ID, KEYWORDS, NoHtml
 from graphviz.quoting import quote as graphviz_quote
 
 if TYPE_CHECKING:
-    import graphviz
+    pass
+
+
+class HasBody(Protocol):
+    """A graph or subgraph whose statements are the lines of `body` (a `graphviz.Digraph`)."""
+
+    body: list[str]
+
+
+@dataclass
+class Subgraph:
+    """The statements of a subgraph being written (see `cluster`)."""
+
+    body: list[str] = field(default_factory=list)
 
 
 def quote(value: str) -> str:
@@ -66,25 +81,69 @@ def _attributes(attrs: Mapping[str, str | None]) -> str:
     return f" [{' '.join(parts)}]" if parts else ""
 
 
-def add_node(graph: graphviz.Digraph, name: str, attrs: Mapping[str, str | None], indent: str = "\t") -> None:
+def add_node(graph: HasBody, name: str, attrs: Mapping[str, str | None], indent: str = "\t") -> None:
     """The same statement as `graph.node(name, **attrs)`; `indent` is one tab more per level
     of anonymous subgraph (see `open_rank`)."""
     graph.body.append(f"{indent}{quote(name)}{_attributes(attrs)}\n")
 
 
-def add_edge(
-    graph: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str | None], indent: str = "\t"
-) -> None:
+def add_edge(graph: HasBody, tail: str, head: str, attrs: Mapping[str, str | None], indent: str = "\t") -> None:
     """The same statement as `graph.edge(tail, head, **attrs)` in a directed graph."""
     graph.body.append(f"{indent}{quote_edge(tail)} -> {quote_edge(head)}{_attributes(attrs)}\n")
 
 
-def open_rank(graph: graphviz.Digraph) -> None:
+def open_rank(graph: HasBody) -> None:
     """Start what `with graph.subgraph() as row: row.attr(rank="same")` starts: an anonymous
     subgraph whose statements (written with `indent="\t\t"`) share one rank."""
     graph.body += ["\t{\n", "\t\trank=same\n"]  # one line per item: a parent indents each
 
 
-def close_rank(graph: graphviz.Digraph) -> None:
+def close_rank(graph: HasBody) -> None:
     """End the subgraph `open_rank` started."""
     graph.body.append("\t}\n")
+
+
+@contextmanager
+def cluster(graph: HasBody, name: str, attrs: Mapping[str, str]) -> Iterator[Subgraph]:
+    """What `with graph.subgraph(name=name) as box: box.attr(**attrs)` writes (a named subgraph
+    whose first statement sets `attrs`, sorted by name), without a Digraph per subgraph: making
+    one per stack was a fifth of the time to build a 1,000-unit chart."""
+    inner = Subgraph()
+    pairs = " ".join(
+        f"{_quoted(key)}={quote(value) if key in VARYING else _quoted(value)}" for key, value in sorted(attrs.items())
+    )
+    if pairs:
+        inner.body.append(f"\t{pairs}\n")
+    yield inner
+    graph.body.append(f"\tsubgraph {quote(name)} {{\n")
+    graph.body.extend(f"\t{line}" for line in inner.body)
+    graph.body.append("\t}\n")
+
+
+@lru_cache(maxsize=64)
+def _template(fixed: tuple[tuple[str, str], ...], varying: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The attribute list of a statement as ("=", key) slots for the varying values and
+    ("", text) runs of the fixed ones, in `_attributes`' order (label first, then by name)."""
+    keys = sorted({*(key for key, _ in fixed), *varying} - {"label"})
+    values = dict(fixed)
+    parts: list[tuple[str, str]] = [("=", "label")] if "label" in varying else []
+    for key in keys:
+        if key in values:
+            text = f"{_quoted(key)}={_quoted(values[key])}"
+            if parts and parts[-1][0] == "":
+                parts[-1] = ("", parts[-1][1] + " " + text)
+            else:
+                parts.append(("", text))
+        else:
+            parts.append(("=", key))
+    return tuple(parts)
+
+
+def add_styled_node(
+    graph: HasBody, name: str, fixed: tuple[tuple[str, str], ...], varying: Mapping[str, str], indent: str = "\t"
+) -> None:
+    """`add_node(graph, name, {**dict(fixed), **varying})` for a node whose `fixed` attributes
+    (its kind's style) repeat from node to node: their text is made once per style."""
+    parts = _template(fixed, tuple(sorted(varying)))
+    text = " ".join(f"{key}={quote(varying[key])}" if kind == "=" else key for kind, key in parts)
+    graph.body.append(f"{indent}{quote(name)} [{text}]\n")

@@ -38,6 +38,8 @@ from orgchart.render.svg import EdgeTitle, StandIn, finish_svg, svg_size
 if TYPE_CHECKING:
     import graphviz
 
+    from orgchart.render.dot import HasBody
+
 EdgeKey = tuple[str, str, str]
 
 
@@ -127,8 +129,10 @@ def build_digraph(
     second_parents: Collection[EdgeKey] = (),
     decorations: Decorations | None = None,
     name: str = "orgchart",
+    stacks: Sequence[Stack] | None = None,
 ) -> graphviz.Digraph:
-    """A styled `graphviz.Digraph` of `nodes` and `edges` (in the order given).
+    """A styled `graphviz.Digraph` of `nodes` and `edges` (in the order given); `stacks` are
+    `find_stacks(nodes, edges, second_parents)`, given when the caller has them already.
 
     Wide levels are stacked (see `orgchart.render.stack`); external bodies sit in a box of
     their own; `second_parents` (edge keys) are drawn dotted and labelled.
@@ -156,7 +160,7 @@ def build_digraph(
     if label:
         graph.attr(label=label)
 
-    stacks = find_stacks(nodes, edges, second_parents)
+    stacks = find_stacks(nodes, edges, second_parents) if stacks is None else stacks
     stacked = {member: stack for stack in stacks for member in stack.members}
     by_id = {node.id: node for node in nodes}
     linked = {edge.superior for edge in edges} | {edge.subordinate for edge in edges}
@@ -188,17 +192,17 @@ def _add_box(graph: graphviz.Digraph, box_id: str, label: str, nodes: Sequence[N
     width = len(nodes) if len(nodes) <= BOX_ROW else math.ceil(math.sqrt(2 * len(nodes)))
     rows = [[node.id for node in nodes[start : start + width]] for start in range(0, len(nodes), width)]
     by_id = {node.id: node for node in nodes}
-    with graph.subgraph(name=f"cluster_{box_id}") as box:
-        box.attr(
-            id=box_id, label=label, style="rounded,dashed", color="#888888", fontcolor="#555555",
-            fontsize="10", margin="10",
-        )  # fmt: skip
+    from orgchart.render.dot import cluster
+
+    attrs = {
+        "id": box_id, "label": label, "style": "rounded,dashed", "color": "#888888", "fontcolor": "#555555",
+        "fontsize": "10", "margin": "10",
+    }  # fmt: skip
+    with cluster(graph, f"cluster_{box_id}", attrs) as box:
         _add_grid(box, rows, by_id, extra)
 
 
-def _add_grid(
-    box: graphviz.Digraph, rows: Sequence[Sequence[str]], by_id: Mapping[str, Node], extra: Decorations
-) -> None:
+def _add_grid(box: HasBody, rows: Sequence[Sequence[str]], by_id: Mapping[str, Node], extra: Decorations) -> None:
     """Nodes in a grid: each row `rank=same` and ordered by invisible flat edges, each column
     a chain of invisible edges, so the grid keeps its shape and era order."""
     from orgchart.render.dot import add_edge, close_rank, open_rank
@@ -215,36 +219,41 @@ def _add_grid(
             add_edge(box, above, below, {"style": "invis", "weight": "10"})
 
 
-def _add_node(graph: graphviz.Digraph, node: Node, extra: Decorations, indent: str = "\t") -> None:
-    from orgchart.render.dot import add_node
+def _add_node(graph: HasBody, node: Node, extra: Decorations, indent: str = "\t") -> None:
+    from orgchart.render.dot import add_node, add_styled_node
 
     style = NODE_STYLES[node.kind]
     classes = " ".join(["kind-" + node.kind.replace(" ", "-"), *extra.node_classes.get(node.id, ())])
-    attrs = {
+    varying = {
         "label": node_label(node),
         "id": node_svg_id(node.id),
         "class": classes,
         "tooltip": plain_attribute(node_tooltip(node)),
-        "shape": style.shape,
-        "style": style.style,
-        "fillcolor": style.fill,
-        "color": style.border,
-        "penwidth": str(style.penwidth),
     }
-    if style.margin:
-        attrs["margin"] = style.margin
-    attrs.update(extra.node_attrs.get(node.id, {}))
-    add_node(graph, node.id, attrs, indent)
+    fixed = (
+        ("shape", style.shape),
+        ("style", style.style),
+        ("fillcolor", style.fill),
+        ("color", style.border),
+        ("penwidth", str(style.penwidth)),
+        *((("margin", style.margin),) if style.margin else ()),
+    )
+    if node.id in extra.node_attrs:
+        add_node(graph, node.id, {**dict(fixed), **varying, **extra.node_attrs[node.id]}, indent)
+    else:
+        add_styled_node(graph, node.id, fixed, varying, indent)
 
 
 def _add_stack(graph: graphviz.Digraph, stack: Stack, by_id: Mapping[str, Node], extra: Decorations) -> None:
     """A stack: its members in a grid inside one box. Columns are chains of invisible edges,
     rows are `rank=same`, so the grid stays put whatever the rest of the chart does."""
-    with graph.subgraph(name=f"cluster_stack_{stack.key}") as box:
-        box.attr(
-            id=f"stack-{stack.key}", label=stack.label, style="rounded,filled", fillcolor="#fafafa",
-            color="#aaaaaa", fontsize="10", fontcolor="#555555", margin="8",
-        )  # fmt: skip
+    from orgchart.render.dot import cluster
+
+    attrs = {
+        "id": f"stack-{stack.key}", "label": stack.label, "style": "rounded,filled", "fillcolor": "#fafafa",
+        "color": "#aaaaaa", "fontsize": "10", "fontcolor": "#555555", "margin": "8",
+    }  # fmt: skip
+    with cluster(graph, f"cluster_stack_{stack.key}", attrs) as box:
         _add_grid(box, stack.rows, by_id, extra)
 
 
@@ -367,8 +376,9 @@ def layout(dot_source: str, format: str) -> bytes:
     return output
 
 
-def edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
-    """The accessible titles of the edges drawn, and of the lines to the stacks, by SVG id."""
+def edge_titles(chart: OrgChart, scope: Scope, stacks: Sequence[Stack] | None = None) -> dict[str, EdgeTitle]:
+    """The accessible titles of the edges drawn, and of the lines to the stacks (`stacks`:
+    the scope's, when the caller has them), by SVG id."""
     names = {node.id: node.name for node in scope.nodes}
     titles = {
         edge_svg_id(edge): EdgeTitle(
@@ -379,12 +389,15 @@ def edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
         for edge in scope.edges
     }
     second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
-    return {**titles, **link_titles(scope.nodes, scope.edges, second)}
+    return {**titles, **link_titles(scope.nodes, scope.edges, second, stacks)}
 
 
-def stand_ins(scope: Scope, second: Collection[EdgeKey], titles: Mapping[str, EdgeTitle]) -> list[StandIn]:
+def stand_ins(
+    scope: Scope, second: Collection[EdgeKey], titles: Mapping[str, EdgeTitle], stacks: Sequence[Stack] | None = None
+) -> list[StandIn]:
     """The edges a stack's box draws for, as titled empty groups (class `stacked`)."""
-    by_box = edges_drawn_by_box(scope.edges, find_stacks(scope.nodes, scope.edges, second))
+    found = find_stacks(scope.nodes, scope.edges, second) if stacks is None else stacks
+    by_box = edges_drawn_by_box(scope.edges, found)
     return [
         StandIn(edge_svg_id(edge), f"edge kind-{edge.kind} stacked", titles[edge_svg_id(edge)])
         for edge in scope.edges
@@ -398,16 +411,18 @@ def render_svg(chart: OrgChart, root: str | Node | None = None, depth: int | Non
     `stacked`), Graphviz's version comment removed so output is byte-stable."""
     scope = select(chart, root, depth)
     second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
-    graph = build_digraph(scope.nodes, scope.edges, era_caption(scope), second_parents=second, name=chart.id)
-    raw = layout(graph.source, "svg")
     caption = era_caption(scope)
+    stacks = find_stacks(scope.nodes, scope.edges, second)
+    graph = build_digraph(scope.nodes, scope.edges, caption, second_parents=second, name=chart.id, stacks=stacks)
+    raw = layout(graph.source, "svg")
     description = (
         f"Organizational chart with {len(scope.nodes)} entities and {len(scope.edges)} relations. "
         + " ".join(caption.lines)
     )
     titles = {node_svg_id(node.id): node_title(node) for node in scope.nodes}
-    edges = edge_titles(chart, scope)
-    return finish_svg(raw, caption.title, description, titles, edges, stand_ins=stand_ins(scope, second, edges))
+    edges = edge_titles(chart, scope, stacks)
+    others = stand_ins(scope, second, edges, stacks)
+    return finish_svg(raw, caption.title, description, titles, edges, stand_ins=others)
 
 
 def render_png(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> bytes:

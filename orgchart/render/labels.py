@@ -46,6 +46,27 @@ def _wrapper(width: int) -> textwrap.TextWrapper:
     return textwrap.TextWrapper(width, break_long_words=True, break_on_hyphens=False)
 
 
+_OTHER_SPACE: Final[frozenset[str]] = frozenset("\t\n\x0b\x0c\r")
+
+
+def wrap_line(line: str, wrapper: textwrap.TextWrapper) -> list[str]:
+    """`wrapper.wrap(line)`, packing the words greedily itself when that is what textwrap does:
+    words separated by single spaces, none longer than the width (most names). textwrap's
+    chunking took a third of the time to build a 1,000-unit chart; a test checks this against
+    textwrap."""
+    words = line.split(" ")
+    width = wrapper.width
+    if "" in words or any(len(word) > width for word in words) or not _OTHER_SPACE.isdisjoint(line):
+        return wrapper.wrap(line)
+    packed = [words[0]]
+    for word in words[1:]:
+        if len(packed[-1]) + 1 + len(word) <= width:
+            packed[-1] += " " + word
+        else:
+            packed.append(word)
+    return packed
+
+
 def wrapped(text: str, width: int = WRAP, lines: int = LABEL_LINES) -> list[str]:
     """`text` broken into at most `lines` lines of about `width` characters (its own line
     breaks kept); the last line ends in "…" when text is left over. Only what can show is
@@ -55,7 +76,7 @@ def wrapped(text: str, width: int = WRAP, lines: int = LABEL_LINES) -> list[str]
     over = len(text) > limit
     result: list[str] = []
     for line in text[:limit].splitlines() or [""]:
-        result.extend(wrapper.wrap(line) or [""])
+        result.extend(wrap_line(line, wrapper) or [""])
         if len(result) > lines:
             break
     if over or len(result) > lines:

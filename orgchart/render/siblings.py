@@ -48,13 +48,17 @@ def link_id(stack: Stack) -> str:
 
 
 def link_titles(
-    nodes: Sequence[Node], edges: Sequence[Edge], second_parents: Collection[EdgeKey]
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    second_parents: Collection[EdgeKey],
+    stacks: Sequence[Stack] | None = None,
 ) -> dict[str, EdgeTitle]:
-    """The accessible titles of the stacks' links: "Removal Division → 4 sub-divisions (parent)"."""
+    """The accessible titles of the stacks' links: "Removal Division → 4 sub-divisions (parent)"
+    (`stacks`: `find_stacks` of the same, when the caller has them)."""
     names = {node.id: node.name for node in nodes}
     return {
         link_id(stack): EdgeTitle(names[stack.superior], stack.label, edge_style(stack.edge_kind).label)
-        for stack in find_stacks(nodes, edges, second_parents)
+        for stack in (find_stacks(nodes, edges, second_parents) if stacks is None else stacks)
     }
 
 
