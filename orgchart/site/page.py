@@ -25,13 +25,14 @@ import base64
 import hashlib
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
-from orgchart.changes.order import stable_order
+from orgchart.changes.changeset import ChangeSet
+from orgchart.changes.order import Ordering, stable_order
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
 from orgchart.render import NODE_STYLES, node_svg_id, render_svg
@@ -117,6 +118,41 @@ def page_svg(svg: bytes, chart: OrgChart) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
+SIDE_BYTES: Final[int] = 2_000_000
+"""The largest side-by-side chart the page embeds; a larger one is left to `renders/changes/`."""
+
+
+def page_side_svg(svg: bytes, chart: OrgChart) -> str:
+    """A side-by-side change chart (`orgchart.render.side_by_side`) made ready for the page:
+    sized by the page like the era charts, each box of the later era (`after-node-<id>`)
+    marked with `data-entity` so a click shows the entity in the panel."""
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ET.fromstring(svg)
+    for attribute in ("width", "height"):
+        root.attrib.pop(attribute, None)
+    root.set("class", "chart-svg side-svg")
+    root.set("preserveAspectRatio", "xMidYMid meet")
+    for group in root.iter(f"{{{SVG_NS}}}g"):
+        svg_id = group.get("id", "")
+        if svg_id.startswith("after-node-") and svg_id[len("after-node-") :] in chart:
+            group.set("data-entity", svg_id[len("after-node-") :])
+    return ET.tostring(root, encoding="unicode")
+
+
+def side_svgs(pairs: Sequence[ChangeSet], order: Ordering) -> dict[str, str]:
+    """The side-by-side chart of each era against the one before it, by the later era's id
+    (left out when larger than `SIDE_BYTES`)."""
+    from orgchart.render.change_layout import draw_change_chart
+
+    sides = {}
+    for changes in pairs:
+        drawn = draw_change_chart(changes, "svg", layout="side-by-side", order=order)
+        if len(drawn.data) <= SIDE_BYTES:
+            sides[changes.after.id] = page_side_svg(drawn.data, changes.after)
+    return sides
+
+
 CHANGE_WORDS: Final[dict[str, str]] = {"added": "new", "renamed": "renamed", "moved": "moved"}
 """The word over a marked box: colour is never the only sign."""
 
@@ -178,7 +214,10 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
     """
     import jinja2
 
-    index, payloads = site_payload(dataset)
+    from orgchart.changes.history import history
+
+    hist = history(dataset)
+    index, payloads = site_payload(dataset, hist)
     marks = change_marks()
     index["marks"] = {mark["kind"]: f"{mark['marker']} {mark['word']}" for mark in marks}
     index["styles"] = tree_styles()
@@ -186,6 +225,8 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
     order = stable_order(dataset)  # the charts keep each entity's place from era to era
     drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts if not is_large(chart)}
     svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts if not is_large(chart)}
+    # A large era has no Graphviz chart, so no side-by-side chart either.
+    sides = side_svgs([p for p in hist.pairs if not is_large(p.before) and not is_large(p.after)], order)
     script = "\n".join(_asset(name) for name in SCRIPTS)
     if "</script" in script.lower():
         raise AssertionError("the page's scripts must not contain '</script'")
@@ -216,6 +257,7 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
         latest=dataset.default.id,  # the era the page opens on
         marks=marks,
         svgs=svgs,
+        sides=sides,
         style="".join(_asset(name) for name in STYLES),
         dark_style=page_dark_style(drawn.values()),
         embed=embed,

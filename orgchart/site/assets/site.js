@@ -24,9 +24,10 @@
   const search = $("search");
   const suggestions = $("suggestions");
   const changesToggle = $("changes-toggle");
+  const sideToggle = $("side-toggle");
   const panelBody = $("panel-body");
 
-  const state = { era: null, node: null, changes: false, svg: null, base: null, view: null, tree: null };
+  const state = { era: null, node: null, changes: false, side: false, svg: null, base: null, view: null, tree: null };
   // Zoom bounds, in screen pixels per chart unit times the chart's name size: Fit never shows
   // names smaller than LEGIBLE_PX (it fits the selected branch, or the top, instead), and
   // selecting an entity zooms in until its name is READABLE_PX high.
@@ -147,14 +148,21 @@
 
   // ---- chart: show an era ------------------------------------------------------------------
 
+  // The side-by-side change chart of an era against the previous one, when the page has it.
+  function sideChart(id) {
+    return $("side-" + id);
+  }
+
   function showEra(id) {
-    const template = $("svg-" + id);
+    const side = state.changes && state.side ? sideChart(id) : null;
+    const template = side || $("svg-" + id);
     if (!era(id) || (!template && !era(id).packed)) return false;
     state.era = id;
     eraSelect.value = id;
     viewport.dataset.era = id;
     if (state.tree) state.tree.destroy();
     state.tree = null;
+    viewport.dataset.view = side ? "side-by-side" : "chart";
     if (template) {
       viewport.replaceChildren(template.content.cloneNode(true));
       state.svg = viewport.querySelector("svg");
@@ -178,8 +186,10 @@
     }
     state.view = { ...state.base };
     state.svg.setAttribute("viewBox", [state.view.x, state.view.y, state.view.w, state.view.h].join(" "));
-    prepareNodes();
-    applyCollapsed();
+    if (!side) {
+      prepareNodes();
+      applyCollapsed();
+    }
     applyChanges();
     const data = current();
     const heading = document.querySelector("h1[data-follows-era]");
@@ -298,6 +308,11 @@
     const info = data.changes;
     const on = state.changes && !!info;
     changesToggle.checked = state.changes;
+    sideToggle.checked = state.side;
+    sideToggle.disabled = !on || !sideChart(state.era);
+    sideToggle.title = sideChart(state.era)
+      ? "Show the previous era's tree and this era's side by side"
+      : "No side-by-side chart for this era";
     $("change-legend").hidden = !on;
     if (state.tree) state.tree.render(); // large era: marks follow state.changes when drawn
     for (const old of state.tree ? [] : state.svg.querySelectorAll(".change-badge")) old.remove();
@@ -500,6 +515,8 @@
     revealNode(id);
     if (options.center) centerOn(id);
     for (const old of state.svg.querySelectorAll("g.selected, g.highlight")) old.classList.remove("selected", "highlight");
+    const box = state.svg.querySelector('g[data-entity="' + CSS.escape(id) + '"]');
+    if (box) box.classList.add("selected");
     const group = nodeGroup(id);
     if (group) {
       group.classList.add("selected");
@@ -923,6 +940,7 @@
     params.set("era", state.era);
     if (state.node) params.set("node", state.node);
     if (state.changes) params.set("changes", "1");
+    if (state.side) params.set("view", "side-by-side");
     return "#" + params.toString();
   }
 
@@ -943,7 +961,10 @@
     applyingHash = true;
     const eraId = wanted && era(wanted) ? wanted : state.era || index.latest;
     state.changes = params.get("changes") === "1";
-    if (eraId !== state.era) {
+    const side = params.get("view") === "side-by-side";
+    const wasSide = viewport.dataset.view === "side-by-side";
+    state.side = side;
+    if (eraId !== state.era || wasSide !== (state.changes && side && !!sideChart(eraId))) {
       showEra(eraId);
       fit();
     } else {
@@ -961,13 +982,44 @@
     writeHash(true);
   }
 
+  // Where an entity both eras hold is on screen: the selected one, else the one nearest the
+  // middle of the view. Switching era puts it back there at the same zoom, so what did not
+  // change does not move (the charts share one order of siblings).
+  function anchorFor(id) {
+    if (!state.svg || viewport.dataset.view !== "chart") return null;
+    const target = era(id);
+    const rect = viewport.getBoundingClientRect();
+    const middle = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    let best = null;
+    for (const group of state.svg.querySelectorAll("g[data-node]")) {
+      const node = group.dataset.node;
+      if (!target.byId.has(node) || group.classList.contains("is-hidden")) continue;
+      const r = group.getBoundingClientRect();
+      const at = { id: node, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      const distance = node === state.node ? -1 : Math.hypot(at.x - middle.x, at.y - middle.y);
+      if (!best || distance < best.distance) best = { ...at, distance };
+    }
+    return best;
+  }
+
+  function keepInPlace(anchor, view) {
+    const group = anchor && viewport.dataset.view === "chart" ? nodeGroup(anchor.id) : null;
+    if (!group) return false;
+    setView({ x: state.base.x, y: state.base.y, w: view.w, h: view.h });
+    const r = group.getBoundingClientRect();
+    panBy(anchor.x - (r.left + r.width / 2), anchor.y - (r.top + r.height / 2));
+    return true;
+  }
+
   async function switchEra(id) {
     await loadEra(id);
     const keep = state.node;
+    const anchor = anchorFor(id);
+    const view = state.view;
     showEra(id);
-    fit();
+    if (!keepInPlace(anchor, view)) fit();
     if (keep && current().byId.has(keep)) {
-      select(keep, { center: true });
+      select(keep, { center: !anchor });
       announce("Showing " + current().label + "; " + displayName(current().byId.get(keep)) + " is in this era too");
     } else {
       clearSelection();
@@ -979,9 +1031,27 @@
   eraSelect.addEventListener("change", () => switchEra(eraSelect.value));
   changesToggle.addEventListener("change", () => {
     state.changes = changesToggle.checked;
-    applyChanges();
+    if (state.side && sideChart(state.era)) {
+      showEra(state.era);
+      fit();
+    } else {
+      applyChanges();
+    }
     renderPanel();
     writeHash();
+  });
+  sideToggle.addEventListener("change", () => {
+    state.side = sideToggle.checked;
+    showEra(state.era);
+    fit();
+    if (state.node) select(state.node);
+    renderPanel();
+    announce(state.side ? "Showing the previous era and this one side by side" : "Showing this era's chart");
+    writeHash();
+  });
+  viewport.addEventListener("click", (event) => {
+    const box = event.target.closest ? event.target.closest("g[data-entity]") : null;
+    if (box) select(box.dataset.entity);
   });
   $("zoom-in").addEventListener("click", () => zoomAt(1.25));
   $("zoom-out").addEventListener("click", () => zoomAt(0.8));
