@@ -40,6 +40,7 @@ from orgchart.graph import Dataset, EraDate, OrgChart, load
 from orgchart.query import Subtree
 from orgchart.render import (
     Caption,
+    ChartTooLargeError,
     Decorations,
     RenderError,
     build_digraph,
@@ -67,6 +68,7 @@ __all__ = [
     "Caption",
     "Change",
     "ChangeSet",
+    "ChartTooLargeError",
     "Citation",
     "Claim",
     "DataError",

@@ -129,3 +129,12 @@ def make_dataset(tmp_path: Path) -> DatasetMaker:
 def dataset_dir(make_dataset: DatasetMaker) -> Path:
     """A valid one-era dataset."""
     return make_dataset()
+
+
+@pytest.fixture(scope="session")
+def generated_thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmarks' generated organization at 1,000 entities per era, two eras (written
+    once per test session): more than one chart or one Graphviz picture in the page shows."""
+    from benchmarks.synthetic import write_dataset
+
+    return write_dataset(tmp_path_factory.mktemp("generated-1000"), 1000).root

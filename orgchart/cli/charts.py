@@ -7,6 +7,7 @@ inside each command so that `orgchart --help` does not load them.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -53,6 +54,14 @@ def render(
             "--overview", help="Draw the top levels only, with counts on cut branches: fits a documentation page."
         ),
     ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Draw every entity even when there are more than 400 (by default such a chart is drawn as its "
+            "overview, and render says which branches to draw with --root).",
+        ),
+    ] = False,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave the legend out.")] = False,
     no_caption: Annotated[
         bool, typer.Option("--no-caption", help="Leave the title, date and sources out of the drawing.")
@@ -94,6 +103,8 @@ def render(
     between the trees; --root draws one subtree and its counterpart (svg, png, pdf, dot;
     mermaid draws the union). Without -o, text formats (svg, dot, mermaid) go to standard
     output; png and pdf need -o.
+    An era or subtree of more than 400 entities is drawn as its overview unless --full asks for
+    every entity; a PNG that Graphviz would shrink to fit 32,767 pixels is refused.
     """
     from orgchart.render.style import format_for_path, verify_format
 
@@ -103,6 +114,8 @@ def render(
         raise typer.BadParameter(str(error), param_hint="--format") from None
     if output is None and wanted in ("png", "pdf"):
         raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
+    if full and overview:
+        raise typer.BadParameter("--full and --overview ask for opposite charts; give one", param_hint="--full")
     if diff_eras is not None:
         if depth is not None:
             raise typer.BadParameter("--depth does not apply to --diff; use --root", param_hint="--depth")
@@ -128,8 +141,13 @@ def render(
     guard_output(output, dataset)
     from orgchart.atomic import write_bytes_atomic
     from orgchart.render.draw import draw_chart
+    from orgchart.render.legible import overview_note, too_large
 
     try:
+        note = None
+        if not overview and not full and too_large(chart, root, depth):
+            note = overview_note(chart, root, depth)
+            options = replace(options, overview=True)
         drawn = draw_chart(chart, wanted, root, depth, options)
         if fenced and wanted == "mermaid":
             drawn = b"```mermaid\n" + drawn + b"```\n"
@@ -139,6 +157,9 @@ def render(
         write_bytes_atomic(output, drawn)
     except OrgChartError as error:
         raise fail(error) from None
+    finally:
+        if note is not None:
+            err_console().print(f"note: {escape(note)}")
     err_console().print(f"wrote {escape(str(output))}")
 
 
@@ -212,7 +233,7 @@ def site(
     output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write index.html into.")] = Path(
         "renders/site"
     ),
-    title: Annotated[str | None, typer.Option(help="The page's heading. Default: from the latest era's root.")] = None,
+    title: Annotated[str | None, typer.Option(help="The page's heading. Default: the label of the era shown.")] = None,
     data: DataOption = None,
     embed: Annotated[
         bool,
