@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-deps validate renders readme docs pins test lint bench clean
+.PHONY: all setup system-deps validate renders readme docs pins test lint bench fuzz clean
 
 all: validate renders readme docs
 
@@ -67,6 +67,11 @@ $(BENCH_STAMP): pyproject.toml $(STAMP)
 
 bench: setup $(BENCH_STAMP)
 	BENCH_SIZES=$(BENCH_SIZES) $(BIN)/python benchmarks/run.py
+
+# The fuzz tests of `make test` (tests/test_fuzz.py, a few dozen examples each) with thousands of
+# examples: generated and mutated YAML, eras, tables, JSON and GraphML (about 6 minutes).
+fuzz: setup
+	ORGCHART_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q tests/test_fuzz.py -W ignore::UserWarning
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,11 @@
 """The benchmark framework: what a bench module returns, and the tools it measures with.
 
 A bench module is a file `benchmarks/bench_*.py` with a function `run(bench: Bench) ->
-Iterable[Row]`; `benchmarks/run.py` finds it by its name, so adding one is adding the file.
+Iterable[Row]`; `benchmarks/run.py` finds it by its name, so adding one is adding the file. A
+module that measures something other than time (the draft's quality) keeps it with
+`bench.record(name, value)`; a module whose records do not depend on the sizes measured sets
+`RECORDED_AT_ANY_SIZE = True`, and any run that includes it refreshes its records in
+benchmarks/results.json.
 A `Row` is one measurement: an operation at a size (entities per era, or None for a fixed
 workload), its seconds, its peak memory where it was measured, and the targets it must meet
 (seconds, MiB, and the growth exponent from 10,000 to 100,000 entities). `run.py` fails when
@@ -115,6 +119,13 @@ class Bench:
     workdir: Path
     quick: bool = False
     _datasets: dict[int, Generated] = field(default_factory=dict)
+    records: dict[str, Any] = field(default_factory=dict)
+    """What modules measured besides time (JSON-ready values by name, e.g. the draft's quality
+    scores); `run.py` writes them under "records" in the results."""
+
+    def record(self, name: str, value: Any) -> None:
+        """Keep `value` (JSON-ready) in the results under `name`."""
+        self.records[name] = value
 
     def dataset(self, size: int) -> Generated:
         """The generated two-era dataset of `size` entities per era (see benchmarks/synthetic.py)."""

@@ -107,3 +107,75 @@ def performance_markdown(results: dict[str, Any]) -> str:
         lines.append("Missed in this run: " + "; ".join([*results["missed"], *results["errors"]]) + ".")
         lines.append("")
     return "\n".join(lines)
+
+
+def _ratio(matched: int, total: int, empty: float) -> float:
+    return matched / total if total else empty
+
+
+def _family(score: dict[str, Any]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of one recorded family of items."""
+    precision = _ratio(score["matched"], score["found"], 0.0)
+    recall = _ratio(score["matched"], score["expected"], 1.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _draft_row(score: dict[str, Any], carried: bool) -> str:
+    entities, parents = _family(score["entities"]), _family(score["parent_edges"])
+    oversight, claims = _family(score["oversight_edges"]), _family(score["claims"])
+    cells = [
+        f"`{score['era']}`",
+        f"{entities[0]:.2f} / {entities[1]:.2f} / **{entities[2]:.2f}**",
+        f"{parents[0]:.2f} / {parents[1]:.2f} / **{parents[2]:.2f}**",
+    ]
+    if carried:
+        cells.append(f"{score['from_other_eras']} ({score['from_other_eras_right']} right)")
+    cells += [
+        f"{oversight[0]:.2f} / {oversight[1]:.2f}",
+        f"{claims[0]:.2f} / **{claims[1]:.2f}**",
+        f"{score['verbatim']}/{score['quotes']}",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def draft_misses(record: dict[str, Any]) -> list[str]:
+    """Every target a bundled document misses and every floor another document misses, in words."""
+    missed = []
+    for group, limits in (("bundled", record["targets"]), ("unseen", record["floors"])):
+        for score in record[group]:
+            measured = {
+                "entity F1": _family(score["entities"])[2],
+                "parent-edge F1": _family(score["parent_edges"])[2],
+                "claim recall": _family(score["claims"])[1],
+                "quotes verbatim": _ratio(score["verbatim"], score["quotes"], 1.0),
+            }
+            missed += [
+                f"{score['era']}: {name} {measured[name]:.2f} < {limit}"
+                for name, limit in limits.items()
+                if measured[name] < limit
+            ]
+    return missed
+
+
+def draft_markdown(record: dict[str, Any] | None) -> str:
+    """The draft's scores as the README shows them: the bundled documents (era held out), then
+    the documents of other organizations, and what is missed."""
+    if not record:
+        return "No draft scores recorded yet: run `python benchmarks/run.py --only draft`.\n"
+    head = "| document | entities P / R / F1 | parent edges P / R / F1 |"
+    lines = [
+        head + " parent edges from other eras | oversight P / R | claims P / R | quotes verbatim |",
+        "| --- | --- | --- | ---: | --- | --- | ---: |",
+        *(_draft_row(score, carried=True) for score in record["bundled"]),
+        "",
+        "Documents of other organizations (benchmarks/draft_documents/, drafted with no other era):",
+        "",
+        head + " oversight P / R | claims P / R | quotes verbatim |",
+        "| --- | --- | --- | --- | --- | ---: |",
+        *(_draft_row(score, carried=False) for score in record["unseen"]),
+        "",
+    ]
+    missed = draft_misses(record)
+    lines.append("Missed: " + "; ".join(missed) + "." if missed else "Every target and floor is met.")
+    return "\n".join(lines) + "\n"

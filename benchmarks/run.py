@@ -12,7 +12,9 @@ against the row's `growth_limit`. Exit status 1 when a target is missed or a mod
 
 A full run (every module, the default sizes) writes `benchmarks/results.json`, which `make
 readme` turns into the README's performance table; any other run writes
-`benchmarks/results-partial.json` (not committed), so a quick run never replaces the record.
+`benchmarks/results-partial.json` (not committed), so a quick run never replaces the record,
+except the records of modules that do not depend on sizes (`RECORDED_AT_ANY_SIZE`: the draft's
+quality scores), which any run that includes them refreshes in `benchmarks/results.json`.
 """
 
 from __future__ import annotations
@@ -76,6 +78,25 @@ def growth(rows: Sequence[Row]) -> list[dict[str, object]]:
             }
         )
     return fitted
+
+
+def refresh_size_free_records(modules: Sequence[str], records: dict[str, object], path: Path = RESULTS) -> None:
+    """Records of modules that do not depend on sizes (`RECORDED_AT_ANY_SIZE`, e.g. the draft's
+    quality scores) are the same in a quick run: write them into the full results too, keeping
+    everything else there (an empty record of timings if none was written yet)."""
+    free = {
+        name
+        for name in modules
+        if getattr(importlib.import_module(f"benchmarks.{name}"), "RECORDED_AT_ANY_SIZE", False)
+    }
+    keys = {key for key in records if key in free}
+    if not keys:
+        return
+    current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {
+        "machine": {}, "clock": CLOCK, "sizes": [], "modules": [], "rows": [], "growth": [], "missed": [], "errors": []
+    }  # fmt: skip
+    current.setdefault("records", {}).update({key: records[key] for key in sorted(keys)})
+    path.write_text(json.dumps(current, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def machine() -> dict[str, object]:
@@ -159,9 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "growth": fitted,
         "missed": misses,
         "errors": [error.splitlines()[0] for error in errors],
+        "records": bench.records,
     }
     out = args.out or (RESULTS if full else PARTIAL_RESULTS)
     out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if out != RESULTS and not args.out:
+        refresh_size_free_records(chosen, bench.records)
     print(f"\n{len(rows)} measurements in {time.perf_counter() - started:.0f} s; results in {out}")
     for miss in misses:
         print(f"MISSED: {miss}")

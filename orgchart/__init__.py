@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 _EXPORTS: Final[dict[str, str]] = {
     "AmbiguousError": "orgchart.errors",
     "Caption": "orgchart.render",
+    "ChartTooLargeError": "orgchart.render",
     "Change": "orgchart.changes.changeset",
     "ChangeSet": "orgchart.changes.changeset",
     "Citation": "orgchart.dataset.model",
@@ -122,6 +123,7 @@ if TYPE_CHECKING:
     from orgchart.query import Subtree
     from orgchart.render import (
         Caption,
+        ChartTooLargeError,
         Decorations,
         RenderError,
         build_digraph,
@@ -171,6 +173,7 @@ __all__ = [
     "Caption",
     "Change",
     "ChangeSet",
+    "ChartTooLargeError",
     "Citation",
     "Claim",
     "DataError",

@@ -38,11 +38,13 @@ def write_bytes_atomic(path: str | Path, content: bytes) -> Path:
         OutputError: the directory cannot be created or the file cannot be written.
     """
     target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"cannot write {display_path(target)}: it is a directory; give a file name")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise OutputError(f"cannot write {display_path(target)}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {display_path(target)}: {_why(target, error)}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
@@ -54,6 +56,15 @@ def write_bytes_atomic(path: str | Path, content: bytes) -> Path:
             raise OutputError(f"cannot write {display_path(target)}: {error.strerror or error}") from None
         raise
     return target
+
+
+def _why(target: Path, error: OSError) -> str:
+    """What keeps `target` from being written, in words: a file where a folder must be, else the
+    system's reason."""
+    for folder in target.parents:
+        if folder.exists() and not folder.is_dir():
+            return f"{display_path(folder)} is a file, not a directory"
+    return error.strerror or str(error)
 
 
 def write_text_atomic(path: str | Path, text: str) -> Path:

@@ -104,8 +104,10 @@ def _write_everything(dataset: Dataset, out: Path) -> list[Path]:
 
 
 def build_changes(dataset: Dataset, out: Path) -> list[Path]:
-    """Change reports (Markdown, HTML, JSON) and change charts (SVG) as `<a>..<b>.<suffix>`,
-    and the history report as `history.<suffix>`.
+    """Change reports (Markdown, HTML, JSON) and change charts as `<a>..<b>.<suffix>`, and the
+    history report as `history.<suffix>`. The change chart is the side-by-side one (a summary
+    when the full chart would be over 2,000 px), as SVG and PNG, in the dataset's stable order
+    so its trees read like the era charts; `<a>..<b>.union.svg` is the union chart.
 
     The pairs are every consecutive pair, plus every earlier era against the latest one: an
     undated or narrow document between two detailed ones (the ICE overview between the 2021-22
@@ -113,19 +115,25 @@ def build_changes(dataset: Dataset, out: Path) -> list[Path]:
     """
     from orgchart.changes.diff import diff
     from orgchart.changes.history import history
-    from orgchart.render.changes import write_change_chart
+    from orgchart.changes.order import stable_order
+    from orgchart.render.change_layout import write_change_chart
     from orgchart.report import REPORT_FORMATS, write_diff, write_history
 
     hist = history(dataset)
     latest = dataset.latest
     to_latest = [diff(era, latest, lineage=dataset.lineage) for era in dataset.eras[:-2]]
     written = []
+    order = stable_order(dataset)
     for changes in (*hist.pairs, *to_latest):
         stem = f"{changes.before.id}..{changes.after.id}"
         for fmt in REPORT_FORMATS:
             chart = f"{stem}.svg" if fmt == "html" else None  # the HTML report shows its change chart
             written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt, chart=chart))
-        written.append(write_change_chart(changes, out / f"{stem}.svg"))
+        for suffix, fmt in ((".svg", "svg"), (".png", "png")):
+            write_change_chart(changes, out / f"{stem}{suffix}", fmt, layout="side-by-side", order=order)
+            written.append(out / f"{stem}{suffix}")
+        write_change_chart(changes, out / f"{stem}.union.svg", layout="union", order=order)
+        written.append(out / f"{stem}.union.svg")
     for fmt in REPORT_FORMATS:
         written.append(write_history(hist, out / f"history.{fmt}", fmt))
     return written

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,9 @@ class NotFoundError(OrgChartError, LookupError):
         """The era searched, when the lookup was within one era."""
         self.suggestions = tuple(closest(wanted, candidates))
         close = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        stranger = foreign_letter(wanted)
+        if stranger:
+            close += f" (note: {stranger}: a look-alike typed or pasted from another script?)"
         super().__init__(f"no {what} {wanted!r}{close}" + (f" {hint}" if hint else ""))
 
 
@@ -70,6 +74,18 @@ class AmbiguousError(OrgChartError, LookupError):
 
 class OutputError(OrgChartError, OSError):
     """An output could not be written (the target is left as it was)."""
+
+
+def foreign_letter(text: str) -> str:
+    """`'x' is U+0445 CYRILLIC SMALL LETTER HA`: the first letter of `text` from another script
+    than the Latin letters around it, or "" when there is none (or no Latin letter at all)."""
+    if text.isascii() or not any("a" <= c.lower() <= "z" for c in text):
+        return ""
+    for character in text:
+        name = unicodedata.name(character, "")
+        if character.isalpha() and not character.isascii() and not name.startswith("LATIN"):
+            return f"{character!r} is U+{ord(character):04X} {name}"
+    return ""
 
 
 def closest(wanted: str, candidates: Iterable[str], limit: int = 3) -> list[str]:

@@ -29,6 +29,14 @@ def refreshed(text: str, table: str, name: str = "eras") -> str:
     return pattern.sub(lambda m: m.group(1) + table + m.group(3), text)
 
 
+def draft_block() -> str:
+    """The draft's quality tables, from the scores `bench_draft.py` recorded in benchmarks/results.json."""
+    sys.path.insert(0, str(README.parent))
+    from benchmarks.report import draft_markdown, load_results
+
+    return draft_markdown(load_results().get("records", {}).get("bench_draft"))
+
+
 def performance_block() -> str:
     """The performance tables, from the last full `make bench` (benchmarks/results.json)."""
     sys.path.insert(0, str(README.parent))
@@ -45,5 +53,6 @@ if __name__ == "__main__":
     text = refreshed(text, findings_markdown(dataset), "findings")
     text = refreshed(text, stability_markdown(chart_stability(dataset)), "stability")
     text = refreshed(text, performance_block(), "performance")
+    text = refreshed(text, draft_block(), "draft-bench")
     write_text_atomic(README, text)
     print("README.md refreshed")

@@ -138,3 +138,12 @@ def pytest_configure(config: pytest.Config) -> None:
     directory of its own, never the user's: tests must not depend on what earlier runs left."""
     if not os.environ.get("ORGCHART_CACHE_DIR"):
         os.environ["ORGCHART_CACHE_DIR"] = tempfile.mkdtemp(prefix="orgchart-test-cache-")
+
+
+@pytest.fixture(scope="session")
+def generated_thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmarks' generated organization at 1,000 entities per era, two eras (written
+    once per test session): more than one chart or one Graphviz picture in the page shows."""
+    from benchmarks.synthetic import write_dataset
+
+    return write_dataset(tmp_path_factory.mktemp("generated-1000"), 1000).root

@@ -40,13 +40,21 @@ class Org:
         return [n for n in self.order if self.parents.get(n) == node_id]
 
     def below(self, node_id: str) -> set[str]:
-        found, todo = {node_id}, [node_id]
-        while todo:
-            current = todo.pop()
-            for child in self.children(current):
-                found.add(child)
-                todo.append(child)
+        """`node_id` and every entity below it: the ones whose chain of parents reaches it."""
+        found = {node_id}
+        for node in self.order:
+            chain, step = [], node
+            while step is not None and step not in found and len(chain) < len(self.order):
+                chain.append(step)
+                step = self.parents.get(step)
+            if step is not None and step in found:
+                found.update(chain)
         return found
+
+    def leaves(self) -> list[str]:
+        """Entities with a parent and nothing below them, in file order."""
+        inner = set(self.parents.values())
+        return [n for n in self.order if n in self.parents and n not in inner]
 
     def specs(self) -> tuple[list[NodeSpec], list[EdgeSpec]]:
         nodes: list[NodeSpec] = [(n, self.names[n], self.kinds[n]) for n in self.order]
@@ -96,9 +104,10 @@ def next_era(seed: int, org: Org, *, changes: int = 6) -> Org:
     for node_id in rng.sample(inner, min(changes, len(inner))):
         if node_id not in later.parents:
             continue
-        targets = [n for n in later.order if n not in later.below(node_id) and later.kinds[n] != "field office"]
+        inside = later.below(node_id)
+        targets = [n for n in later.order if n not in inside and later.kinds[n] != "field office"]
         later.parents[node_id] = rng.choice(targets)
-    leaves = [n for n in later.order if n in later.parents and not later.children(n)]
+    leaves = later.leaves()
     for node_id in rng.sample(leaves, min(changes, len(leaves))):
         later.order.remove(node_id)
         del later.parents[node_id], later.names[node_id], later.kinds[node_id]
@@ -116,3 +125,35 @@ def generated_dataset(make_dataset: DatasetMaker, orgs: list[Org]) -> orgchart.D
     texts = {f"gen-{index}.yaml": era_yaml(f"gen-{index}", *org.specs()) for index, org in enumerate(orgs, start=1)}
     root = make_dataset(era_yaml=texts, source_text=source_for(*texts.values()))
     return orgchart.load(root)
+
+
+def generated_charts(orgs: list[Org]) -> list[orgchart.OrgChart]:
+    """The eras as `OrgChart`s built in memory from the model (no files, no quote check): for
+    tests of thousands of entities that are about drawing, not loading."""
+    import datetime as dt
+
+    from orgchart.dataset.model import Citation, Edge, Era, Node, Source, SourceDate
+
+    charts = []
+    for index, org in enumerate(orgs, start=1):
+        source = Source(
+            id=f"gen-{index}-doc",
+            file=f"sources/gen-{index}.txt",
+            title=f"Generated document {index}",
+            publisher="tests",
+            date=SourceDate(
+                start=dt.date(2000 + index, 1, 1), end=dt.date(2000 + index, 1, 1), precision="day", reason="generated"
+            ),
+            sha256="0" * 64,
+        )
+        cite = (Citation(source=source.id, quote="generated"),)
+        nodes, edges = org.specs()
+        era = Era(
+            id=f"gen-{index}",
+            label=f"Generated, era {index}",
+            sources=(source.id,),
+            nodes=tuple(Node(id=n[0], name=n[1], kind=n[2], citations=cite) for n in nodes),
+            edges=tuple(Edge(kind=e[0], superior=e[1], subordinate=e[2], citations=cite) for e in edges),
+        )
+        charts.append(orgchart.OrgChart(era, (source,), ()))
+    return charts

@@ -188,3 +188,75 @@ def test_bundled_documents_draft_with_every_quote_verbatim(era: str) -> None:
     for group in (draft.era.nodes, draft.era.edges, draft.era.claims):
         for item in group:
             assert all(orgchart.quote_is_found(c.quote, folded) for c in item.citations), item
+
+
+def _edges_by_name(era: orgchart.Era) -> set[tuple[str, str, str]]:
+    names = {node.id: node.name for node in era.nodes}
+    return {(e.kind, names[e.superior], names[e.subordinate]) for e in era.edges}
+
+
+def test_places_groups_and_lower_case_names(tmp_path: Path) -> None:
+    text = (
+        "The Prison Service operates four secure facilities called Remand Centres (RCs). They are located in "
+        "Northgate, Essex; Southport, Kent; and Eastham, Devon. The Service also uses county jails.\n\n"
+        "Its Escort Unit runs the “Safe Transfer” program and works closely with local police forces.\n"
+    )
+    era = draft_era(text, source_for(tmp_path, "prisons.txt", text), "prisons").era
+    kinds = {node.name: node.kind for node in era.nodes}
+    assert kinds["Northgate, Essex"] == "facility" and "Eastham, Devon" in kinds
+    assert kinds["Safe Transfer"] == "program" and kinds["local police forces"] == "external body"
+    edges = _edges_by_name(era)
+    assert ("parent", "Remand Centres", "Southport, Kent") in edges  # "They are located in": the group named before
+    assert ("parent", "Prison Service", "Escort Unit") in edges  # "Its X" after a sentence about the owner
+    assert ("oversight", "Escort Unit", "Safe Transfer") in edges
+    assert ("coordination", "Escort Unit", "local police forces") in edges
+
+
+def test_the_strongest_evidence_places_a_body(tmp_path: Path) -> None:
+    text = (
+        "The Air Wing comprises the following:\n"
+        "\u2013 Transport Division\n"
+        "    • Heavy Lift Operations \u2013 North\n"
+        "    • Heavy Lift Operations \u2013 South\n\n"
+        "Heavy Lift Operations\n\n"
+        "Heavy Lift Operations (HLO) schedules every cargo flight.\n"
+    )
+    era = draft_era(text, source_for(tmp_path, "wing.txt", text), "wing").era
+    edges = _edges_by_name(era)
+    # the name "X - North" (an en dash) says more than the list's nesting: it is part of X, and X takes the list's place
+    assert ("parent", "Heavy Lift Operations", "Heavy Lift Operations \u2013 North") in edges
+    assert ("parent", "Transport Division", "Heavy Lift Operations \u2013 North") not in edges
+    parents: dict[str, int] = {}
+    for kind, _, child in edges:
+        parents[child] = parents.get(child, 0) + (kind == "parent")
+    assert max(parents.values()) == 1  # weaker rules add no second parent
+
+
+def test_damaged_letters_and_glued_sentences(make_dataset: DatasetMaker) -> None:
+    # the fixture's era names the Example Agency (EA) and its Field Division (id `field`)
+    dataset = orgchart.load(make_dataset())
+    text = "The Field Division keeps the records.ĘA\u2019s Field Division comprises the following: Runs patrols."
+    era = draft_era(text, dataset.sources["doc-one"], "damaged", dataset.eras).era
+    assert "ea" in {node.id for node in era.nodes}  # "ĘA" is "EA" with a damaged letter
+    assert ("parent", "ea", "field") in {(e.kind, e.superior, e.subordinate) for e in era.edges}
+
+
+def test_the_draft_is_the_same_in_every_process() -> None:
+    """Byte-identical drafts whatever the hash seed (no set order reaches the output): this
+    process's draft and another's with a fixed seed."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import orgchart; from orgchart.draft import draft_era; ds = orgchart.load(); era = ds.era('ero-2020'); "
+        "text = (ds.root / era.sources[0].file).read_text(encoding='utf-8'); "
+        "print(draft_era(text, era.sources[0], 'x', [e for e in ds.eras if e is not era]).to_yaml(), end='')"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout
+    dataset = orgchart.load()
+    era = dataset.era("ero-2020")
+    text = (dataset.root / era.sources[0].file).read_text(encoding="utf-8")
+    mine = draft_era(text, era.sources[0], "x", [e for e in dataset.eras if e is not era]).to_yaml()
+    assert mine == other and "# review:" in mine

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from typer.testing import CliRunner
 
 import orgchart
 from orgchart.cli import app
+from tests.conftest import ERA_YAML, DatasetMaker
 from tests.interchange_data import HARD_NAME, NEWLINE_NOTE, write_hard_dataset
 
 runner = CliRunner()
@@ -115,3 +117,41 @@ def test_csv_needs_an_output_directory(tmp_path: Path) -> None:
     root = write_hard_dataset(tmp_path / "data")
     result = runner.invoke(app, ["export", "--format", "csv", "--data", str(root)])
     assert result.exit_code == 2 and "needs -o" in result.output
+
+
+def formula_dataset(make_dataset: DatasetMaker) -> Path:
+    """An era whose names and note start as spreadsheet formulas, and one node with 300 long
+    aliases (a 300 KiB cell, past the csv module's default 128 KiB field limit)."""
+    aliases = ", ".join(json.dumps(f"alias {i} " + "long " * 180) for i in range(300))
+    era = (
+        ERA_YAML.replace("name: Field Division", 'name: "=HYPERLINK(\\"http://x\\")"')
+        .replace("name: Support Division", 'name: "\'=already quoted"')
+        .replace("acronym: EA", f'acronym: EA\n    note: "@SUM(1+1)"\n    aliases: [{aliases}]')
+    )
+    return make_dataset(era_yaml=era)
+
+
+def test_formula_cells_are_neutralised_and_read_back_whole(make_dataset: DatasetMaker, tmp_path: Path) -> None:
+    root = formula_dataset(make_dataset)
+    chart = orgchart.load(root).era("era-one")
+    written = orgchart.to_csv(chart)["nodes.csv"]
+    cells = {row["id"]: row for row in csv.DictReader(io.StringIO(written))}
+    assert cells["field"]["name"] == '\'=HYPERLINK("http://x")'  # OWASP: a leading ' disarms it
+    assert cells["support"]["name"] == "''=already quoted"  # so that reading back is exact
+    assert cells["ea"]["note"] == "'@SUM(1+1)"
+    assert len(cells["ea"]["aliases"]) > 128 * 1024
+    raw = orgchart.to_csv(chart, keep_formulas=True)["nodes.csv"]
+    assert '"=HYPERLINK(""http://x"")"' in raw
+    out = tmp_path / "tables"
+    orgchart.write_csv(chart, out)
+    back = orgchart.read_csv(out)
+    assert {n.id: n for n in back.nodes} == {n.id: n for n in chart.nodes}
+
+
+def test_keep_formulas_on_the_command_line(make_dataset: DatasetMaker, tmp_path: Path) -> None:
+    root = formula_dataset(make_dataset)
+    for flag, expected in (([], "'=HYPERLINK"), (["--keep-formulas"], '"=HYPERLINK')):
+        out = tmp_path / f"csv{len(flag)}"
+        result = runner.invoke(app, ["export", "-f", "csv", "-o", str(out), "--data", str(root), *flag])
+        assert result.exit_code == 0, result.output
+        assert expected in (out / "nodes.csv").read_text(encoding="utf-8")

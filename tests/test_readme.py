@@ -129,3 +129,12 @@ def test_performance_tables_match_the_recorded_benchmark() -> None:
     match = re.search(r"<!-- performance:start[^\n]*-->\n(.*?)<!-- performance:end -->", text, re.DOTALL)
     assert match, "README.md lost its performance block"
     assert match.group(1) == performance_markdown(load_results()), "run `make readme` (after `make bench`)"
+
+
+def test_draft_table_is_the_recorded_benchmark() -> None:
+    from benchmarks.report import draft_markdown, load_results
+
+    text = README.read_text(encoding="utf-8")
+    match = re.search(r"<!-- draft-bench:start[^\n]*-->\n(.*?)<!-- draft-bench:end -->", text, re.DOTALL)
+    assert match, "README.md lost its draft-bench block"
+    assert match.group(1) == draft_markdown(load_results().get("records", {}).get("bench_draft")), "run `make readme`"

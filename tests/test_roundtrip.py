@@ -2,7 +2,8 @@
 
 Hypothesis generates small forests (with second parents and other relations) whose names mix
 quotes, commas, `<&>`, braces, `|`, backslashes, newlines and non-Latin letters, with optional
-fields left empty at random. Each goes through JSON, GraphML and CSV and back, and once more
+fields left empty at random, names cut off by damage (`name_incomplete`) and sources whose
+archived text breaks off (`complete: false` with `breaks_off`). Each goes through JSON, GraphML and CSV and back, and once more
 through `orgchart import` into a dataset that `orgchart.load` validates.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -54,15 +56,19 @@ def organizations(draw: st.DrawFn) -> tuple[orgchart.Era, tuple[orgchart.Source,
         return tuple(items)
 
     ids = draw(st.lists(IDS, min_size=1, max_size=6, unique=True))
+    # A name, acronym or alias equal to another node's id is refused (a lookup would be ambiguous).
+    taken = {node_id.casefold() for node_id in ids}
+    label = TEXT.filter(lambda s: unicodedata.normalize("NFKC", s).casefold().strip() not in taken)
     nodes = tuple(
         orgchart.Node(
             id=node_id,
-            name=draw(TEXT),
+            name=draw(label),
             kind=draw(st.sampled_from(NODE_KINDS)),
-            acronym=draw(maybe(TEXT)),
-            aliases=tuple(draw(st.lists(TEXT, max_size=2))),
+            acronym=draw(maybe(label)),
+            aliases=tuple(draw(st.lists(label, max_size=2))),
             citations=citations(),
             note=draw(maybe(TEXT)),
+            name_incomplete=draw(st.booleans()),
         )
         for node_id in ids
     )
@@ -109,6 +115,10 @@ def organizations(draw: st.DrawFn) -> tuple[orgchart.Era, tuple[orgchart.Source,
         claims=claims,
         findings=findings,
     )
+    breaks_off = {s: draw(maybe(TEXT)) for s in source_ids}  # None: the archived text is complete
+    for source_id, quote in breaks_off.items():
+        if quote is not None:
+            quotes[source_id].append(quote)
     texts = {s: "Document " + s + "\n" + "\n".join(quotes[s]) + "\n" for s in source_ids}
     sources = tuple(
         orgchart.Source(
@@ -122,6 +132,8 @@ def organizations(draw: st.DrawFn) -> tuple[orgchart.Era, tuple[orgchart.Source,
             ),
             sha256=hashlib.sha256(texts[s].encode("utf-8")).hexdigest(),
             notes=draw(maybe(TEXT)),
+            complete=breaks_off[s] is None,
+            breaks_off=breaks_off[s],
         )
         for s in source_ids
     )

@@ -114,7 +114,7 @@ def test_page_is_one_self_contained_file(dataset: orgchart.Dataset) -> None:
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
     assert policy
     assert "default-src 'none'" in unescape(policy.group(1))
-    assert "<title>Organization chart: Alpha Agency</title>" in html
+    assert "<title>Era two &lt;&amp;&gt;</title>" in html  # the latest era's label, escaped
     script = html.rsplit("<script>", 1)[1].split("</script>", 1)[0]
     assert f"script-src {csp_hash(script)};" in unescape(policy.group(1))
     assert embedded(html, "site-index")["latest"] == "two"  # type: ignore[index]
@@ -172,6 +172,8 @@ def test_cli_site_writes_index(dataset: orgchart.Dataset, tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "<title>Alpha &amp; co</title>" in html
+    assert "<h1>Alpha &amp; co</h1>" in html  # a title given stays; the default follows the era
+    assert "<h1 data-follows-era>" in site_html(dataset)
 
 
 def test_cli_site_reports_unwritable_output(dataset: orgchart.Dataset, tmp_path: Path) -> None:

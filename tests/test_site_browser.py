@@ -13,17 +13,15 @@ import http.server
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 import orgchart
 from orgchart.site import site_payload, tree_parents, write_site
-from scripts.browser import guard_network, is_local, launch_chromium
+from tests.browser_pages import Opener, assert_accessible, chromium, hash_params, node, visiting
 from tests.conftest import write_dataset
 from tests.render_data import SOURCE
 from tests.site_data import IMG_NAME, SCRIPT_ALIAS, SCRIPT_NAME, _era_one, _era_two
@@ -31,33 +29,10 @@ from tests.site_data import IMG_NAME, SCRIPT_ALIAS, SCRIPT_NAME, _era_one, _era_
 pytestmark = pytest.mark.browser
 
 
-@dataclass
-class Visit:
-    """A page and everything it did that a test must see: console errors, blocked requests,
-    every URL it requested, dialogs."""
-
-    page: Page
-    errors: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def check_clean(self) -> None:
-        assert self.errors == [], self.errors
-        assert self.blocked == [], self.blocked
-        assert self.dialogs == [], self.dialogs
-        assert all(is_local(url) for url in self.requests), self.requests
-
-
-Opener = Callable[..., Visit]
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -88,57 +63,9 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def open_page(browser: Browser) -> Iterator[Opener]:
-    """Open a page URL (or an index.html path, with an optional hash) in a fresh context; after
-    the test, check that it stayed clean."""
-    visits: list[Visit] = []
-    contexts = []
-
-    def open_(target: Path | str, hash: str = "") -> Visit:
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        contexts.append(context)
-        visit = Visit(context.new_page())
-        visit.blocked = guard_network(context)
-        visits.append(visit)
-        page = visit.page
-
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type in ("error", "warning"):
-                visit.errors.append(f"{message.type}: {message.text}")
-
-        def on_dialog(dialog: Dialog) -> None:
-            visit.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: visit.errors.append(f"pageerror: {error}"))
-        page.on("request", lambda request: visit.requests.append(request.url))
-        page.on("dialog", on_dialog)
-        url = target.resolve().as_uri() if isinstance(target, Path) else target
-        page.goto(url + hash)
-        page.wait_for_selector("body[data-ready=true]")
-        return visit
-
-    yield open_
-    try:
-        for visit in visits:
-            visit.check_clean()
-    finally:
-        for context in contexts:
-            context.close()
-
-
-def hash_params(page: Page) -> dict[str, str]:
-    text = page.evaluate("location.hash").lstrip("#")
-    return dict(part.split("=", 1) for part in text.split("&") if part)
-
-
-def node(page: Page, node_id: str) -> object:
-    return page.locator(f'#viewport g[data-node="{node_id}"]')
-
-
-def assert_accessible(page: Page) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    """Open a page in a fresh context; after the test, check that it stayed clean."""
+    with visiting(browser) as opener:
+        yield opener
 
 
 def test_opens_on_the_newest_era_offline_and_accessible(

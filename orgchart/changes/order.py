@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from orgchart.changes.match import Matching
 from orgchart.dataset.model import Edge, LineageLink, Node
 from orgchart.graph import Dataset, OrgChart
 
@@ -118,6 +119,22 @@ def order_eras(
         for index, cell in enumerate(row.cells):
             if cell is not None:
                 row_of[(index, cell.id)] = number
+    return _ordering(charts, row_of)
+
+
+def order_matched(before: OrgChart, after: OrgChart, matching: Matching) -> Ordering:
+    """The ordering of two eras' entities, matched by `matching` (a ChangeSet's): what a change
+    chart uses when it is not given the dataset's `stable_order`."""
+    row_of: dict[tuple[int, str], int] = {(1, node.id): number for number, node in enumerate(after.nodes)}
+    for node in before.nodes:
+        match = matching.forward(node.id)
+        row_of[(0, node.id)] = row_of[(1, match.after)] if match is not None else len(row_of)
+    return _ordering((before, after), row_of)
+
+
+def _ordering(charts: tuple[OrgChart, ...], row_of: dict[tuple[int, str], int]) -> Ordering:
+    """The ordering of `charts`' entities, where `row_of` says which entities are one (the
+    same row number)."""
     keys: dict[int, Key] = {}
     for age, index in enumerate(reversed(range(len(charts)))):
         _place_era(charts[index], index, age, row_of, keys)

@@ -5,6 +5,7 @@ inside each command so that `orgchart --help` does not load them.
 """
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -53,6 +54,14 @@ def render(
             "--overview", help="Draw the top levels only, with counts on cut branches: fits a documentation page."
         ),
     ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Draw every entity even when there are more than 400 (by default such a chart is drawn as its "
+            "overview, and render says which branches to draw with --root).",
+        ),
+    ] = False,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave the legend out.")] = False,
     no_caption: Annotated[
         bool, typer.Option("--no-caption", help="Leave the title, date and sources out of the drawing.")
@@ -71,13 +80,31 @@ def render(
     fenced: Annotated[
         bool, typer.Option("--fenced", help="Mermaid only: wrap the text in a ```mermaid block.")
     ] = False,
+    layout: Annotated[
+        str,
+        typer.Option(
+            help="With --diff: side-by-side (the two eras' trees next to each other), union (one tree of "
+            "both), or auto (side-by-side unless the union is narrower)."
+        ),
+    ] = "auto",
+    form: Annotated[
+        str,
+        typer.Option(
+            help="With --diff, side by side: full (every entity), summary (changed entities, their "
+            "ancestors, the rest folded with counts), or auto (summary when full is over 2,000 px)."
+        ),
+    ] = "auto",
 ) -> None:
     """Draw an era, or one subtree of it, as an organizational chart (Graphviz or Mermaid).
 
-    With --diff A B, draw the union of both eras instead, with first-mentioned, not-mentioned,
-    renamed and moved entities marked by colour, marker and line style (svg, png, pdf, dot,
-    mermaid). Without -o, text formats (svg, dot, mermaid) go to standard output; png and pdf
-    need -o.
+    With --diff A B, draw the change chart instead: era A's tree and era B's side by side (or
+    their union with --layout union), entities first mentioned, not mentioned later, renamed,
+    moved or changed in kind marked by colour, marker and line style, moves drawn as one line
+    between the trees; --root draws one subtree and its counterpart (svg, png, pdf, dot;
+    mermaid draws the union). Without -o, text formats (svg, dot, mermaid) go to standard
+    output; png and pdf need -o.
+    An era or subtree of more than 400 entities is drawn as its overview unless --full asks for
+    every entity; a PNG that Graphviz would shrink to fit 32,767 pixels is refused.
     """
     from orgchart.render.style import format_for_path, verify_format
 
@@ -87,8 +114,12 @@ def render(
         raise typer.BadParameter(str(error), param_hint="--format") from None
     if output is None and wanted in ("png", "pdf"):
         raise typer.BadParameter(f"{wanted} is binary; give a file with -o", param_hint="--output")
+    if full and overview:
+        raise typer.BadParameter("--full and --overview ask for opposite charts; give one", param_hint="--full")
     if diff_eras is not None:
-        _render_diff(diff_eras, wanted, output, data, fenced=fenced)
+        if depth is not None:
+            raise typer.BadParameter("--depth does not apply to --diff; use --root", param_hint="--depth")
+        _render_diff(diff_eras, wanted, output, data, fenced=fenced, layout=layout, form=form, root=root)
         return
     from orgchart.render.options import ChartOptions, parse_relations
 
@@ -110,8 +141,13 @@ def render(
     guard_output(output, dataset)
     from orgchart.atomic import write_bytes_atomic
     from orgchart.render.draw import draw_chart
+    from orgchart.render.legible import overview_note, too_large
 
     try:
+        note = None
+        if not overview and not full and too_large(chart, root, depth):
+            note = overview_note(chart, root, depth)
+            options = replace(options, overview=True)
         drawn = draw_chart(chart, wanted, root, depth, options)
         if fenced and wanted == "mermaid":
             drawn = b"```mermaid\n" + drawn + b"```\n"
@@ -121,14 +157,29 @@ def render(
         write_bytes_atomic(output, drawn)
     except OrgChartError as error:
         raise fail(error) from None
+    finally:
+        if note is not None:
+            err_console().print(f"note: {escape(note)}")
     err_console().print(f"wrote {escape(str(output))}")
 
 
 def _render_diff(
-    eras_: tuple[str, str], wanted: str, output: Path | None, data: Path | None, *, fenced: bool = False
+    eras_: tuple[str, str],
+    wanted: str,
+    output: Path | None,
+    data: Path | None,
+    *,
+    fenced: bool = False,
+    layout: str = "auto",
+    form: str = "auto",
+    root: str | None = None,
 ) -> None:
-    from orgchart.render.changes import CHART_FORMATS
+    from orgchart.render.change_layout import CHART_FORMATS, FORMS, LAYOUTS
 
+    if layout not in LAYOUTS:
+        raise typer.BadParameter(f"valid layouts: {', '.join(LAYOUTS)}", param_hint="--layout")
+    if form not in FORMS:
+        raise typer.BadParameter(f"valid forms: {', '.join(FORMS)}", param_hint="--form")
     if wanted == "mermaid":
         _render_diff_mermaid(eras_, output, data, fenced=fenced)
         return
@@ -140,17 +191,22 @@ def _render_diff(
     before, after = resolve_era(dataset, eras_[0]), resolve_era(dataset, eras_[1])
     guard_output(output, dataset)
     from orgchart.changes.diff import diff
-    from orgchart.render.changes import render_change_chart, write_change_chart
+    from orgchart.changes.order import stable_order
+    from orgchart.render.change_layout import draw_change_chart
 
     changes = diff(before, after, lineage=dataset.lineage)
     try:
+        drawn = draw_change_chart(changes, wanted, layout=layout, form=form, root=root, order=stable_order(dataset))
         if output is None:
-            sys.stdout.write(render_change_chart(changes, wanted).decode("utf-8"))
+            sys.stdout.write(drawn.data.decode("utf-8"))
             return
-        write_change_chart(changes, output, wanted)
+        from orgchart.atomic import write_bytes_atomic
+
+        write_bytes_atomic(output, drawn.data)
     except OrgChartError as error:
         raise fail(error) from None
-    err_console().print(f"wrote {escape(str(output))}")
+    shape = f"{drawn.layout}{', summary' if drawn.summary else ''}, {drawn.width:,.0f} x {drawn.height:,.0f} px"
+    err_console().print(f"wrote {escape(str(output))} ({shape})")
 
 
 def _render_diff_mermaid(eras_: tuple[str, str], output: Path | None, data: Path | None, *, fenced: bool) -> None:
@@ -177,7 +233,7 @@ def site(
     output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write index.html into.")] = Path(
         "renders/site"
     ),
-    title: Annotated[str | None, typer.Option(help="The page's heading. Default: from the latest era's root.")] = None,
+    title: Annotated[str | None, typer.Option(help="The page's heading. Default: the label of the era shown.")] = None,
     data: DataOption = None,
     embed: Annotated[
         bool,
@@ -223,7 +279,6 @@ def build(
     from orgchart.build import build_report
 
     dataset = open_dataset(data)
-    guard_output(out, None)
     try:
         report = build_report(dataset, out, force=force)
     except OrgChartError as error:

@@ -71,6 +71,13 @@ def export(
         raise typer.BadParameter("give --era (or --as-of) or --all-eras, not both", param_hint="--all-eras")
     if name in ("csv", "sqlite") and output is None:
         raise typer.BadParameter(f"{name} needs -o ({'a directory' if name == 'csv' else 'a file'})", param_hint="-o")
+    if name == "rdf" and base is not None:
+        from orgchart.export.rdf import verify_base
+
+        try:
+            verify_base(base)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--base") from None
     dataset = open_dataset(data)
     chart = resolve_era(dataset, era, as_of)
     guard_output(output, dataset, force=force)

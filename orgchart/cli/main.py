@@ -195,9 +195,9 @@ def show(
 def _grow(tree: "Tree", chart: "OrgChart", start: str, depth: int | None, width: int = 80) -> None:
     """Add `start` and its subtree to `tree`, level by level with an explicit stack (a chain
     thousands deep must not exhaust Python's stack). Past the level where the tree's guides
-    (4 columns a level) would leave fewer than 24 of `width` columns for names, a branch ends
+    (4 columns a level) would leave fewer than 40 of `width` columns for names, a branch ends
     in a line saying how to go on (`--root`)."""
-    levels = max(8, (width - 24) // 4)
+    levels = max(8, (width - 40) // 4)
     stack: list[tuple[Tree, str, int]] = [(tree, start, 0)]
     while stack:
         branch, node_id, level = stack.pop()
@@ -209,6 +209,6 @@ def _grow(tree: "Tree", chart: "OrgChart", start: str, depth: int | None, width:
             continue
         if level >= levels:
             deepest = max(chart.level(n) for n in chart.subtree(node_id).nodes) - chart.level(node_id)
-            child.add(f"[dim]… {deepest:,} more level(s): --root {escape(below[0].id)}[/]")
+            child.add(f"[dim]… {deepest:,} more levels: --root {escape(below[0].id)}[/]")
             continue
         stack.extend((child, sub.id, level + 1) for sub in reversed(below))

@@ -279,6 +279,12 @@ def _schema_problem(located: Located, loc: Loc, detail: Mapping[str, Any]) -> Pr
         )
     if kind == "string_pattern_mismatch" and field_name == "id" and isinstance(given, str):
         return located.problem(loc, f"{where}: invalid id {_shown(given)}: {id_problem(given)}", _ID_FIX)
+    if kind == "string_pattern_mismatch" and field_name == "sha256":
+        return located.problem(
+            loc,
+            f"{where}: {_shown(given)} is not a sha256 digest (64 hexadecimal digits)",
+            "write the digest `sha256sum FILE` prints for the document",
+        )
     if kind == "string_too_long":
         limit = detail.get("ctx", {}).get("max_length")
         return located.problem(

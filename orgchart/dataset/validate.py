@@ -9,9 +9,12 @@ quotes and uncited facts are in `orgchart.dataset.citations`.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+import networkx as nx
 
 from orgchart.dataset import progress
 from orgchart.dataset.citations import (
@@ -141,6 +144,7 @@ def _check_era(
         )
     check_reference = _reference_check(loaded_era, node_ids, problems)
     computed.extend(_check_claims(loaded_era, texts, problems, check_reference, children_of, strict, quotes))
+    _check_lookup_collisions(loaded_era, problems)
     for index, finding in enumerate(era.findings):
         check_reference(("findings", index, "subject"), finding.subject)
         check_citations(loaded_era, ("findings", index), finding.citations, texts, problems, quotes)
@@ -324,6 +328,30 @@ def _number(value: float | int) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def _fold(text: str) -> str:
+    # As lookups compare names (orgchart.query.fold_name): NFKC, case-folded, trimmed.
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _check_lookup_collisions(loaded_era: LoadedEra, problems: list[Problem]) -> None:
+    """A node's name, acronym or alias that is another node's id makes a lookup by that text
+    find one node by id and, typed in capitals, the other by acronym: refuse it."""
+    ids = {node.id: node for node in loaded_era.era.nodes}
+    for index, node in enumerate(loaded_era.era.nodes):
+        for field, texts in (("name", [node.name]), ("acronym", [node.acronym or ""]), ("aliases", node.aliases)):
+            for text in texts:
+                other = ids.get(_fold(text))
+                if other is not None and other.id != node.id:
+                    problems.append(
+                        loaded_era.origin.problem(
+                            ("nodes", index, field),
+                            f"{field} {text!r} of node {node.id!r} is the id of node {other.id!r}: looking up "
+                            f"{text!r} would find {other.id!r} by id and {node.id!r} by {field}",
+                            f"give {other.id!r} an id that is not another entity's {field} (e.g. {other.id}-{other.kind.split()[0]})",
+                        )
+                    )
+
+
 def _check_lineage(
     loaded: LoadedData,
     eras: Mapping[str, LoadedEra],
@@ -336,7 +364,18 @@ def _check_lineage(
         return
     known = {node.id for loaded_era in eras.values() for node in loaded_era.era.nodes}
     all_sources = set(texts)
+    successors = nx.DiGraph()
     for index, link in enumerate(loaded.lineage):
+        if set(link.before) & set(link.after):
+            same = sorted(set(link.before) & set(link.after))[0]
+            problems.append(
+                origin.problem(
+                    ("lineage", index),
+                    f"lineage link from {same!r} to itself",
+                    "an entity that keeps its id needs no lineage link: remove it from `before` or `after`",
+                )
+            )
+        successors.add_edges_from((b, a, {"index": index}) for b in link.before for a in link.after if b != a)
         for side in ("before", "after"):
             for position, ref in enumerate(getattr(link, side)):
                 if ref not in known:
@@ -361,6 +400,19 @@ def _check_lineage(
                 )
             else:
                 quotes.add(citation.source, [citation.quote])
+
+    for component in sorted(nx.strongly_connected_components(successors), key=min):
+        if len(component) > 1:
+            cycle = nx.find_cycle(successors.subgraph(component), source=min(component))
+            first = min(successors.edges[u, v]["index"] for u, v in cycle)
+            path = " -> ".join([u for u, _ in cycle] + [cycle[0][0]])
+            problems.append(
+                origin.problem(
+                    ("lineage", first),
+                    f"lineage links form a cycle: {path}",
+                    "an entity cannot succeed its own successor: remove the link the documents do not state",
+                )
+            )
 
 
 def _check_settings(loaded: LoadedData, eras: Mapping[str, LoadedEra], problems: list[Problem]) -> None:

@@ -10,11 +10,15 @@ import networkx as nx
 
 from orgchart.dataset.citations import fold_white_space
 from orgchart.dataset.model import Citation, Claim, Edge, Era, Node, Source
+from orgchart.draft.edges import DraftEdge
 from orgchart.draft.entities import DraftEntity
+from orgchart.draft.fallback import other_eras_parents, own_organization_parents, own_subject, settle_kinds
 from orgchart.draft.figures import DraftClaim, figures
 from orgchart.draft.identity import reused_ids, slug, unique
+from orgchart.draft.layout import layout_relations
 from orgchart.draft.reading import Reading, read
-from orgchart.draft.relations import DraftEdge, relations
+from orgchart.draft.relations import sentence_relations
+from orgchart.draft.sections import weak_relations
 from orgchart.draft.segment import Span
 from orgchart.draft.writer import era_yaml
 from orgchart.graph import OrgChart
@@ -81,8 +85,12 @@ def draft_era(text: str, source: Source, era_id: str, others: Sequence[OrgChart]
     used: set[str] = set()
     for entity in reading.entities:
         entity.id = unique(slug(entity.name), used)
-    edges = _edges(relations(reading))
-    claims = figures(reading)
+    stated = sentence_relations(reading)
+    own = own_subject(reading)
+    settle_kinds(own, stated)
+    laid = stated + layout_relations(reading, stated)
+    edges = _edges(laid + weak_relations(reading, laid))
+    claims = figures(reading, own)
     nodes = [_node(reading, entity, source) for entity in reading.entities]
     era = Era(id=era_id, label=label or source.title, sources=(source.id,), nodes=tuple(nodes))
     era = era.model_copy(update={"edges": tuple(_edge_model(text, source, edge) for edge in edges)})
@@ -91,6 +99,8 @@ def draft_era(text: str, source: Source, era_id: str, others: Sequence[OrgChart]
         if edge.review:
             reviews.setdefault(f"edge:{edge.kind}:{edge.superior.id}:{edge.subordinate.id}", []).append(edge.review)
     era = _reuse_ids(era, source, others, reviews, reading)
+    era = other_eras_parents(era, others, reviews)
+    era = own_organization_parents(era, own.id if own else None, reviews)
     era = _second_tier(era)
     era = _own_organization(era, reviews)
     era = era.model_copy(update={"claims": _claims(text, source, claims, era, reading)})
@@ -113,26 +123,29 @@ def _node(reading: Reading, entity: DraftEntity, source: Source) -> Node:
 
 
 def _edges(found: list[DraftEdge]) -> list[DraftEdge]:
-    """Relations without duplicates or self-relations; a parent relation that would close a
-    cycle is dropped (the first stated wins)."""
+    """Relations without duplicates or self-relations. A body's parents come from the strongest
+    evidence found for it (`Tier`): weaker rules only place what stronger ones did not; a parent
+    relation that would close a cycle is dropped (the stronger, then the first stated, wins)."""
+    best: dict[int, int] = {}
+    for edge in found:
+        if edge.kind == "parent" and edge.superior is not edge.subordinate:
+            best[id(edge.subordinate)] = min(best.get(id(edge.subordinate), 99), edge.tier)
     kept: dict[tuple[str, int, int], DraftEdge] = {}
     tree = nx.DiGraph()
-    for edge in found:
+    for edge in sorted(found, key=lambda e: e.tier):
         if edge.superior is edge.subordinate:
             continue
         key = (edge.kind, id(edge.superior), id(edge.subordinate))
         if key in kept:
             continue
         if edge.kind == "parent":
-            if (edge.subordinate.key, edge.superior.key) in tree.edges or (
-                edge.subordinate.key in tree
-                and edge.superior.key in tree
-                and nx.has_path(tree, edge.subordinate.key, edge.superior.key)
-            ):
+            upper, lower = id(edge.superior), id(edge.subordinate)
+            if edge.tier > best[lower] or (lower in tree and upper in tree and nx.has_path(tree, lower, upper)):
                 continue
-            tree.add_edge(edge.superior.key, edge.subordinate.key)
+            tree.add_edge(upper, lower)
         kept[key] = edge
-    return list(kept.values())
+    order = {id(edge): index for index, edge in enumerate(found)}
+    return sorted(kept.values(), key=lambda e: order[id(e)])
 
 
 def _edge_model(text: str, source: Source, edge: DraftEdge) -> Edge:

@@ -8,11 +8,12 @@ longest name ("ICE Health Service Corps (IHSC)" over "Health Service Corps").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from orgchart.changes.forms import looks_like_acronym, split_acronym, without_owner
-from orgchart.changes.names import normal_acronym
+from orgchart.changes.forms import is_acronym_of, looks_like_acronym, split_acronym, without_owner
+from orgchart.changes.names import normal_acronym, normal_name
 from orgchart.draft.mentions import Mention
 from orgchart.draft.segment import Block, Document, Span
 
@@ -48,12 +49,25 @@ class DraftEntity:
         return min(self.mentions, key=lambda m: (RULE_RANK.get(m.mention.rule, 9), m.mention.span.start))
 
 
+SELF_STANDING = frozenset(
+    {"secretariat", "assembly", "council", "commission", "board", "ministry", "directorate", "authority", "agency"}
+    | {"network", "committee", "parliament", "senate"}
+)
+"""Head words that name a body by themselves when no fuller name came before ("the Secretariat"
+of an organization that has one)."""
+
+SCOPE_WORDS = frozenset({"national", "designated", "additional", "all", "existing", "various", "numerous", "several"})
+"""Words before a lower-case group's name that say how many or where, not which group."""
+
+
 def entity_key(name: str) -> str:
     """What mentions of one body share: the folded name without an owner and without a last
     word "division" ("Custody Management" is "Custody Management Division"; "... Program" and
     "... Division" of one name stay apart)."""
     words = without_owner(split_acronym(name)[0]).split()
-    if len(words) > 1 and words[-1] in ("division", "divisions"):
+    while name[:1].islower() and len(words) > 2 and words[0] in SCOPE_WORDS:
+        words = words[1:]  # "national field offices" are the field offices
+    if len(words) > 1 and words[-1] in ("division", "divisions", "directorate", "directorates"):
         words = words[:-1]
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]  # "Patrol Boats Teams" is "Patrol Boats Team"
@@ -62,34 +76,80 @@ def entity_key(name: str) -> str:
 
 def resolve_overlaps(found: Iterable[Located]) -> list[Located]:
     """Mentions with overlapping spans reduced to the longest name, which takes the acronym of
-    any mention it covers."""
-    ordered = sorted(found, key=lambda m: (m.mention.span.start, -(m.mention.span.end - m.mention.span.start)))
+    any mention it covers; an owner's acronym leading a kept name stays beside it."""
+    everything = list(found)
+    ordered = sorted(
+        (m for m in everything if m.mention.rule != "nested"),
+        key=lambda m: (m.mention.span.start, -(m.mention.span.end - m.mention.span.start), m.mention.part),
+    )
     kept: list[Located] = []
     for item in ordered:
         span = item.mention.span
         if kept and span.start < kept[-1].mention.span.end:
             last = kept[-1]
+            if (
+                span.start > last.mention.span.start
+                and span.end > last.mention.span.end
+                and item.mention.acronym
+                and normal_name(last.mention.name).endswith(normal_name(item.mention.name))
+            ):
+                # "ERO Fugitive Operations Teams" and "Fugitive Operations Teams (FOTs)": one name, the
+                # longer written form, with the acronym
+                merged = replace(
+                    last.mention, span=Span(last.mention.span.start, span.end), acronym=item.mention.acronym
+                )
+                kept[-1] = Located(merged, last.sentence, last.block)
+                continue
+            if item.mention.part and last.mention.part and span == last.mention.span:
+                if item.mention.name != last.mention.name:
+                    kept.append(item)  # the second body of a distributed name
+                continue
             if _better(item.mention, last.mention):
-                kept[-1] = _with_acronym(item, last.mention.acronym)
-            elif item.mention.acronym and not last.mention.acronym and span.end >= last.mention.span.end:
-                kept[-1] = _with_acronym(last, item.mention.acronym)
+                kept[-1] = _absorbing(item, last.mention)
+            else:
+                kept[-1] = _absorbing(last, item.mention)
             continue
         kept.append(item)
-    return kept
+    spans = {(m.mention.span.start, m.mention.span.end) for m in kept}
+    owners = [
+        m
+        for m in everything
+        if m.mention.rule == "nested"
+        and (m.mention.span.start, m.mention.span.end) not in spans
+        and any(k.mention.span.start <= m.mention.span.start < k.mention.span.end for k in kept)
+    ]
+    unique = {(m.mention.span.start, m.mention.span.end): m for m in owners}
+    return sorted([*kept, *unique.values()], key=lambda m: (m.mention.span.start, -m.mention.span.end))
 
 
 def _better(new: Mention, old: Mention) -> bool:
-    new_words, old_words = len(new.name.split()), len(old.name.split())
-    if new_words != old_words:
-        return new_words > old_words
-    return RULE_RANK.get(new.rule, 9) < RULE_RANK.get(old.rule, 9)
+    """The longer stretch of text names the body; of two mentions of the same stretch, the one a
+    stronger rule found (a name another era knows over a bare heading). A heading taken whole is
+    only a name where no other rule finds one in it."""
+    if (new.rule == "heading") != (old.rule == "heading"):
+        return old.rule == "heading"
+    new_length, old_length = new.span.end - new.span.start, old.span.end - old.span.start
+    if new_length != old_length:
+        return new_length > old_length
+    return _rank(new) < _rank(old)
 
 
-def _with_acronym(item: Located, acronym: str | None) -> Located:
-    if not acronym or item.mention.acronym:
-        return item
-    m = item.mention
-    return Located(Mention(m.name, m.span, m.kind, acronym, m.rule), item.sentence, item.block)
+def _rank(mention: Mention) -> int:
+    if mention.rule == "known name":
+        return RULE_RANK["name and acronym"]  # as good as a name the document defines
+    return RULE_RANK.get(mention.rule, 9)
+
+
+def _absorbing(item: Located, covered: Mention) -> Located:
+    """The kept mention, taking what a mention it covers knows and it does not: the acronym
+    (when the covered one reaches as far), and the kind and name another era records ("ERO Most
+    Wanted" covers the known "Most Wanted")."""
+    mention = item.mention
+    if covered.acronym and not mention.acronym and covered.span.end >= mention.span.end:
+        mention = replace(mention, acronym=covered.acronym)
+    if covered.rule == "known name" and not mention.known and covered.span.end == mention.span.end:
+        mention = replace(mention, known=covered.known, kind=mention.kind or covered.kind)
+    return item if mention is item.mention else Located(mention, item.sentence, item.block)
 
 
 def group_entities(located: Sequence[Located]) -> list[DraftEntity]:
@@ -105,9 +165,11 @@ def group_entities(located: Sequence[Located]) -> list[DraftEntity]:
             earlier = [e for e in entities if word in e.name.lower().split()]
             if earlier:
                 max(earlier, key=lambda e: max(m.mention.span.start for m in e.mentions)).mentions.append(item)
-            continue
+                continue
+            if word not in SELF_STANDING:
+                continue  # "the Division" with no division named before: nothing to refer to
         acronym = normal_acronym(mention.acronym) if mention.acronym else ""
-        key = entity_key(mention.name)
+        key = entity_key(mention.known or mention.name)
         single_acronym = looks_like_acronym(mention.name) and " " not in mention.name
         entity = (
             (by_acronym.get(normal_acronym(mention.name)) if single_acronym else None)
@@ -125,9 +187,35 @@ def group_entities(located: Sequence[Located]) -> list[DraftEntity]:
             entity.acronym = entity.acronym or mention.acronym
         if single_acronym:
             by_acronym.setdefault(normal_acronym(mention.name), entity)
+    entities = _acronyms_joined(entities)
     for entity in entities:
         _settle(entity)
     return entities
+
+
+def _acronyms_joined(entities: list[DraftEntity]) -> list[DraftEntity]:
+    """An entity named only by an acronym ("DHS") joined to the one entity whose name has those
+    initials ("U.S. Department of Homeland Security"), when the document never pairs them."""
+    named = [e for e in entities if not all(looks_like_acronym(m.mention.name) for m in e.mentions)]
+    kept = []
+    for entity in entities:
+        acronyms = {m.mention.name for m in entity.mentions}
+        if entity in named or len(acronyms) != 1:
+            kept.append(entity)
+            continue
+        acronym = next(iter(acronyms))
+        matching = [e for e in named if not e.acronym and is_acronym_of(acronym, without_owner_text(e.name))]
+        if len(matching) == 1:
+            matching[0].mentions.extend(entity.mentions)
+            matching[0].acronym = acronym
+        else:
+            kept.append(entity)
+    return kept
+
+
+def without_owner_text(name: str) -> str:
+    """A name without a leading "U.S." or "United States" (initials skip the country)."""
+    return re.sub(r"^(?:the\s+)?(?:U\.S\.|US|United States)\s+", "", name)
 
 
 def _settle(entity: DraftEntity) -> None:
@@ -140,7 +228,8 @@ def _settle(entity: DraftEntity) -> None:
     ]
     full = [m for m in names if not (looks_like_acronym(m.name) and " " not in m.name)]
     entity.name = (full[0] if full else best).name
-    kinds = [m.kind for m in names if m.kind]
+    kinds = [m.kind for m in names if m.kind and m.rule == "known name"]  # another era's curated kind first
+    kinds += [m.kind for m in names if m.kind]
     entity.kind = kinds[0] if kinds else None
     acronym = entity.acronym
     seen = {entity.name.casefold()}

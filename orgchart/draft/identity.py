@@ -10,8 +10,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from orgchart.changes.forms import same_name
-from orgchart.changes.match import match_entities
+from orgchart.changes.forms import same_name, split_acronym
+from orgchart.changes.match import KIND_FAMILIES, match_entities
 from orgchart.dataset.model import Node
 from orgchart.graph import OrgChart
 
@@ -47,9 +47,19 @@ def reused_ids(draft: OrgChart, others: Sequence[OrgChart]) -> dict[str, tuple[s
 
 
 def _family(a: Node, b: Node) -> bool:
-    from orgchart.changes.match import KIND_FAMILIES
+    """Whether two nodes could be one body by their kinds: kinds of one family, or a unit (the
+    draft's guess when no rule names a kind) whose name ends in the same word ("Fugitive
+    Operations" is not one of the "Fugitive Operations Teams")."""
+    last_a, last_b = (split_acronym(n.name)[0].split()[-1].casefold() for n in (a, b))
+    if last_a != last_b and {last_a, last_b} & GROUP_WORDS:
+        return False  # "Fugitive Operations Teams" are teams, not the office "Fugitive Operations"
+    if KIND_FAMILIES.get(a.kind) == KIND_FAMILIES.get(b.kind):
+        return True
+    return "unit" in (a.kind, b.kind) and last_a == last_b
 
-    return KIND_FAMILIES.get(a.kind) == KIND_FAMILIES.get(b.kind) or "unit" in (a.kind, b.kind)
+
+GROUP_WORDS = frozenset({"teams", "offices", "units", "programs", "centers", "centres", "facilities", "sub-offices"})
+"""Last words that make a name a group of bodies rather than the body the rest of it names."""
 
 
 def unique(wanted: str, used: set[str]) -> str:

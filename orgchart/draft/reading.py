@@ -8,20 +8,24 @@ order in which the mention rules are applied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from orgchart.changes.forms import looks_like_acronym
+from orgchart.changes.forms import split_acronym
 from orgchart.changes.names import normal_acronym
 from orgchart.dataset.model import Node
+from orgchart.draft.acronyms import ACTIVITY_WORDS, acronym_names
+from orgchart.draft.collectives import lower_case_names
+from orgchart.draft.cues import CONTAINMENT
 from orgchart.draft.entities import DraftEntity, Located, entity_key, group_entities, resolve_overlaps
 from orgchart.draft.mentions import (
-    ACTIVITY_WORDS,
     Mention,
-    acronym_names,
-    bullet_name,
+    bullet_names,
     capitalized_names,
     known_names,
 )
+from orgchart.draft.places import is_locations_lead, place_mentions
 from orgchart.draft.segment import Block, Document, Span
+from orgchart.draft.variants import document_forms, known_forms, owned_short_names
 
 
 @dataclass
@@ -45,27 +49,27 @@ class Reading:
     section: list[int]
     lead_in: list[Sentence | None]
 
+    @cached_property
+    def _owners(self) -> dict[int, DraftEntity]:
+        return {id(m): entity for entity in self.entities for m in entity.mentions}
+
+    @cached_property
+    def _by_block(self) -> dict[int, list[Sentence]]:
+        found: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            found.setdefault(sentence.block, []).append(sentence)
+        return found
+
     def entity_of(self, item: Located) -> DraftEntity:
-        """The entity a mention was grouped into."""
-        for entity in self.entities:
-            if any(m is item for m in entity.mentions):
-                return entity
-        raise KeyError(item.mention.name)
+        """The entity a mention was grouped into (the grouping is final once read)."""
+        try:
+            return self._owners[id(item)]
+        except KeyError:
+            raise KeyError(item.mention.name) from None
 
     def sentences_of(self, block: int) -> list[Sentence]:
         """The sentences of one block, in order."""
-        return [s for s in self.sentences if s.block == block]
-
-
-def known_forms(others: list[Node]) -> dict[str, tuple[str, str | None]]:
-    """The written forms (names of two or more words, aliases, acronyms) of entities of other
-    eras, each with the name and acronym it stands for; the latest era's first."""
-    forms: dict[str, tuple[str, str | None]] = {}
-    for node in others:
-        for text in (node.name, *node.aliases, node.acronym or ""):
-            if text and (" " in text or looks_like_acronym(text)) and text[:1].isupper():
-                forms.setdefault(text, (node.name, node.acronym))
-    return forms
+        return self._by_block.get(block, [])
 
 
 def read(text: str, others: list[Node]) -> Reading:
@@ -87,25 +91,22 @@ def read(text: str, others: list[Node]) -> Reading:
         piece = text[sentence.span.start : sentence.span.end]
         block = document.blocks[sentence.block]
         mentions = capitalized_names(piece, sentence.span.start) + acronym_names(piece, sentence.span.start)
+        mentions += lower_case_names(piece, sentence.span.start, containment=CONTAINMENT.search(piece))
+        after_lead = sentence.block > 0 and is_locations_lead(document.block_text(document.blocks[sentence.block - 1]))
+        mentions += place_mentions(piece, sentence.span.start, after_locations_lead=after_lead)
         if block.kind == "bullet" and sentence.span.start == _first_sentence_start(document, block):
             listed = lead_in[sentence.block] is not None
-            named = bullet_name(piece, sentence.span.start, listed=listed)
-            if named is not None:
-                mentions.append(named)
+            mentions += bullet_names(piece, sentence.span.start, listed=listed)
         if block.kind == "heading":
             mentions += _heading_name(piece, sentence.span.start)
         found.extend(Located(m, sentence.span, sentence.block) for m in mentions)
-    own: dict[str, tuple[str, str | None]] = {}
-    for item in found:
-        mention = item.mention
-        if mention.acronym:
-            own.setdefault(mention.acronym, (mention.name, mention.acronym))
-        if mention.rule in ("bullet name", "name and acronym") and mention.name[:1].isupper():
-            own.setdefault(mention.name, (mention.name, mention.acronym))
-    forms = {**known_forms(others), **own}
+    forms, single = document_forms((item.mention for item in found), others, text)
     for sentence in sentences:
         piece = text[sentence.span.start : sentence.span.end]
         found.extend(Located(m, sentence.span, sentence.block) for m in known_names(piece, sentence.span.start, forms))
+        found.extend(
+            Located(m, sentence.span, sentence.block) for m in owned_short_names(piece, sentence.span.start, single)
+        )
     by_sentence: dict[int, list[Located]] = {}
     for item in found:
         by_sentence.setdefault(item.sentence.start, []).append(item)
@@ -116,6 +117,12 @@ def read(text: str, others: list[Node]) -> Reading:
     known_keys = {entity_key(text) for node in others for text in (node.name, *node.aliases)}
     known_keys |= {normal_acronym(node.acronym) for node in others if node.acronym}
     entities = [e for e in group_entities(kept) if _worth_keeping(e, known_keys)]
+    curated = known_forms(others)
+    for entity in entities:  # a name another era records keeps that era's curated kind
+        for form in (entity.name, entity.acronym, *entity.aliases):
+            if form in curated and curated[form][2]:
+                entity.kind = curated[form][2]
+                break
     keep = {id(m) for e in entities for m in e.mentions}
     for sentence in sentences:
         sentence.mentions = [m for m in sentence.mentions if id(m) in keep]
@@ -132,7 +139,8 @@ def _heading_name(piece: str, offset: int) -> list[Mention]:
     words = piece.split()
     if not 1 <= len(words) <= 7 or not piece[:1].isupper():
         return []
-    return [Mention(piece.strip(), Span(offset, offset + len(piece.strip())), None, None, "heading")]
+    name, acronym = split_acronym(piece.strip())
+    return [Mention(name, Span(offset, offset + len(piece.strip())), None, acronym, "heading")]
 
 
 def _worth_keeping(entity: DraftEntity, known: set[str]) -> bool:
@@ -140,9 +148,13 @@ def _worth_keeping(entity: DraftEntity, known: set[str]) -> bool:
     name, a name known from another era or this document's definitions, or a name with an
     acronym and an organizational last word. A heading alone ("Mission Statement") is not."""
     rules = {m.mention.rule for m in entity.mentions}
-    if entity.kind is not None or "bullet name" in rules:
+    if entity.kind is not None or rules & {"bullet name", "component", "place"}:
         return True
-    if "known name" in rules and (entity.key in known or normal_acronym(entity.acronym) in known):
+    if "nested" in rules and normal_acronym(entity.acronym) in known:
+        return True  # an owner's acronym another era records ("HSI" of "ICE HSI Office of ...")
+    if any(m.mention.known for m in entity.mentions) and (
+        entity.key in known or normal_acronym(entity.acronym) in known
+    ):
         return any(m.mention.rule != "heading" for m in entity.mentions)
     if "name and acronym" in rules:
         return entity.name.split()[-1].lower() in ACTIVITY_WORDS

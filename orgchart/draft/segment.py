@@ -65,6 +65,7 @@ class Document:
     def __init__(self, text: str) -> None:
         self.text = text
         self.blocks: tuple[Block, ...] = tuple(_blocks(text))
+        self._sentences: dict[Span, list[Span]] = {}
 
     def block_text(self, block: Block) -> str:
         """The block's text, its line breaks as spaces."""
@@ -78,16 +79,23 @@ class Document:
 
     def sentences(self, block: Block) -> list[Span]:
         """The sentences of a block, as spans of the document (a heading is one sentence)."""
+        if block.span not in self._sentences:
+            self._sentences[block.span] = self._split(block)
+        return self._sentences[block.span]
+
+    def _split(self, block: Block) -> list[Span]:
         if block.kind == "heading":
             return [block.span]
         spans: list[Span] = []
         for part in _merged_parts(self.text, block.parts):
-            piece = self.text[part.start : part.end]
+            # line breaks as spaces (same length, so offsets hold): pysbd ends a sentence at a line
+            # break, and blocks join the lines of one sentence
+            piece = self.text[part.start : part.end].replace("\r", " ").replace("\n", " ")
             for found in self._segmenter.segment(piece):  # type: ignore[attr-defined]
-                start, end = part.start + found.start, part.start + found.end
-                start, end = _trim(self.text, start, end)
-                if end > start and _WORD.search(self.text[start:end]):
-                    spans.append(Span(start, end))
+                for start, end in _unglued(self.text, part.start + found.start, part.start + found.end):
+                    start, end = _trim(self.text, start, end)
+                    if end > start and _WORD.search(self.text[start:end]):
+                        spans.append(Span(start, end))
         return spans
 
     def all_sentences(self) -> Iterator[tuple[Block, Span]]:
@@ -95,6 +103,17 @@ class Document:
         for block in self.blocks:
             for span in self.sentences(block):
                 yield block, span
+
+
+def _unglued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut where damaged text glued two together: a full stop after a lower-case word
+    and a capital right after it, with no space ("detention facilities.Operations include")."""
+    pieces = []
+    for at in range(start + 1, end - 1):
+        if text[at] in ".!?" and (text[at - 1].islower() or text[at - 1] == ")") and text[at + 1].isupper():
+            pieces.append((start, at + 1))
+            start = at + 1
+    return [*pieces, (start, end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

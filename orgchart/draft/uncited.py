@@ -14,8 +14,8 @@ from orgchart.changes.forms import same_name
 from orgchart.dataset.citations import fold_white_space
 from orgchart.dataset.model import Citation, Source
 from orgchart.draft.mentions import known_names
-from orgchart.draft.reading import known_forms
 from orgchart.draft.segment import Document, Span
+from orgchart.draft.variants import known_forms
 from orgchart.graph import Dataset, OrgChart
 
 MIN_OVERLAP = 12
@@ -143,7 +143,7 @@ def uncited(dataset: Dataset, era_id: str) -> Uncited:
             ):
                 left.append(passage)
             for mention in known_names(text[span.start : span.end], span.start, forms):
-                node = by_name.get(mention.name)
+                node = by_name.get(mention.known or mention.name)
                 if node is None or node.id in chart or any(same_name(node, mine) for mine in chart.nodes):
                     continue
                 missing.setdefault(

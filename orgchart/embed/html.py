@@ -19,7 +19,7 @@ from orgchart.errors import OrgChartError
 from orgchart.graph import Dataset, OrgChart, default_data_dir, load
 from orgchart.render.figure import figure_scope, figure_svg
 from orgchart.render.options import ChartOptions, automatic_prefix
-from orgchart.render.svg import finish_svg, svg_size
+from orgchart.render.svg import svg_size
 
 SVG_STYLE: Final[str] = "max-width: 100%; height: auto;"
 """Inline style of an embedded SVG: never wider than the column, height kept in proportion."""
@@ -101,20 +101,17 @@ def chart_html(dataset: Dataset, spec: EmbedSpec) -> str:
 def diff_html(dataset: Dataset, spec: EmbedSpec) -> str:
     """The change chart of `spec.diff` and the change report's summary."""
     from orgchart.changes.diff import diff
-    from orgchart.render.changes import render_change_chart
+    from orgchart.changes.order import stable_order
+    from orgchart.render.change_layout import draw_change_chart
     from orgchart.report.html import summary_html
 
     assert spec.diff is not None
     line = spec.line_of("diff")
     before, after = _era(dataset, spec.diff[0], line), _era(dataset, spec.diff[1], line)
     changes = diff(before, after, lineage=dataset.lineage)
-    title = f"Changes from {before.label} to {after.label}"
-    description = (
-        f"The entities of eras {before.id} and {after.id} in one chart; those first mentioned, not mentioned "
-        "later, renamed or moved are marked by colour, sign and line style."
-    )
     prefix = spec.options.id_prefix or automatic_prefix(f"{before.id}..{after.id}", None, None, spec.options)
-    svg = finish_svg(render_change_chart(changes, "svg"), title, description, {}, {}, id_prefix=prefix)
+    # The change chart `orgchart render --diff` draws: side by side (a summary when large).
+    svg = draw_change_chart(changes, "svg", order=stable_order(dataset), id_prefix=prefix).data
     summary = summary_html(changes) if spec.summary else ""
     return f'<div class="orgchart-embed orgchart-diff">{inline_svg(svg)}{summary}</div>'
 

@@ -2,7 +2,8 @@
 
 `nodes.csv` starts with the columns spreadsheets and diagram tools use for org charts
 (`id, name, parent, kind, acronym`; `parent` is the main parent), then `aliases`, `note`,
-`citations`. `edges.csv` lists every relation (parent edges included), `claims.csv` every
+`citations` and `name_incomplete` (`true` where damage cut the name off; `sources.csv` ends with
+`complete` and `breaks_off`). `edges.csv` lists every relation (parent edges included), `claims.csv` every
 stated figure. `findings.csv`, `sources.csv` and `era.csv` complete the era so that importing
 the directory gives it back whole. Files are UTF-8 without a byte-order mark, comma-separated,
 every cell that needs it quoted (RFC 4180), `\\n` line ends; an empty cell is an absent value;
@@ -41,7 +42,7 @@ from orgchart.export.records import (
 from orgchart.export.shape import ImportShape, check_kinds, header_key, ignored_keys_note
 from orgchart.graph import OrgChart
 
-NODE_COLUMNS: Final = ("id", "name", "parent", "kind", "acronym", "aliases", "note", "citations")
+NODE_COLUMNS: Final = ("id", "name", "parent", "kind", "acronym", "aliases", "note", "citations", "name_incomplete")
 EDGE_COLUMNS: Final = ("kind", "superior", "subordinate", "second_parent", "note", "citations")
 CLAIM_COLUMNS: Final = (
     "id",
@@ -68,6 +69,8 @@ SOURCE_COLUMNS: Final = (
     "date_reason",
     "sha256",
     "notes",
+    "complete",
+    "breaks_off",
 )
 ERA_COLUMNS: Final = ("id", "label", "description", "date", "sources")
 TABLES: Final = ("nodes.csv", "edges.csv", "claims.csv", "findings.csv", "sources.csv", "era.csv")
@@ -140,6 +143,7 @@ def to_csv(chart: OrgChart, *, keep_formulas: bool = False) -> dict[str, str]:
                     encode_list(list(n.aliases)),
                     n.note,
                     encode_list(citation_records(n.citations)),
+                    n.name_incomplete or None,
                 )
                 for n in chart.nodes
             ),

@@ -62,6 +62,7 @@ def graphml_graph(chart: OrgChart) -> nx.MultiDiGraph:
             "aliases": encode_list(list(node.aliases)),
             "note": node.note,
             "citations": encode_list(citation_records(node.citations)),
+            "name_incomplete": node.name_incomplete,
         }
         graph.add_node(node.id, **{k: v for k, v in attrs.items() if v})
     for position, edge in enumerate(chart.edges):

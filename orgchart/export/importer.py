@@ -150,6 +150,7 @@ def era_yaml(era: Era, origin: str) -> str:
                         "aliases": list(n.aliases),
                         "citations": citation_records(n.citations),
                         "note": n.note,
+                        "name_incomplete": n.name_incomplete or None,
                     }
                 )
                 for n in era.nodes
@@ -189,7 +190,11 @@ def era_yaml(era: Era, origin: str) -> str:
 
 
 def _sources_yaml(sources: Sequence[dict[str, Any]]) -> str:
-    records = [{k: v for k, v in record.items() if v is not None or k == "url"} for record in sources]
+    """sources.yaml's text; `complete` written only where a text is not (as CURATING.md does)."""
+    records = [
+        {k: v for k, v in record.items() if (v is not None or k == "url") and not (k == "complete" and v is True)}
+        for record in sources
+    ]
     return yaml.dump({"sources": records}, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -42,12 +42,16 @@ def json_nesting_exceeds(text: str, max_depth: int = MAX_DEPTH) -> bool:
     (and without recursion): strings are dropped, then innermost bracket pairs removed level by
     level, at most `max_depth` times."""
     brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    for _ in range(max_depth):
+    for removed in range(max_depth):
         if not brackets:
             return False
         brackets, count = _INNERMOST.subn("", brackets)
-        if not count:
-            return False  # unbalanced: json.loads reports where
+        if not count:  # unbalanced: count how deep the openers left over would nest
+            depth = deepest = 0
+            for bracket in brackets:
+                depth += 1 if bracket in "[{" else -1
+                deepest = max(deepest, depth)
+            return removed + deepest > max_depth
     return bool(brackets)
 
 

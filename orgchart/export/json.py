@@ -44,6 +44,8 @@ def node_link_data(chart: OrgChart) -> dict[str, Any]:
     graph = chart.graph.copy()
     for node in chart.nodes:
         graph.nodes[node.id]["note"] = node.note
+        if node.name_incomplete:  # only where a damaged text cut the name off
+            graph.nodes[node.id]["name_incomplete"] = True
     for position, edge in enumerate(chart.edges):
         attrs = graph.edges[edge.superior, edge.subordinate, edge.kind]
         attrs.update(note=edge.note, position=position)

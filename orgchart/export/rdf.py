@@ -207,6 +207,20 @@ def _segment(text: str) -> str:
     return quote(text, safe="-._~")
 
 
+def verify_base(base: str) -> str:
+    """`base` if it can start IRIs: absolute (a scheme), no spaces or quotes, ending in `/` or
+    `#` (without one, `https://example.org/org` + `era/x` runs together as `orgera/x`).
+
+    Raises:
+        ValueError: saying what is wrong and giving an example.
+    """
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", base):
+        raise ValueError(f"--base {base!r} is not an absolute IRI without spaces (e.g. https://example.org/org/)")
+    if not base.endswith(("/", "#")):
+        raise ValueError(f"--base {base!r} must end in / or # (e.g. {base}/), or the IRIs run together")
+    return base
+
+
 def turtle(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: str = DEFAULT_BASE) -> str:
     """The dataset (or just `eras`) as Turtle; changes only for several eras, lineage only for
     the whole dataset."""

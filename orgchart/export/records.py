@@ -89,7 +89,7 @@ def decode_list(text: str | None) -> list[Any]:
     return value
 
 
-def source_row(source: Source) -> tuple[str | None, ...]:
+def source_row(source: Source) -> tuple[str | bool | None, ...]:
     """Every field of a source as one flat row (dates as ISO text), in the column order the CSV
     `sources.csv` and the SQLite `sources` table share."""
     return (
@@ -104,6 +104,8 @@ def source_row(source: Source) -> tuple[str | None, ...]:
         source.date.reason,
         source.sha256,
         source.notes,
+        source.complete,
+        source.breaks_off,
     )
 
 
@@ -123,6 +125,8 @@ def source_record(source: Source) -> dict[str, Any]:
         },
         "sha256": source.sha256,
         "notes": source.notes,
+        "complete": source.complete,
+        "breaks_off": source.breaks_off,
     }
 
 
@@ -136,6 +140,7 @@ def node_record(node: Node) -> dict[str, Any]:
         "aliases": list(node.aliases),
         "note": node.note,
         "citations": citation_records(node.citations),
+        "name_incomplete": node.name_incomplete,
     }
 
 
@@ -292,6 +297,7 @@ class NodeTable:
                 "aliases": tuple(record.get("aliases") or ()),
                 "note": record.get("note") if record.get("note") not in ("", None) else None,
                 "citations": tuple(record.get("citations") or ()),
+                "name_incomplete": truth(record.get("name_incomplete")),
             },
             Node,
             f"{self.where}:{line}" if line else self.where,
@@ -372,5 +378,19 @@ class NodeTable:
 
 
 def source_from(record: Mapping[str, Any], where: str) -> Source:
-    """A source from `record` (the fields of `source_record`)."""
-    return model_from({k: v for k, v in record.items() if v is not None}, Source, where)
+    """A source from `record` (the fields of `source_record`; `complete` as a boolean or as a
+    flat format's text: "false", "0", ...)."""
+    fields = {k: v for k, v in record.items() if v is not None}
+    if "complete" in fields:
+        fields["complete"] = truth(fields["complete"], default=True)
+    return model_from(fields, Source, where)
+
+
+def truth(value: Any, *, default: bool = False) -> bool:
+    """A flag as a boolean, from a boolean, a number or a flat format's text ("true", "1",
+    "false", "0", "", "yes", "no"); an empty or missing value is `default`."""
+    if value is None or value == "":
+        return default
+    if isinstance(value, str):
+        return value.strip().casefold() in ("true", "1", "yes", "y", "t")
+    return bool(value)

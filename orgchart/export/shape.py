@@ -27,7 +27,7 @@ NAME_KEYS: Final[tuple[str, ...]] = ("name", "label")
 """The keys that give names when `--name-key` is not given, in order."""
 
 KNOWN_KEYS: Final[frozenset[str]] = frozenset(
-    {"id", "name", "label", "kind", "acronym", "aliases", "note", "citations", "parent", "parent_id"}
+    {"id", "name", "label", "kind", "acronym", "aliases", "note", "citations", "parent", "parent_id", "name_incomplete"}
 )
 """Node keys this package reads without being told (the keys it exports)."""
 

@@ -26,7 +26,7 @@ SCHEMA = """
 CREATE TABLE sources (
   id TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, publisher TEXT NOT NULL, url TEXT,
   date_start TEXT NOT NULL, date_end TEXT NOT NULL, date_precision TEXT NOT NULL, date_reason TEXT NOT NULL,
-  sha256 TEXT NOT NULL, notes TEXT
+  sha256 TEXT NOT NULL, notes TEXT, complete INTEGER NOT NULL, breaks_off TEXT
 );
 CREATE TABLE eras (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL, label TEXT NOT NULL, description TEXT,
@@ -39,6 +39,7 @@ CREATE TABLE era_sources (
 CREATE TABLE nodes (
   era_id TEXT NOT NULL REFERENCES eras(id), id TEXT NOT NULL, position INTEGER NOT NULL,
   name TEXT NOT NULL, kind TEXT NOT NULL, acronym TEXT, aliases TEXT NOT NULL, note TEXT, parent_id TEXT,
+  name_incomplete INTEGER NOT NULL,
   PRIMARY KEY (era_id, id),
   FOREIGN KEY (era_id, parent_id) REFERENCES nodes(era_id, id) DEFERRABLE INITIALLY DEFERRED
 );
@@ -124,7 +125,7 @@ def _insert_era(db: sqlite3.Connection, chart: OrgChart, position: int) -> None:
     for index, node in enumerate(chart.nodes):
         parent = chart.parent(node.id)
         db.execute(
-            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 era_id,
                 node.id,
@@ -135,6 +136,7 @@ def _insert_era(db: sqlite3.Connection, chart: OrgChart, position: int) -> None:
                 json.dumps(list(node.aliases), ensure_ascii=False),
                 node.note,
                 parent.id if parent else None,
+                node.name_incomplete,
             ),
         )
         _cite(db, node.citations, era_id, node_id=node.id)
@@ -187,7 +189,7 @@ def to_sqlite(dataset: Dataset, eras: Sequence[OrgChart] | None = None) -> bytes
             used = sorted(dataset.sources if eras is None else {s for chart in charts for s in chart.era.sources})
             for source_id in used:
                 s = dataset.sources[source_id]
-                db.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", source_row(s))
+                db.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", source_row(s))
             for position, chart in enumerate(charts):
                 _insert_era(db, chart, position)
             if eras is None:

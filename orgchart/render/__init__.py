@@ -8,6 +8,7 @@ chart of two eras on the same construction.
 
 from orgchart.render.graphviz import (
     Caption,
+    ChartTooLargeError,
     Decorations,
     RenderError,
     build_digraph,
@@ -31,6 +32,7 @@ __all__ = [
     "FORMATS",
     "NODE_STYLES",
     "Caption",
+    "ChartTooLargeError",
     "Decorations",
     "RenderError",
     "Scope",

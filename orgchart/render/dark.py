@@ -11,6 +11,7 @@ chart, so an SVG inlined into a page restyles nothing else.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Final
 
@@ -93,12 +94,58 @@ def dark_css(root: ET.Element, scope: str) -> str:
                 if not isinstance(element.tag, str):
                     continue  # a comment
                 tag = element.tag.rsplit("}", 1)[-1]
-                if tag == "text" and _is_color(element.get("fill")) and element.get("fill") not in BOX_TEXT:
-                    on_background.add(element.get("fill", ""))
-                elif tag == "polyline" and _is_color(element.get("stroke")):
-                    on_background.add(element.get("stroke", ""))
-                elif "cluster" in classes and tag in ("polygon", "path") and _is_color(element.get("fill")):
-                    surfaces.add(element.get("fill", ""))
+                _collect(tag, element.get("fill"), element.get("stroke"), "cluster" in classes, on_background, surfaces)
+    return _style_sheet(on_background, surfaces, scope)
+
+
+_GROUP: Final[re.Pattern[bytes]] = re.compile(rb'<g id="[^"]*" class="([^"]*)"[^>]*>')
+_ELEMENT: Final[re.Pattern[bytes]] = re.compile(rb"<(text|polyline|polygon|path)\b([^>]*)>")
+_PAINT: Final[re.Pattern[bytes]] = re.compile(rb' (fill|stroke)="([^"]*)"')
+
+
+def dark_css_of_svg(svg: bytes, scope: str) -> str:
+    """`dark_css` read from Graphviz's SVG text instead of a parsed tree (a large chart's tree
+    took longer to parse than the rest of finishing it). Graphviz writes the drawing flat:
+    the graph's own elements (caption, legend), then one `<g id=.. class=..>` per cluster, node
+    and edge, each holding its own elements (nested groups carry no class), so each group's
+    elements are the text up to the next classed group. Tests check it against `dark_css`."""
+    on_background: set[str] = set()
+    surfaces: set[str] = set()
+    starts = list(_GROUP.finditer(svg))
+    for index, start in enumerate(starts):
+        classes = set(start.group(1).decode("utf-8").split())
+        segment = svg[start.end() : starts[index + 1].start() if index + 1 < len(starts) else len(svg)]
+        if "edge" in classes:
+            for _, value in _PAINT.findall(segment):
+                if _is_color(value.decode("utf-8")):
+                    on_background.add(value.decode("utf-8"))
+        elif "graph" in classes or "cluster" in classes:
+            for tag, attributes in _ELEMENT.findall(segment):
+                paints = {name.decode(): value.decode("utf-8") for name, value in _PAINT.findall(attributes)}
+                _collect(
+                    tag.decode(),
+                    paints.get("fill"),
+                    paints.get("stroke"),
+                    "cluster" in classes,
+                    on_background,
+                    surfaces,
+                )
+    return _style_sheet(on_background, surfaces, scope)
+
+
+def _collect(
+    tag: str, fill: str | None, stroke: str | None, cluster: bool, on_background: set[str], surfaces: set[str]
+) -> None:
+    """Sort one element drawn on the chart's background (or a box's) by what dark mode does to it."""
+    if tag == "text" and _is_color(fill) and fill not in BOX_TEXT:
+        on_background.add(fill or "")
+    elif tag == "polyline" and _is_color(stroke):
+        on_background.add(stroke or "")
+    elif cluster and tag in ("polygon", "path") and _is_color(fill):
+        surfaces.add(fill or "")
+
+
+def _style_sheet(on_background: set[str], surfaces: set[str], scope: str) -> str:
     rules = [
         f'{scope} .graph > polygon[fill="white"] {{ fill: {DARK_BACKGROUND}; }}',
         f"{scope} .graph > text:not([fill]), {scope} .cluster > text:not([fill]), "

@@ -21,6 +21,7 @@ from orgchart.render.graphviz import (
     era_caption,
     layout,
     node_svg_id,
+    stand_ins,
 )
 from orgchart.render.labels import node_label, node_title
 from orgchart.render.options import ChartOptions, automatic_prefix, node_link
@@ -103,12 +104,6 @@ def figure_digraph(
         decorations=Decorations(node_attrs=node_attrs),
         name=chart.id,
     )
-    if wanted.overview:
-        # A stack's other edges are drawn transparent, but dot still routes each through
-        # every rank down to its member, and their routing points made a 40-division overview
-        # twice as wide as what it shows (1,593 px against 785). An overview leaves them out:
-        # the one visible edge to the stack says the same.
-        graph.body[:] = [line for line in graph.body if ' stacked"' not in line]
     return graph, figure, caption
 
 
@@ -137,4 +132,7 @@ def figure_svg(
     )
     titles = {node_svg_id(node.id): node_title(node) for node in scope.nodes}
     id_prefix = figure_prefix(chart, root, depth, wanted) if (prefix or wanted.id_prefix) else None
-    return finish_svg(raw, caption.title, description, titles, edge_titles(chart, scope), id_prefix=id_prefix)
+    edges = edge_titles(chart, scope)
+    second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
+    others = stand_ins(scope, second, edges)
+    return finish_svg(raw, caption.title, description, titles, edges, stand_ins=others, id_prefix=id_prefix)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Final
 
 from orgchart.atomic import write_bytes_atomic, write_text_atomic
+from orgchart.changes.order import stable_order
 from orgchart.graph import Dataset
 from orgchart.render.figure import figure_svg
 from orgchart.render.graphviz import render_svg
@@ -36,7 +37,7 @@ def write_overviews(dataset: Dataset, out_dir: str | Path) -> list[Path]:
     """Write `charts/<era>.overview.svg` and `.overview.mmd` for every era; return the paths."""
     charts = Path(out_dir) / "charts"
     written = []
-    for chart in dataset.eras:
+    for chart in map(stable_order(dataset).apply, dataset.eras):  # siblings where every era has them
         written.append(write_bytes_atomic(charts / f"{chart.id}.overview.svg", figure_svg(chart, options=OVERVIEW)))
         written.append(write_text_atomic(charts / f"{chart.id}.overview.mmd", figure_mermaid(chart, options=OVERVIEW)))
     return written
@@ -47,7 +48,7 @@ def measure(dataset: Dataset) -> list[EraWidths]:
     from orgchart.render.figure import figure_scope
 
     rows = []
-    for chart in dataset.eras:
+    for chart in map(stable_order(dataset).apply, dataset.eras):  # as `make` draws them
         full = round(svg_size(render_svg(chart))[0])
         overview = round(svg_size(figure_svg(chart, options=OVERVIEW))[0])
         drawn = len(figure_scope(chart, options=OVERVIEW).scope.nodes)

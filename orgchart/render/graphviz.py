@@ -25,23 +25,31 @@ from orgchart.atomic import write_bytes_atomic
 from orgchart.dataset.model import Edge, Node
 from orgchart.errors import OrgChartError
 from orgchart.graph import OrgChart
+from orgchart.render.bitmap import too_large_message, was_shrunk
 from orgchart.render.labels import caption as make_caption
 from orgchart.render.labels import node_label, node_title, node_tooltip, plain_attribute
 from orgchart.render.placement import placement_lines
 from orgchart.render.scope import Scope, select
 from orgchart.render.siblings import hold_sibling_order, link_titles, slot_id
-from orgchart.render.stack import Stack, find_stacks, placing_edges
+from orgchart.render.stack import Stack, edges_drawn_by_box, find_stacks, placing_edges
 from orgchart.render.style import FONT, NODE_STYLES, edge_style, verify_format
-from orgchart.render.svg import EdgeTitle, finish_svg
+from orgchart.render.svg import EdgeTitle, StandIn, finish_svg, svg_size
 
 if TYPE_CHECKING:
     import graphviz
+
+    from orgchart.render.dot import HasBody
 
 EdgeKey = tuple[str, str, str]
 
 
 class RenderError(OrgChartError, RuntimeError):
     """Graphviz failed or is missing; the message says which and how to fix it."""
+
+
+class ChartTooLargeError(RenderError):
+    """The chart is too large for the format asked for (a PNG Graphviz would shrink past
+    reading); the message gives its size and what to draw instead."""
 
 
 @dataclass(frozen=True)
@@ -121,8 +129,10 @@ def build_digraph(
     second_parents: Collection[EdgeKey] = (),
     decorations: Decorations | None = None,
     name: str = "orgchart",
+    stacks: Sequence[Stack] | None = None,
 ) -> graphviz.Digraph:
-    """A styled `graphviz.Digraph` of `nodes` and `edges` (in the order given).
+    """A styled `graphviz.Digraph` of `nodes` and `edges` (in the order given); `stacks` are
+    `find_stacks(nodes, edges, second_parents)`, given when the caller has them already.
 
     Wide levels are stacked (see `orgchart.render.stack`); external bodies sit in a box of
     their own; `second_parents` (edge keys) are drawn dotted and labelled.
@@ -150,7 +160,7 @@ def build_digraph(
     if label:
         graph.attr(label=label)
 
-    stacks = find_stacks(nodes, edges, second_parents)
+    stacks = find_stacks(nodes, edges, second_parents) if stacks is None else stacks
     stacked = {member: stack for stack in stacks for member in stack.members}
     by_id = {node.id: node for node in nodes}
     linked = {edge.superior for edge in edges} | {edge.subordinate for edge in edges}
@@ -165,10 +175,11 @@ def build_digraph(
         _add_stack(graph, stack, by_id, extra)
     _add_box(graph, "externals", "Outside the organization", externals, extra)
     _add_box(graph, "unrelated", "Related to no other entity by the document", alone, extra)
-    first_in_stack = {stack.superior + "\0" + stack.rows[0][0]: stack for stack in stacks}
+    by_box = edges_drawn_by_box(edges, stacks)
     placing = {edge.key for edge in placing_edges(edges)}
     for edge in edges:
-        _add_edge(graph, edge, edge.key in second_parents, stacked, first_in_stack, extra, edge.key in placing)
+        if edge.key not in by_box:
+            _add_edge(graph, edge, edge.key in second_parents, stacked, extra, edge.key in placing)
     hold_sibling_order(graph, edges, stacks, second_parents, {node.id for node in (*externals, *alone)})
     return graph
 
@@ -181,59 +192,68 @@ def _add_box(graph: graphviz.Digraph, box_id: str, label: str, nodes: Sequence[N
     width = len(nodes) if len(nodes) <= BOX_ROW else math.ceil(math.sqrt(2 * len(nodes)))
     rows = [[node.id for node in nodes[start : start + width]] for start in range(0, len(nodes), width)]
     by_id = {node.id: node for node in nodes}
-    with graph.subgraph(name=f"cluster_{box_id}") as box:
-        box.attr(
-            id=box_id, label=label, style="rounded,dashed", color="#888888", fontcolor="#555555",
-            fontsize="10", margin="10",
-        )  # fmt: skip
+    from orgchart.render.dot import cluster
+
+    attrs = {
+        "id": box_id, "label": label, "style": "rounded,dashed", "color": "#888888", "fontcolor": "#555555",
+        "fontsize": "10", "margin": "10",
+    }  # fmt: skip
+    with cluster(graph, f"cluster_{box_id}", attrs) as box:
         _add_grid(box, rows, by_id, extra)
 
 
-def _add_grid(
-    box: graphviz.Digraph, rows: Sequence[Sequence[str]], by_id: Mapping[str, Node], extra: Decorations
-) -> None:
+def _add_grid(box: HasBody, rows: Sequence[Sequence[str]], by_id: Mapping[str, Node], extra: Decorations) -> None:
     """Nodes in a grid: each row `rank=same` and ordered by invisible flat edges, each column
     a chain of invisible edges, so the grid keeps its shape and era order."""
+    from orgchart.render.dot import add_edge, close_rank, open_rank
+
     for row in rows:
-        with box.subgraph() as line:
-            line.attr(rank="same")
-            for member in row:
-                _add_node(line, by_id[member], extra)
-            for left, right in pairwise(row):
-                line.edge(left, right, style="invis")
+        open_rank(box)
+        for member in row:
+            _add_node(box, by_id[member], extra, indent="\t\t")
+        for left, right in pairwise(row):
+            add_edge(box, left, right, {"style": "invis"}, indent="\t\t")
+        close_rank(box)
     for upper, lower in pairwise(rows):
         for above, below in zip(upper, lower, strict=False):
-            box.edge(above, below, style="invis", weight="10")
+            add_edge(box, above, below, {"style": "invis", "weight": "10"})
 
 
-def _add_node(graph: graphviz.Digraph, node: Node, extra: Decorations) -> None:
+def _add_node(graph: HasBody, node: Node, extra: Decorations, indent: str = "\t") -> None:
+    from orgchart.render.dot import add_node, add_styled_node
+
     style = NODE_STYLES[node.kind]
     classes = " ".join(["kind-" + node.kind.replace(" ", "-"), *extra.node_classes.get(node.id, ())])
-    attrs = {
+    varying = {
         "label": node_label(node),
         "id": node_svg_id(node.id),
         "class": classes,
         "tooltip": plain_attribute(node_tooltip(node)),
-        "shape": style.shape,
-        "style": style.style,
-        "fillcolor": style.fill,
-        "color": style.border,
-        "penwidth": str(style.penwidth),
     }
-    if style.margin:
-        attrs["margin"] = style.margin
-    attrs.update(extra.node_attrs.get(node.id, {}))
-    graph.node(node.id, **attrs)
+    fixed = (
+        ("shape", style.shape),
+        ("style", style.style),
+        ("fillcolor", style.fill),
+        ("color", style.border),
+        ("penwidth", str(style.penwidth)),
+        *((("margin", style.margin),) if style.margin else ()),
+    )
+    if node.id in extra.node_attrs:
+        add_node(graph, node.id, {**dict(fixed), **varying, **extra.node_attrs[node.id]}, indent)
+    else:
+        add_styled_node(graph, node.id, fixed, varying, indent)
 
 
 def _add_stack(graph: graphviz.Digraph, stack: Stack, by_id: Mapping[str, Node], extra: Decorations) -> None:
     """A stack: its members in a grid inside one box. Columns are chains of invisible edges,
     rows are `rank=same`, so the grid stays put whatever the rest of the chart does."""
-    with graph.subgraph(name=f"cluster_stack_{stack.key}") as box:
-        box.attr(
-            id=f"stack-{stack.key}", label=stack.label, style="rounded,filled", fillcolor="#fafafa",
-            color="#aaaaaa", fontsize="10", fontcolor="#555555", margin="8",
-        )  # fmt: skip
+    from orgchart.render.dot import cluster
+
+    attrs = {
+        "id": f"stack-{stack.key}", "label": stack.label, "style": "rounded,filled", "fillcolor": "#fafafa",
+        "color": "#aaaaaa", "fontsize": "10", "fontcolor": "#555555", "margin": "8",
+    }  # fmt: skip
+    with cluster(graph, f"cluster_stack_{stack.key}", attrs) as box:
         _add_grid(box, stack.rows, by_id, extra)
 
 
@@ -242,7 +262,6 @@ def _add_edge(
     edge: Edge,
     second_parent: bool,
     stacked: Mapping[str, Stack],
-    first_in_stack: Mapping[str, Stack],
     extra: Decorations,
     placing: bool,
 ) -> None:
@@ -272,18 +291,17 @@ def _add_edge(
         attrs["constraint"] = "false"
     stack = stacked.get(edge.subordinate)
     if stack is not None and stack.superior == edge.superior and edge.kind == stack.edge_kind:
-        # One visible edge from the superior to the stack's box stands for all of them; the
-        # others are kept (with their ids) but drawn transparent.
+        # The first member's edge ends at the stack's box and stands for all of them (the
+        # others are not laid out: see `edges_drawn_by_box`).
         attrs["lhead"] = f"cluster_stack_{stack.key}"
-        if edge.superior + "\0" + edge.subordinate not in first_in_stack:
-            attrs.update(color="transparent", constraint="false")
-            attrs["class"] += " stacked"
     attrs.update(extra.edge_attrs.get(edge.key, {}))
     tail = edge.superior
     if "lhead" in attrs and stack is not None:
         tail = slot_id(stack)  # the stack's slot (see orgchart.render.siblings) stands for the superior
         attrs["tailclip"] = "false"
-    graph.edge(tail, edge.subordinate, **attrs)
+    from orgchart.render.dot import add_edge
+
+    add_edge(graph, tail, edge.subordinate, attrs)
 
 
 def _with_extra_legend(label: str, rows: Sequence[tuple[str, str]]) -> str:
@@ -332,16 +350,23 @@ def to_dot(chart: OrgChart, root: str | Node | None = None, depth: int | None = 
     return to_graphviz(chart, root, depth).source
 
 
-def layout(dot_source: str, format: str) -> bytes:
-    """Run Graphviz's `dot` on DOT text and return the output bytes.
+def layout(dot_source: str, format: str, *, engine: str = "dot", pinned: bool = False) -> bytes:
+    """Run Graphviz's `dot` (or `engine`) on DOT text and return the output bytes; `pinned`
+    keeps the positions the nodes and edges give (`neato -n2`).
 
     Raises:
         RenderError: `dot` is missing or fails.
+        ChartTooLargeError: a PNG that Graphviz shrank to fit its 32,767-pixel limit (see
+            `orgchart.render.bitmap`).
     """
     import graphviz  # the graphviz package runs `dot`; imported only when a chart is drawn
 
     try:
-        output: bytes = graphviz.Source(dot_source).pipe(format=format, quiet=True)
+        # One write of the whole text: `Source.pipe` writes it line by line, which cost 0.08 s
+        # of 7,565 writes on a 1,258-unit chart.
+        output: bytes = graphviz.pipe(
+            engine, format, dot_source.encode("utf-8"), quiet=True, neato_no_op=2 if pinned else None
+        )
     except graphviz.ExecutableNotFound:
         raise RenderError(
             "Graphviz's `dot` is not installed; install Debian's graphviz package (`apt-get install graphviz`)"
@@ -349,11 +374,14 @@ def layout(dot_source: str, format: str) -> bytes:
     except graphviz.CalledProcessError as error:
         message = (error.stderr or b"").decode("utf-8", "replace").strip()
         raise RenderError(f"Graphviz `dot -T{format}` failed: {message}") from None
+    if format == "png" and was_shrunk(output):
+        raise ChartTooLargeError(too_large_message(*svg_size(layout(dot_source, "svg"))))
     return output
 
 
-def edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
-    """The accessible titles of the edges drawn, and of the lines to the stacks, by SVG id."""
+def edge_titles(chart: OrgChart, scope: Scope, stacks: Sequence[Stack] | None = None) -> dict[str, EdgeTitle]:
+    """The accessible titles of the edges drawn, and of the lines to the stacks (`stacks`:
+    the scope's, when the caller has them), by SVG id."""
     names = {node.id: node.name for node in scope.nodes}
     titles = {
         edge_svg_id(edge): EdgeTitle(
@@ -364,22 +392,40 @@ def edge_titles(chart: OrgChart, scope: Scope) -> dict[str, EdgeTitle]:
         for edge in scope.edges
     }
     second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
-    return {**titles, **link_titles(scope.nodes, scope.edges, second)}
+    return {**titles, **link_titles(scope.nodes, scope.edges, second, stacks)}
+
+
+def stand_ins(
+    scope: Scope, second: Collection[EdgeKey], titles: Mapping[str, EdgeTitle], stacks: Sequence[Stack] | None = None
+) -> list[StandIn]:
+    """The edges a stack's box draws for, as titled empty groups (class `stacked`)."""
+    found = find_stacks(scope.nodes, scope.edges, second) if stacks is None else stacks
+    by_box = edges_drawn_by_box(scope.edges, found)
+    return [
+        StandIn(edge_svg_id(edge), f"edge kind-{edge.kind} stacked", titles[edge_svg_id(edge)])
+        for edge in scope.edges
+        if edge.key in by_box
+    ]
 
 
 def render_svg(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> bytes:
     """The chart as an accessible SVG: a `<title>` and `<desc>`, every node and edge titled
-    with names, Graphviz's version comment removed so output is byte-stable."""
+    with names (an edge that a stack's box draws for is an empty titled group of class
+    `stacked`), Graphviz's version comment removed so output is byte-stable."""
     scope = select(chart, root, depth)
-    graph = to_graphviz(chart, scope.root, depth)
-    raw = layout(graph.source, "svg")
+    second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
     caption = era_caption(scope)
+    stacks = find_stacks(scope.nodes, scope.edges, second)
+    graph = build_digraph(scope.nodes, scope.edges, caption, second_parents=second, name=chart.id, stacks=stacks)
+    raw = layout(graph.source, "svg")
     description = (
         f"Organizational chart with {len(scope.nodes)} entities and {len(scope.edges)} relations. "
         + " ".join(caption.lines)
     )
     titles = {node_svg_id(node.id): node_title(node) for node in scope.nodes}
-    return finish_svg(raw, caption.title, description, titles, edge_titles(chart, scope))
+    edges = edge_titles(chart, scope, stacks)
+    others = stand_ins(scope, second, edges, stacks)
+    return finish_svg(raw, caption.title, description, titles, edges, stand_ins=others)
 
 
 def render_png(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Final
 
 from orgchart.dataset.model import Citation, Node
@@ -38,15 +39,44 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+@lru_cache(maxsize=8)
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    # One wrapper per width: building a TextWrapper per label (what `textwrap.wrap` does) was
+    # a third of the labelling time of a 1,258-unit chart.
+    return textwrap.TextWrapper(width, break_long_words=True, break_on_hyphens=False)
+
+
+_OTHER_SPACE: Final[frozenset[str]] = frozenset("\t\n\x0b\x0c\r")
+
+
+def wrap_line(line: str, wrapper: textwrap.TextWrapper) -> list[str]:
+    """`wrapper.wrap(line)`, packing the words greedily itself when that is what textwrap does:
+    words separated by single spaces, none longer than the width (most names). textwrap's
+    chunking took a third of the time to build a 1,000-unit chart; a test checks this against
+    textwrap."""
+    words = line.split(" ")
+    width = wrapper.width
+    if "" in words or any(len(word) > width for word in words) or not _OTHER_SPACE.isdisjoint(line):
+        return wrapper.wrap(line)
+    packed = [words[0]]
+    for word in words[1:]:
+        if len(packed[-1]) + 1 + len(word) <= width:
+            packed[-1] += " " + word
+        else:
+            packed.append(word)
+    return packed
+
+
 def wrapped(text: str, width: int = WRAP, lines: int = LABEL_LINES) -> list[str]:
     """`text` broken into at most `lines` lines of about `width` characters (its own line
     breaks kept); the last line ends in "…" when text is left over. Only what can show is
     wrapped, so a long text costs no more than a short one."""
+    wrapper = _wrapper(width)
     limit = width * lines * 2
     over = len(text) > limit
     result: list[str] = []
     for line in text[:limit].splitlines() or [""]:
-        result.extend(textwrap.wrap(line, width, break_long_words=True, break_on_hyphens=False) or [""])
+        result.extend(wrap_line(line, wrapper) or [""])
         if len(result) > lines:
             break
     if over or len(result) > lines:

@@ -48,13 +48,17 @@ def link_id(stack: Stack) -> str:
 
 
 def link_titles(
-    nodes: Sequence[Node], edges: Sequence[Edge], second_parents: Collection[EdgeKey]
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    second_parents: Collection[EdgeKey],
+    stacks: Sequence[Stack] | None = None,
 ) -> dict[str, EdgeTitle]:
-    """The accessible titles of the stacks' links: "Removal Division → 4 sub-divisions (parent)"."""
+    """The accessible titles of the stacks' links: "Removal Division → 4 sub-divisions (parent)"
+    (`stacks`: `find_stacks` of the same, when the caller has them)."""
     names = {node.id: node.name for node in nodes}
     return {
         link_id(stack): EdgeTitle(names[stack.superior], stack.label, edge_style(stack.edge_kind).label)
-        for stack in find_stacks(nodes, edges, second_parents)
+        for stack in (find_stacks(nodes, edges, second_parents) if stacks is None else stacks)
     }
 
 
@@ -90,20 +94,19 @@ def hold_sibling_order(
     boxed: Collection[str],
 ) -> None:
     """Add the slots and the invisible chains to `graph` (see the module docstring)."""
+    from orgchart.render.dot import add_edge, add_node  # statements as graph.edge() writes them, faster
+
     for stack in stacks:
         slot = slot_id(stack)
-        _point(graph, slot)
+        add_node(graph, slot, {"label": "", "shape": "point", "style": "invis", "width": "0.01", "height": "0.01"})
         style = edge_style(stack.edge_kind)
-        graph.edge(
-            stack.superior, slot, id=link_id(stack), color=style.color, style=style.style,
-            penwidth=str(style.penwidth), arrowhead="none", headclip="false", **{"class": "stack-link"},
-        )  # fmt: skip
+        link = {
+            "id": link_id(stack), "color": style.color, "style": style.style, "penwidth": str(style.penwidth),
+            "arrowhead": "none", "headclip": "false", "class": "stack-link",
+        }  # fmt: skip
+        add_edge(graph, stack.superior, slot, link)
         for member in dict.fromkeys((stack.rows[0][0], stack.rows[0][-1])):  # the box centred below it
-            graph.edge(slot, member, style="invis", weight="100")
+            add_edge(graph, slot, member, {"style": "invis", "weight": "100"})
     for row in sibling_rows(edges, stacks, second_parents, boxed).values():
         for left, right in pairwise(row):
-            graph.edge(left, right, style="invis", minlen="0")
-
-
-def _point(graph: graphviz.Digraph, name: str) -> None:
-    graph.node(name, label="", shape="point", style="invis", width="0.01", height="0.01")
+            add_edge(graph, left, right, {"style": "invis", "minlen": "0"})

@@ -136,3 +136,20 @@ def find_stacks(
             stacks.append(Stack(superior, group[0], group[1], members, numbers[group]))
     stacks.sort(key=lambda stack: (order[stack.superior], order[stack.members[0]]))
     return tuple(stacks)
+
+
+def edges_drawn_by_box(edges: Sequence[Edge], stacks: Sequence[Stack]) -> frozenset[tuple[str, str, str]]:
+    """The keys of the edges a stack's box stands for: each member's edge from the superior,
+    except the first member's, which is drawn from the superior to the box.
+
+    These are not laid out at all: even transparent and without `constraint`, Graphviz routes
+    every edge and lets it pull its ends together, which made a 1,258-unit agency 58,725 pt
+    wide in 52 s instead of 3,212 pt in 0.5 s.
+    """
+    placed = {(stack.superior, stack.edge_kind, member): stack for stack in stacks for member in stack.members}
+    return frozenset(
+        edge.key
+        for edge in edges
+        if (stack := placed.get((edge.superior, edge.kind, edge.subordinate))) is not None
+        and edge.subordinate != stack.members[0]
+    )

@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
 from orgchart.changes.changeset import Change, ChangeSet, EntityState
-from orgchart.dataset.model import Edge, Source
+from orgchart.changes.order import drawn_parents
+from orgchart.dataset.model import Source
 from orgchart.graph import Dataset, OrgChart, citation_dicts
 from orgchart.render import edge_svg_id
 
 if TYPE_CHECKING:
-    from orgchart.changes.history import GapChange
+    from orgchart.changes.history import GapChange, History
 
 # orgchart.history (and the diff engine behind it) is imported when a page is built.
 
@@ -31,30 +32,12 @@ PANEL_CHANGES: Final[tuple[str, ...]] = ("added", "renamed", "moved", "kind_chan
 def tree_parents(chart: OrgChart) -> dict[str, str]:
     """Each node's place in the drawn tree: its main parent, else its first oversight superior,
     else the first entity that names it in a working relation (a partner the document knows
-    only as supported). Collapsing a node hides everything below it in this tree.
+    only as supported). Collapsing a node hides everything below it in this tree; the change
+    charts outline the same tree (`orgchart.changes.order.drawn_parents`).
 
     A link that would close a loop is skipped, so the result is always a forest.
     """
-    placed: dict[str, str] = {}
-
-    def would_loop(child: str, superior: str) -> bool:
-        step: str | None = superior
-        while step is not None:
-            if step == child:
-                return True
-            step = placed.get(step)
-        return False
-
-    rounds: tuple[Iterable[Edge], ...] = (
-        (e for e in chart.edges if e.kind == "parent" and not chart.is_second_parent(e)),
-        (e for e in chart.edges if e.kind == "oversight"),
-        (e for e in chart.edges if e.kind not in ("parent", "oversight")),
-    )
-    for edges in rounds:
-        for edge in edges:
-            if edge.subordinate not in placed and not would_loop(edge.subordinate, edge.superior):
-                placed[edge.subordinate] = edge.superior
-    return placed
+    return drawn_parents(chart)
 
 
 def placed_by(chart: OrgChart, parents: dict[str, str]) -> dict[str, str]:
@@ -224,12 +207,13 @@ def era_payload(chart: OrgChart, changes: ChangeSet | None, overlay: dict[str, A
     }
 
 
-def site_payload(dataset: Dataset) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def site_payload(dataset: Dataset, hist: History | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The page's index (eras oldest first, the latest era, every cited source) and one
-    payload per era, in chronological order."""
+    payload per era, in chronological order; `hist` is the dataset's history if the caller
+    has it already."""
     from orgchart.changes.history import history
 
-    hist = history(dataset)
+    hist = hist or history(dataset)
     eras: list[dict[str, Any]] = [era_payload(dataset.eras[0], None)]
     for position, changes in enumerate(hist.pairs, start=1):
         last_mentioned: dict[str, str] = {}

@@ -8,7 +8,12 @@ says so too: `default-src 'none'`, and only the page's own script (by its sha256
 Why inline `<template>`s for the SVGs: browsers block `fetch()` of a `file://` page's neighbours,
 and a `<template>`'s content is inert (its ids do not collide with the shown chart's).
 
-Why hide instead of re-render to collapse a subtree: the layout comes from Graphviz at build
+A large era (more than `SVG_LIMIT` entities, more than one Graphviz picture shows legibly) has no
+SVG: its data is packed in columns (`orgchart.site.compact`) and the page's script lays it out
+and draws only what is in view (`assets/tree.js`); such an era costs well under 150 bytes per
+entity in the page and opens in about a second at 100,000 entities.
+
+Why hide instead of re-render to collapse a subtree in a Graphviz chart: the layout comes from Graphviz at build
 time and there is no Graphviz in the page; hiding the descendants' node and edge groups keeps
 every other box where the reader last saw it, and needs no second layout per collapsed state
 (which would be 2^n charts). The cost: a collapsed subtree leaves empty space behind.
@@ -20,22 +25,33 @@ import base64
 import hashlib
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
-from orgchart.changes.order import stable_order
+from orgchart.changes.changeset import ChangeSet
+from orgchart.changes.order import Ordering, stable_order
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
-from orgchart.render import node_svg_id, render_svg
+from orgchart.render import NODE_STYLES, node_svg_id, render_svg
 from orgchart.render.changes import MARKS
 from orgchart.render.dark import dark_css
+from orgchart.render.style import DARK_FILLS
+from orgchart.site.compact import compact_era, pack
 from orgchart.site.data import MARKED_CHANGES, site_payload
 
 SVG_NS: Final[str] = "http://www.w3.org/2000/svg"
 ASSETS: Final[str] = "assets"
+SCRIPTS: Final[tuple[str, ...]] = ("tree.js", "site.js")
+"""The page's script, in this order, as one inline `<script>` (one CSP hash)."""
+STYLES: Final[tuple[str, ...]] = ("site.css", "tree.css")
+
+SVG_LIMIT: Final[int] = 400
+"""Most entities an era may have to be drawn by Graphviz in the page; a larger era is laid out
+by the page itself, only what is in view (a Graphviz chart of thousands of boxes takes minutes
+to draw and is unreadable when it fits the screen)."""
 
 _JSON_ESCAPES: Final[dict[int, str]] = {
     ord("<"): "\\u003c",
@@ -72,6 +88,19 @@ def _stack_superior(cluster_id: str, chart: OrgChart) -> str | None:
     return max(found, key=len) if found else None
 
 
+def _page_root(svg: bytes, css_class: str) -> ET.Element:
+    """A Graphviz SVG parsed for the page: no fixed width and height (the page sizes it and pans
+    and zooms through the viewBox), centred in its box."""
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ET.fromstring(svg)
+    for attribute in ("width", "height"):
+        root.attrib.pop(attribute, None)
+    root.set("class", css_class)
+    root.set("preserveAspectRatio", "xMidYMid meet")
+    return root
+
+
 def page_svg(svg: bytes, chart: OrgChart) -> str:
     """The era's Graphviz SVG made ready to sit inside the page.
 
@@ -80,14 +109,8 @@ def page_svg(svg: bytes, chart: OrgChart) -> str:
     (`data-node` holds its id); each stack box records its superior (`data-superior`) so the
     page hides the box when that superior's subtree is collapsed.
     """
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
-    root = ET.fromstring(svg)
-    for attribute in ("width", "height"):
-        root.attrib.pop(attribute, None)
-    root.set("class", "chart-svg")
+    root = _page_root(svg, "chart-svg")
     root.set("role", "group")
-    root.set("preserveAspectRatio", "xMidYMid meet")
     node_ids = {node_svg_id(node.id): node.id for node in chart.nodes}
     for group in root.iter(f"{{{SVG_NS}}}g"):
         svg_id = group.get("id", "")
@@ -100,6 +123,35 @@ def page_svg(svg: bytes, chart: OrgChart) -> str:
             if superior is not None:
                 group.set("data-superior", superior)
     return ET.tostring(root, encoding="unicode")
+
+
+SIDE_BYTES: Final[int] = 2_000_000
+"""The largest side-by-side chart the page embeds; a larger one is left to `renders/changes/`."""
+
+
+def page_side_svg(svg: bytes, chart: OrgChart) -> str:
+    """A side-by-side change chart (`orgchart.render.side_by_side`) made ready for the page:
+    sized by the page like the era charts, each box of the later era (`after-node-<id>`)
+    marked with `data-entity` so a click shows the entity in the panel."""
+    root = _page_root(svg, "chart-svg side-svg")
+    for group in root.iter(f"{{{SVG_NS}}}g"):
+        svg_id = group.get("id", "")
+        if svg_id.startswith("after-node-") and svg_id[len("after-node-") :] in chart:
+            group.set("data-entity", svg_id[len("after-node-") :])
+    return ET.tostring(root, encoding="unicode")
+
+
+def side_svgs(pairs: Sequence[ChangeSet], order: Ordering) -> dict[str, str]:
+    """The side-by-side chart of each era against the one before it, by the later era's id
+    (left out when larger than `SIDE_BYTES`)."""
+    from orgchart.render.change_layout import draw_change_chart
+
+    sides = {}
+    for changes in pairs:
+        drawn = draw_change_chart(changes, "svg", layout="side-by-side", order=order)
+        if len(drawn.data) <= SIDE_BYTES:
+            sides[changes.after.id] = page_side_svg(drawn.data, changes.after)
+    return sides
 
 
 CHANGE_WORDS: Final[dict[str, str]] = {"added": "new", "renamed": "renamed", "moved": "moved"}
@@ -121,6 +173,26 @@ def change_marks() -> list[dict[str, str]]:
     ]
 
 
+def tree_styles() -> dict[str, dict[str, Any]]:
+    """How the page's own layout (large eras) draws each node kind: the chart's colours."""
+    return {
+        kind: {
+            "fill": style.fill,
+            "border": style.border,
+            "rounded": "rounded" in style.style,
+            "dashed": "dashed" in style.style,
+            "text": "#ffffff" if kind in DARK_FILLS else "#1a1a1a",
+            "subtext": "#dce6f0" if kind in DARK_FILLS else "#555555",
+        }
+        for kind, style in NODE_STYLES.items()
+    }
+
+
+def is_large(chart: OrgChart) -> bool:
+    """Whether the page lays out this era itself instead of embedding a Graphviz chart."""
+    return len(chart.nodes) > SVG_LIMIT
+
+
 def csp_hash(script: str) -> str:
     """The CSP source expression that allows exactly this inline script."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()
@@ -132,8 +204,9 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
 
     Args:
         dataset: the eras to show; the page opens on the latest.
-        title: the page's heading; default: "Organization chart" and the name of the latest
-            era's first root entity.
+        title: the page's heading; default: the label of the era shown (what a person called
+            the era, where a root entity's name may be a code or the name of an imported file),
+            which changes with the era.
         embed: open in embed mode (as `index.html?embed=1` does): the chart fills the page,
             controls and panel wait until asked.
 
@@ -142,20 +215,25 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
     """
     import jinja2
 
-    index, payloads = site_payload(dataset)
+    from orgchart.changes.history import history
+
+    hist = history(dataset)
+    index, payloads = site_payload(dataset, hist)
     marks = change_marks()
     index["marks"] = {mark["kind"]: f"{mark['marker']} {mark['word']}" for mark in marks}
+    index["styles"] = tree_styles()
     charts = list(dataset.eras)
     order = stable_order(dataset)  # the charts keep each entity's place from era to era
-    drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts}
-    svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts}
-    script = _asset("site.js")
+    drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts if not is_large(chart)}
+    svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts if not is_large(chart)}
+    # A large era has no Graphviz chart, so no side-by-side chart either.
+    sides = side_svgs([p for p in hist.pairs if not is_large(p.before) and not is_large(p.after)], order)
+    script = "\n".join(_asset(name) for name in SCRIPTS)
     if "</script" in script.lower():
-        raise AssertionError("site.js must not contain '</script'")
+        raise AssertionError("the page's scripts must not contain '</script'")
+    follows = title is None  # the default title is the label of the era shown
     if title is None:
-        opening = dataset.default
-        roots = [n for n in opening.roots() if n.kind != "external body"] or list(opening.roots())
-        title = f"Organization chart: {roots[0].name}" if roots else "Organization chart"
+        title = dataset.default.label
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("orgchart.site", ASSETS),
         autoescape=True,
@@ -165,15 +243,23 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
     template = environment.get_template("index.html.j2")
     return template.render(
         title=title,
+        title_follows_era=follows,
         index_json=script_json(index),
         eras=[
-            {"id": chart.id, "label": chart.label, "date": chart.date.label, "json": script_json(payload)}
+            {
+                "id": chart.id,
+                "label": chart.label,
+                "date": chart.date.label,
+                "json": "" if is_large(chart) else script_json(payload),
+                "packed": pack(compact_era(payload)) if is_large(chart) else "",
+            }
             for chart, payload in zip(charts, payloads, strict=True)
         ],
         latest=dataset.default.id,  # the era the page opens on
         marks=marks,
         svgs=svgs,
-        style=_asset("site.css"),
+        sides=sides,
+        style="".join(_asset(name) for name in STYLES),
         dark_style=page_dark_style(drawn.values()),
         embed=embed,
         script=script,

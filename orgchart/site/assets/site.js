@@ -1,6 +1,8 @@
 // orgchart's interactive page: era switch, pan and zoom, search, side panel, collapse, change
 // overlay, and the URL hash (#era=...&node=...&changes=1). Every text shown comes from the
-// embedded JSON and is set with textContent, never parsed as HTML.
+// embedded JSON and is set with textContent, never parsed as HTML. An era too large for one
+// Graphviz picture has no SVG: OrgTree (tree.js) lays it out and draws what is in view
+// (`state.tree`); the hooks below marked "large era" hand it the work.
 (() => {
   "use strict";
 
@@ -22,9 +24,16 @@
   const search = $("search");
   const suggestions = $("suggestions");
   const changesToggle = $("changes-toggle");
+  const sideToggle = $("side-toggle");
   const panelBody = $("panel-body");
 
-  const state = { era: null, node: null, changes: false, svg: null, base: null, view: null };
+  const state = { era: null, node: null, changes: false, side: false, svg: null, base: null, view: null, tree: null };
+  // Zoom bounds, in screen pixels per chart unit times the chart's name size: Fit never shows
+  // names smaller than LEGIBLE_PX (it fits the selected branch, or the top, instead), and
+  // selecting an entity zooms in until its name is READABLE_PX high.
+  const LEGIBLE_PX = 4;
+  const READABLE_PX = 11;
+  const SVG_NAME_SIZE = 10.5;
   // Embedded (index.html?embed=1, or built with `orgchart site --embed`): the chart takes the
   // whole frame, controls and panel wait until asked. Framed: the URL follows the state with
   // replaceState, so clicks never add entries to the host page's history.
@@ -41,23 +50,33 @@
 
   // ---- data -------------------------------------------------------------------------------
 
+  function prepare(data) {
+    data.byId = new Map(data.nodes.map((n) => [n.id, n]));
+    data.children = new Map();
+    for (const n of data.nodes) {
+      if (n.tree_parent && data.byId.has(n.tree_parent)) {
+        if (!data.children.has(n.tree_parent)) data.children.set(n.tree_parent, []);
+        data.children.get(n.tree_parent).push(n.id);
+      }
+    }
+    data.roots = data.nodes.filter((n) => !n.tree_parent || !data.byId.has(n.tree_parent)).map((n) => n.id);
+    return data;
+  }
+
+  // A large era's data is deflated (tree.js decodes it): loadEra() first, then era() has it.
   function era(id) {
     if (!eraCache.has(id)) {
       const block = $("era-data-" + id);
-      if (!block) return null;
-      const data = JSON.parse(block.textContent);
-      data.byId = new Map(data.nodes.map((n) => [n.id, n]));
-      data.children = new Map();
-      for (const n of data.nodes) {
-        if (n.tree_parent && data.byId.has(n.tree_parent)) {
-          if (!data.children.has(n.tree_parent)) data.children.set(n.tree_parent, []);
-          data.children.get(n.tree_parent).push(n.id);
-        }
-      }
-      data.roots = data.nodes.filter((n) => !n.tree_parent).map((n) => n.id);
-      eraCache.set(id, data);
+      if (!block || OrgTree.isPacked(block)) return null;
+      eraCache.set(id, prepare(JSON.parse(block.textContent)));
     }
     return eraCache.get(id);
+  }
+
+  async function loadEra(id) {
+    const block = id ? $("era-data-" + id) : null;
+    if (block && OrgTree.isPacked(block) && !eraCache.has(id)) eraCache.set(id, prepare(await OrgTree.decode(block)));
+    return era(id);
   }
 
   function current() {
@@ -65,8 +84,15 @@
   }
 
   function collapsed() {
+    if (state.tree) return state.tree.collapsed; // large era: the tree view keeps what is open
     if (!collapsedByEra.has(state.era)) collapsedByEra.set(state.era, new Set());
     return collapsedByEra.get(state.era);
+  }
+
+  // How many entities lie below a node (counted once per era).
+  function countBelow(data, id) {
+    if (!data.sizes) data.sizes = OrgTree.subtreeSizes(data);
+    return data.sizes.get(id) || 0;
   }
 
   function descendants(data, id) {
@@ -122,24 +148,61 @@
 
   // ---- chart: show an era ------------------------------------------------------------------
 
+  // The side-by-side change chart of an era against the previous one, when the page has it.
+  function sideChart(id) {
+    return $("side-" + id);
+  }
+
   function showEra(id) {
-    const template = $("svg-" + id);
-    if (!template || !era(id)) return false;
+    const side = state.changes && state.side ? sideChart(id) : null;
+    const template = side || $("svg-" + id);
+    if (!era(id) || (!template && !era(id).packed)) return false;
     state.era = id;
     eraSelect.value = id;
-    viewport.replaceChildren(template.content.cloneNode(true));
     viewport.dataset.era = id;
-    state.svg = viewport.querySelector("svg");
-    const box = state.svg.viewBox.baseVal;
-    state.base = { x: box.x, y: box.y, w: box.width, h: box.height };
+    if (state.tree) state.tree.destroy();
+    state.tree = null;
+    viewport.dataset.view = side ? "side-by-side" : "chart";
+    if (template) {
+      viewport.replaceChildren(template.content.cloneNode(true));
+      state.svg = viewport.querySelector("svg");
+      const box = state.svg.viewBox.baseVal;
+      state.base = { x: box.x, y: box.y, w: box.width, h: box.height };
+    } else {
+      // Large era: the tree view draws into its own SVG as the view moves.
+      state.tree = OrgTree.create({
+        data: era(id),
+        styles: index.styles || {},
+        marks: index.marks,
+        selected: () => state.node,
+        changesOn: () => state.changes && !!current().changes,
+        view: () => state.view,
+        setView,
+        scale,
+      });
+      viewport.replaceChildren(state.tree.svg);
+      state.svg = state.tree.svg;
+      state.base = { ...state.tree.extent() };
+    }
     state.view = { ...state.base };
-    prepareNodes();
-    applyCollapsed();
+    state.svg.setAttribute("viewBox", [state.view.x, state.view.y, state.view.w, state.view.h].join(" "));
+    if (!side) {
+      prepareNodes();
+      applyCollapsed();
+    }
     applyChanges();
     const data = current();
-    const sources = data.sources.map((s) => (index.sources[s] ? index.sources[s].title : s)).join("; ");
+    const heading = document.querySelector("h1[data-follows-era]");
+    if (heading) {
+      heading.textContent = data.label; // the default title names the era shown
+      document.title = data.label;
+    }
+    const titles = data.sources.map((s) => (index.sources[s] ? index.sources[s].title : s));
+    const sources = titles.length > 3 ? titles.slice(0, 2).join("; ") + " and " + (titles.length - 2) + " more" : titles.join("; ");
     $("era-summary").textContent =
-      data.label + " · " + data.date + " · " + data.nodes.length + " entities · source: " + sources;
+      data.label + " · " + data.date + " · " + data.nodes.length.toLocaleString("en-US") + " entities · source" +
+      (titles.length > 1 ? "s: " : ": ") + sources;
+    if (data.packed && !data.searchFields) setTimeout(() => searchFields(data), 50); // ready for the first keystroke
     const previous = data.changes ? data.changes.previous_label : null;
     changesToggle.disabled = !previous;
     changesToggle.title = previous ? "Compare with " + previous : "The first era has no previous era";
@@ -147,6 +210,7 @@
   }
 
   function prepareNodes() {
+    if (state.tree) return; // large era: the tree view draws its own toggles
     const data = current();
     let first = true;
     for (const group of state.svg.querySelectorAll("g[data-node]")) {
@@ -184,6 +248,11 @@
   }
 
   function applyCollapsed() {
+    if (state.tree) {
+      state.tree.update(); // large era: lay out again
+      state.base = { ...state.tree.extent() };
+      return;
+    }
     const data = current();
     const hidden = hiddenNodes();
     for (const group of state.svg.querySelectorAll("g[data-node]")) {
@@ -192,7 +261,7 @@
       const isCollapsed = collapsed().has(id) && data.children.has(id);
       group.classList.toggle("collapsed", isCollapsed);
       const node = data.byId.get(id);
-      const below = isCollapsed ? descendants(data, id).length : 0;
+      const below = isCollapsed ? countBelow(data, id) : 0;
       const label = node.name + (node.acronym ? " (" + node.acronym + ")" : "") + ", " + node.kind;
       group.setAttribute("aria-label", below ? label + ", collapsed, " + below + " hidden below" : label);
       const toggle = group.querySelector(".subtree-toggle");
@@ -218,7 +287,7 @@
     else collapsed().delete(id);
     applyCollapsed();
     const node = data.byId.get(id);
-    const count = descendants(data, id).length;
+    const count = countBelow(data, id);
     announce((value ? "Collapsed " : "Expanded ") + node.name + ": " + count + " below");
     if (state.node === id) renderPanel();
   }
@@ -239,9 +308,15 @@
     const info = data.changes;
     const on = state.changes && !!info;
     changesToggle.checked = state.changes;
+    sideToggle.checked = state.side;
+    sideToggle.disabled = !on || !sideChart(state.era);
+    sideToggle.title = sideChart(state.era)
+      ? "Show the previous era's tree and this era's side by side"
+      : "No side-by-side chart for this era";
     $("change-legend").hidden = !on;
-    for (const old of state.svg.querySelectorAll(".change-badge")) old.remove();
-    for (const group of state.svg.querySelectorAll("g[data-node]")) {
+    if (state.tree) state.tree.render(); // large era: marks follow state.changes when drawn
+    for (const old of state.tree ? [] : state.svg.querySelectorAll(".change-badge")) old.remove();
+    for (const group of state.tree ? [] : state.svg.querySelectorAll("g[data-node]")) {
       group.classList.remove("change-added", "change-renamed", "change-moved");
       const marks = on ? info.marks[group.dataset.node] || [] : [];
       if (!marks.length) continue;
@@ -268,6 +343,47 @@
   function setView(view) {
     state.view = view;
     state.svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
+    if (state.tree) state.tree.render(); // large era: draw what is now in view
+  }
+
+  // Screen pixels per chart unit at which the chart's names are `px` high.
+  function scaleFor(px) {
+    return px / (state.tree ? state.tree.fontSize : SVG_NAME_SIZE);
+  }
+
+  // The view that shows `box` (chart units) whole at `atScale` px per unit at most, centred.
+  function viewOf(box, atScale) {
+    const rect = viewport.getBoundingClientRect();
+    const width = Math.max(rect.width, 1);
+    const height = Math.max(rect.height, 1);
+    const s = Math.min(atScale, width / box.w, height / box.h);
+    const w = width / s;
+    const h = height / s;
+    return { x: box.x + box.w / 2 - w / 2, y: box.y + box.h / 2 - h / 2, w, h };
+  }
+
+  // A node's box in chart units, or null when it is not drawn.
+  function nodeBox(id) {
+    if (state.tree) return state.tree.boxOf(id);
+    const group = nodeGroup(id);
+    if (!group) return null;
+    const rect = group.getBoundingClientRect();
+    const a = toChart(rect.left, rect.top);
+    const b = toChart(rect.right, rect.bottom);
+    return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+  }
+
+  // A node and everything shown below it, in chart units.
+  function branchBox(id) {
+    if (state.tree) return state.tree.branchOf(id);
+    const data = current();
+    const boxes = [id, ...descendants(data, id)].map(nodeBox).filter((box) => box && box.w > 0);
+    if (!boxes.length) return null;
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    const x1 = Math.max(...boxes.map((b) => b.x + b.w));
+    const y1 = Math.max(...boxes.map((b) => b.y + b.h));
+    return { x, y, w: x1 - x, h: y1 - y };
   }
 
   function scale() {
@@ -290,8 +406,8 @@
     const p = toChart(x, y);
     const v = state.view;
     const width = v.w / factor;
-    const limit = state.base.w * 4;
-    if (width > limit || width < state.base.w / 40) return;
+    const limit = state.tree ? rect.width / 0.004 : state.base.w * 4;
+    if (width > limit || width < (state.tree ? rect.width / 4 : state.base.w / 40)) return;
     setView({ x: p.x - (p.x - v.x) / factor, y: p.y - (p.y - v.y) / factor, w: width, h: v.h / factor });
   }
 
@@ -301,21 +417,42 @@
     setView({ x: v.x - dxPixels / s, y: v.y - dyPixels / s, w: v.w, h: v.h });
   }
 
+  // The whole chart if its names stay legible; else the selected entity's branch (or the
+  // entity itself if even its branch is too large), else the top of the chart, at a legible
+  // scale. A chart of thousands of boxes never fits the screen as a hairline.
   function fit() {
-    setView({ ...state.base });
+    const legible = scaleFor(LEGIBLE_PX);
+    const rect = viewport.getBoundingClientRect();
+    const whole = state.base;
+    if (Math.min(rect.width / whole.w, rect.height / whole.h) >= legible) {
+      setView({ ...whole });
+      return;
+    }
+    const branch = state.node ? branchBox(state.node) : null;
+    if (branch) {
+      const view = viewOf(branch, scaleFor(READABLE_PX)); // a small branch is not blown up
+      if (rect.width / view.w >= legible) {
+        setView(view);
+        return;
+      }
+      const box = nodeBox(state.node);
+      setView(viewOf({ x: box.x + box.w / 2, y: box.y, w: 0, h: box.h }, legible));
+      return;
+    }
+    const top = current().roots.map(nodeBox).find((box) => box) || { x: whole.x, y: whole.y, w: 1, h: 1 };
+    const view = viewOf({ x: top.x + top.w / 2, y: top.y, w: 0, h: 0 }, legible);
+    setView({ ...view, y: top.y - 20 / legible });
   }
 
   function centerOn(id) {
-    const group = nodeGroup(id);
-    if (!group) return;
-    const rect = group.getBoundingClientRect();
-    const a = toChart(rect.left, rect.top);
-    const b = toChart(rect.right, rect.bottom);
-    const cx = (a.x + b.x) / 2;
-    const cy = (a.y + b.y) / 2;
+    const box = nodeBox(id);
+    if (!box) return;
+    const cx = box.x + box.w / 2;
+    const cy = box.y + box.h / 2;
     let { w, h } = state.view;
     // Zoom in until the entity is readable, never out of the reader's chosen zoom.
-    const wanted = Math.max((b.x - a.x) * 6, state.base.w / 12);
+    const readable = viewport.getBoundingClientRect().width / scaleFor(READABLE_PX);
+    const wanted = Math.min(Math.max(box.w * 6, state.tree ? 0 : state.base.w / 12), readable);
     if (w > wanted) {
       h = (h * wanted) / w;
       w = wanted;
@@ -376,7 +513,10 @@
     if (!data.byId.has(id)) return false;
     state.node = id;
     revealNode(id);
+    if (options.center) centerOn(id);
     for (const old of state.svg.querySelectorAll("g.selected, g.highlight")) old.classList.remove("selected", "highlight");
+    const box = state.svg.querySelector('g[data-entity="' + CSS.escape(id) + '"]');
+    if (box) box.classList.add("selected");
     const group = nodeGroup(id);
     if (group) {
       group.classList.add("selected");
@@ -388,7 +528,6 @@
         group.classList.add("highlight");
       }
     }
-    if (options.center) centerOn(id);
     if (embedded) document.body.classList.add("panel-open");
     renderPanel();
     if (options.focus && group) group.focus({ preventScroll: true });
@@ -550,7 +689,7 @@
 
     if (data.children.has(node.id)) {
       const isCollapsed = collapsed().has(node.id);
-      const count = descendants(data, node.id).length;
+      const count = countBelow(data, node.id);
       const button = el("button", {
         type: "button",
         id: "collapse-button",
@@ -566,6 +705,7 @@
   // ---- keyboard on the chart ---------------------------------------------------------------
 
   function visibleOrder() {
+    if (state.tree) return state.tree.visibleOrder(); // large era: the entities laid out now
     const data = current();
     const hidden = hiddenNodes();
     const order = [];
@@ -581,6 +721,7 @@
   }
 
   function focusNode(id) {
+    if (state.tree && !nodeGroup(id)) centerOn(id); // large era: draw it first
     const group = nodeGroup(id);
     if (!group) return;
     for (const other of state.svg.querySelectorAll("g[data-node][tabindex='0']")) other.setAttribute("tabindex", "-1");
@@ -667,27 +808,44 @@
     return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  // Each entity's searchable texts, normalised once per era (a large era has 100,000), and
+  // all of them joined, so that one test per entity skips those that cannot match.
+  function searchFields(data) {
+    if (!data.searchFields) {
+      const fields = data.nodes.map((node) =>
+        [
+          [node.acronym, 0, "acronym"],
+          [node.name, 1, ""],
+          ...node.aliases.map((a) => [a, 2, "alias"]),
+          [node.id, 3, "id"],
+        ]
+          .filter(([text]) => text)
+          .map(([text, weight, label]) => [normal(text), weight, label, text]),
+      );
+      data.searchFields = { fields, joined: fields.map((texts) => texts.map((f) => f[0]).join("\u0000")) };
+    }
+    return data.searchFields;
+  }
+
   function matches(query) {
     const q = normal(query.trim());
     if (!q) return [];
     const scored = [];
-    for (const node of current().nodes) {
+    const data = current();
+    const { fields: fieldsOf, joined } = searchFields(data);
+    const wordy = /^[a-z0-9]+$/.test(q); // a word can only start with letters and digits
+    const wordStart = new RegExp("(^|[^a-z0-9])" + q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    for (let position = 0; position < data.nodes.length; position++) {
+      if (!joined[position].includes(q)) continue;
+      const node = data.nodes[position];
       let best = Infinity;
       let via = "";
-      const fields = [
-        [node.acronym, 0, "acronym"],
-        [node.name, 1, ""],
-        ...node.aliases.map((a) => [a, 2, "alias"]),
-        [node.id, 3, "id"],
-      ];
-      for (const [text, weight, label] of fields) {
-        const t = normal(text);
-        if (!t) continue;
-        let score = Infinity;
+      for (const [t, weight, label, text] of fieldsOf[position]) {
+        if (!t.includes(q)) continue; // every score below needs it: one quick test per text
+        let score = 30;
         if (t === q) score = 0;
         else if (t.startsWith(q)) score = 10;
-        else if (t.split(/[^a-z0-9]+/).some((w) => w.startsWith(q))) score = 20;
-        else if (t.includes(q)) score = 30;
+        else if (wordy && wordStart.test(t)) score = 20;
         if (score + weight < best) {
           best = score + weight;
           via = label && label !== "id" ? label + " " + text : "";
@@ -782,6 +940,7 @@
     params.set("era", state.era);
     if (state.node) params.set("node", state.node);
     if (state.changes) params.set("changes", "1");
+    if (state.side) params.set("view", "side-by-side");
     return "#" + params.toString();
   }
 
@@ -794,13 +953,18 @@
     else location.hash = hash;
   }
 
-  function applyHash() {
-    applyingHash = true;
+  async function applyHash() {
     const params = new URLSearchParams(location.hash.replace(/^#/, ""));
     const wanted = params.get("era");
+    await loadEra(wanted); // a large era's data is inflated first
+    if (!state.era) await loadEra(index.latest);
+    applyingHash = true;
     const eraId = wanted && era(wanted) ? wanted : state.era || index.latest;
     state.changes = params.get("changes") === "1";
-    if (eraId !== state.era) {
+    const side = params.get("view") === "side-by-side";
+    const wasSide = viewport.dataset.view === "side-by-side";
+    state.side = side;
+    if (eraId !== state.era || wasSide !== (state.changes && side && !!sideChart(eraId))) {
       showEra(eraId);
       fit();
     } else {
@@ -818,12 +982,44 @@
     writeHash(true);
   }
 
-  function switchEra(id) {
+  // Where an entity both eras hold is on screen: the selected one, else the one nearest the
+  // middle of the view. Switching era puts it back there at the same zoom, so what did not
+  // change does not move (the charts share one order of siblings).
+  function anchorFor(id) {
+    if (!state.svg || viewport.dataset.view !== "chart") return null;
+    const target = era(id);
+    const rect = viewport.getBoundingClientRect();
+    const middle = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    let best = null;
+    for (const group of state.svg.querySelectorAll("g[data-node]")) {
+      const node = group.dataset.node;
+      if (!target.byId.has(node) || group.classList.contains("is-hidden")) continue;
+      const r = group.getBoundingClientRect();
+      const at = { id: node, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      const distance = node === state.node ? -1 : Math.hypot(at.x - middle.x, at.y - middle.y);
+      if (!best || distance < best.distance) best = { ...at, distance };
+    }
+    return best;
+  }
+
+  function keepInPlace(anchor, view) {
+    const group = anchor && viewport.dataset.view === "chart" ? nodeGroup(anchor.id) : null;
+    if (!group) return false;
+    setView({ x: state.base.x, y: state.base.y, w: view.w, h: view.h });
+    const r = group.getBoundingClientRect();
+    panBy(anchor.x - (r.left + r.width / 2), anchor.y - (r.top + r.height / 2));
+    return true;
+  }
+
+  async function switchEra(id) {
+    await loadEra(id);
     const keep = state.node;
+    const anchor = anchorFor(id);
+    const view = state.view;
     showEra(id);
-    fit();
+    if (!keepInPlace(anchor, view)) fit();
     if (keep && current().byId.has(keep)) {
-      select(keep, { center: true });
+      select(keep, { center: !anchor });
       announce("Showing " + current().label + "; " + displayName(current().byId.get(keep)) + " is in this era too");
     } else {
       clearSelection();
@@ -835,9 +1031,27 @@
   eraSelect.addEventListener("change", () => switchEra(eraSelect.value));
   changesToggle.addEventListener("change", () => {
     state.changes = changesToggle.checked;
-    applyChanges();
+    if (state.side && sideChart(state.era)) {
+      showEra(state.era);
+      fit();
+    } else {
+      applyChanges();
+    }
     renderPanel();
     writeHash();
+  });
+  sideToggle.addEventListener("change", () => {
+    state.side = sideToggle.checked;
+    showEra(state.era);
+    fit();
+    if (state.node) select(state.node);
+    renderPanel();
+    announce(state.side ? "Showing the previous era and this one side by side" : "Showing this era's chart");
+    writeHash();
+  });
+  viewport.addEventListener("click", (event) => {
+    const box = event.target.closest ? event.target.closest("g[data-entity]") : null;
+    if (box) select(box.dataset.entity);
   });
   $("zoom-in").addEventListener("click", () => zoomAt(1.25));
   $("zoom-out").addEventListener("click", () => zoomAt(0.8));
@@ -885,6 +1099,13 @@
     });
   }
 
-  applyHash();
-  document.body.dataset.ready = "true";
+  applyHash().then(
+    () => {
+      document.body.dataset.ready = "true";
+    },
+    (error) => {
+      viewport.textContent = "The page could not read its data: " + error.message;
+      throw error;
+    },
+  );
 })();

@@ -1,0 +1,161 @@
+"""The page and the charts at size (issue 17), on the generated organization (two eras).
+
+- The page (`orgchart site`): bytes per entity per era (at most 150 at 10,000 and more, where
+  the script and styles no longer count), first paint in Chromium (at most 3 s at 100,000: from
+  navigation to the chart drawn), and a search keystroke, a zoom step and a pan step (at most
+  0.1 s each: responsive).
+- Charts: `render_svg` within 1.2x of bare `dot` on the same DOT (CPU seconds of this process
+  and its children, the median of five runs), and no transparent layout edge in the DOT.
+- The real-shaped register of 2,700 units in two snapshots (benchmarks/byo_hierarchy.py,
+  imported from its path tables as a user would): `orgchart site` within 15 s, and `orgchart
+  render` of the whole register (drawn as its overview, it being too large for one picture).
+
+Time rows go to the framework (`benchmarks/run.py`); the size target is checked at the end and
+fails the module, as bench_draft's quality targets do.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import orgchart
+from benchmarks.framework import Bench, Row
+from orgchart.render.graphviz import render_svg, to_dot
+from orgchart.render.scope import select
+
+BYTES_PER_ENTITY = 150.0
+FIRST_PAINT_S = 3.0
+STEP_S = 0.1
+RENDER_RATIO = 1.2
+RENDER_SIZES = (1_000,)
+"""Eras whose whole chart is rendered (a larger one is an overview plus branch charts)."""
+
+
+def _cpu() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def cpu_seconds(action: Callable[[], object], repeat: int = 5) -> float:
+    """The median CPU seconds (this process and its children) of `repeat` runs."""
+    samples = []
+    for _ in range(repeat):
+        start = _cpu()
+        action()
+        samples.append(_cpu() - start)
+    return statistics.median(samples)
+
+
+def render_rows(chart: orgchart.OrgChart, root: str | None, label: str, size: int, scratch: Path) -> Iterator[Row]:
+    """`render_svg` against bare `dot` on the DOT it lays out."""
+    dot = to_dot(chart, root)
+    if "transparent" in dot:
+        raise AssertionError(f"{label}: the DOT has transparent layout edges")
+    dot_file = scratch / "chart.dot"
+    dot_file.write_text(dot, encoding="utf-8")
+    bare = cpu_seconds(lambda: subprocess.run(["dot", "-Tsvg", str(dot_file)], capture_output=True, check=True))
+    ours = cpu_seconds(lambda: render_svg(chart, root))
+    boxes = len(select(chart, root).nodes)
+    yield Row(f"dot -Tsvg on the DOT of {label}", size, bare, note=f"{boxes} boxes")
+    yield Row(f"render_svg of {label} (target: 1.2x bare dot)", size, ours, target=RENDER_RATIO * bare)
+
+
+def page_rows(bench: Bench, size: int) -> Iterator[Row]:
+    """The page of the generated organization: bytes, first paint, interaction steps."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.browser import guard_network, launch_chromium
+
+    generated = bench.dataset(size)
+    out = bench.scratch(f"site-{size}")
+    measure = bench.command(["orgchart", "site", "-o", out, "--data", generated.root])
+    page_file = out / "index.html"
+    dataset_entities = sum(len(chart.nodes) for chart in orgchart.load(generated.root).eras)
+    per_entity = page_file.stat().st_size / dataset_entities
+    yield Row(
+        "orgchart site (with loading)",
+        size,
+        measure.seconds,
+        peak_mib=measure.peak_mib,
+        note=f"{per_entity:.0f} bytes per entity per era",
+        wall=measure.wall,
+    )
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            guard_network(context)
+            page = context.new_page()
+            page.goto(page_file.resolve().as_uri(), wait_until="commit")
+            page.wait_for_selector("body[data-ready=true]", timeout=120_000)
+            painted = page.evaluate("new Promise((done) => requestAnimationFrame(() => done(performance.now())))")
+            yield Row("page first paint in Chromium", size, painted / 1000, target=FIRST_PAINT_S)
+            for label, step in STEPS.items():
+                took = page.evaluate(
+                    f"() => {{ const step = {step}; const samples = []; for (let i = 0; i < 5; i++) {{"
+                    " const t = performance.now(); step(); samples.push(performance.now() - t); }"
+                    " samples.sort((a, b) => a - b); return samples[2]; }"
+                )
+                yield Row(f"page {label}", size, took / 1000, target=STEP_S)
+        finally:
+            browser.close()
+    if size >= 10_000 and per_entity > BYTES_PER_ENTITY:
+        raise AssertionError(f"the page holds {per_entity:.0f} bytes per entity per era at {size:,} (> 150)")
+
+
+STEPS = {
+    "search keystroke": "() => { const s = document.getElementById('search'); s.value = s.value === 'Reg' ? 'Regi' : 'Reg';"
+    " s.dispatchEvent(new Event('input')); }",
+    "zoom step": "() => document.getElementById('zoom-out').click()",
+    "pan step": "() => document.getElementById('viewport').dispatchEvent("
+    "new KeyboardEvent('keydown', {key: 'ArrowLeft', bubbles: true}))",
+}
+"""What a reader does, as the page's own handlers run it (each timed in the page)."""
+
+
+def register(bench: Bench) -> Path:
+    """The 2,700-unit register's two snapshots imported into a dataset with `orgchart import`,
+    as bench_byo does."""
+    from benchmarks.byo_hierarchy import ID_FROM, KIND_MAP, write_snapshots
+
+    folder = bench.scratch("register")
+    first, second, _ = write_snapshots(folder / "tables", REGISTER_UNITS)
+    data = folder / "data"
+    shape = ["--path-column", "path", "--id-from", ID_FROM, "--kind-key", "type", "--kind-map", KIND_MAP]
+    for era, table, date in (("register-a", first, "2023-06"), ("register-b", second, "2024-06")):
+        bench.command(["orgchart", "import", table, "--era", era, "--date", date, "--label", era, *shape, "-o", data])
+    return data
+
+
+def register_rows(bench: Bench) -> Iterator[Row]:
+    """`orgchart site` and `orgchart render` on the real-shaped register."""
+    data = register(bench)
+    out = bench.scratch("register-site")
+    measure = bench.command(["orgchart", "site", "-o", out, "--data", data])
+    entities = sum(len(chart.nodes) for chart in orgchart.load(data).eras)
+    per_entity = (out / "index.html").stat().st_size / entities
+    note = f"{REGISTER_UNITS:,} units, two snapshots; {per_entity:.0f} bytes per entity per era"
+    yield Row("orgchart site, real-shaped register", None, measure.seconds, target=15.0, note=note, wall=measure.wall)
+    chart = bench.scratch("register-chart") / "register.svg"
+    measure = bench.command(["orgchart", "render", "-o", chart, "--data", data])
+    note = "the overview: " + " ".join(measure.stderr.decode("utf-8", "replace").split())[:160]
+    yield Row("orgchart render, real-shaped register", None, measure.seconds, note=note, wall=measure.wall)
+
+
+REGISTER_UNITS = 2_700
+
+
+def run(bench: Bench) -> Iterator[Row]:
+    """The framework's entry (`benchmarks/run.py`)."""
+    for size in (s for s in RENDER_SIZES if s in bench.sizes or bench.quick):
+        chart = orgchart.load(bench.dataset(size).root).latest
+        scratch = bench.scratch(f"render-{size}")
+        yield from render_rows(chart, None, "the whole era", size, scratch)
+    yield from register_rows(bench)
+    for size in bench.sizes:
+        yield from page_rows(bench, size)
