@@ -127,7 +127,7 @@ class _Turtle:
     the eras before any statement is made."""
 
     def __init__(self, base: str, era_ids: Sequence[str]) -> None:
-        self.base = base
+        self.base = verify_base(base)
         self.out = io.StringIO()
         self.prefixes: dict[str, str] = {}  # namespace IRI -> prefix
         for prefix, namespace in PREFIXES.items():
@@ -248,6 +248,8 @@ def turtle(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: st
                 ("oc:datePrecision", _string(source.date.precision)),
                 ("oc:dateReason", _string(source.date.reason)),
                 ("oc:sha256", _string(source.sha256)),
+                ("oc:complete", _literal(source.complete)),  # false: the archived text breaks off
+                ("oc:breaksOff", _string(source.breaks_off) if source.breaks_off else None),
             ],
         )
     for chart in charts:
@@ -306,6 +308,7 @@ def _era(out: _Turtle, chart: OrgChart) -> None:
             ("oc:acronym", _string(node.acronym) if node.acronym else None),
             ("oc:kind", _string(node.kind)),
             ("rdfs:comment", _string(node.note) if node.note else None),
+            ("oc:nameIncomplete", "true" if node.name_incomplete else None),  # the text cut the name off
             ("oc:era", era),
             ("prov:specializationOf", iri("entity", node.id)),
             *(("org:hasUnit", unit) for unit in units.get(node.id, ())),
