@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import write_dataset
@@ -72,6 +72,8 @@ def test_tricky_plain_scalars_read_alike_wherever_they_stand(token: str) -> None
         f"a: [{token}]\n",
         f"a: [x, {token}, y]\n",
         f"a: {{b: {token}, c: x}}\n",
+        f"a: [x,\n    {token}]\n",  # a flow collection wrapped onto the next line (as safe_dump wraps it)
+        f"a: {{b: x,\n    c: {token}\n  }}\n",
         f"a: {token}  # comment\n",
         f'a: "{token}"\n',
     ):
@@ -125,6 +127,7 @@ documents = st.dictionaries(
 
 @settings(max_examples=150, deadline=None)
 @given(documents, st.booleans())
+@example({"a": "017", "_": ["017", "017", "0x1F", "0o17", "x" * 60]}, True)  # wraps before 0o17
 def test_what_safe_dump_writes_reads_alike(document: dict[str, Any], flow: bool) -> None:
     check(yaml.safe_dump(document, allow_unicode=True, default_flow_style=flow, sort_keys=False))
 

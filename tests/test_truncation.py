@@ -78,6 +78,19 @@ def test_an_earlier_truncated_document_does_not_make_additions(tmp_path: Path) -
 
 def test_complete_documents_have_nothing_beyond_their_text() -> None:
     ds = orgchart.load()
-    changes = orgchart.diff(ds.era("ero-excerpt"), ds.era("ero-2023"), lineage=ds.lineage)
+    changes = orgchart.diff(ds.era("ero-2020"), ds.era("ero-2023"), lineage=ds.lineage)
     assert changes.beyond_text == () and changes.incomplete == ()
     assert "Beyond the archived text" not in render_diff(changes, "md")
+
+
+def test_the_bundled_excerpt_is_marked_incomplete_and_its_silence_is_not_change() -> None:
+    """The ERO page excerpt names one of Enforcement's "four Divisions" and ends on a fragment:
+    what the 2023 page states and the excerpt does not lies beyond its archived text."""
+    ds = orgchart.load()
+    source = ds.sources["ero-page-excerpt"]
+    assert source.complete is False and source.breaks_off
+    changes = orgchart.diff(ds.era("ero-excerpt"), ds.era("ero-2023"), lineage=ds.lineage)
+    assert changes.incomplete and changes.beyond_text
+    assert not changes.by_kind("added")  # nothing is "first mentioned" after a document that stops short
+    assert {c.id for c in changes.by_kind("renamed")} >= {"cad"}  # what both state still compares
+    assert "Beyond the archived text" in render_diff(changes, "md")

@@ -36,16 +36,16 @@ yaml-rs's stack needs one or the other (it refuses deep flow nesting by itself);
 needs five levels."""
 
 _SCALAR: Final = r"([-+.0-9][^\s,\[\]{}#]*)"
-_END: Final = r"[ \t]*(?:#[^\n]*)?$"
+_AFTER: Final = r"(?=[ \t]*(?:#[^\n]*)?$|\s*[,\]}])"  # the end of the line, or (flow) the next indicator
 _NUMBER_LIKE: Final = tuple(
     re.compile(pattern, re.MULTILINE)
     for pattern in (
-        r": +" + _SCALAR + r"(?:" + _END + r"|(?=[ \t]*[,\]}]))",  # key: 017, {key: 017}
-        r"- +" + _SCALAR + _END,  # - 017
-        r":[ \t]*(?:#[^\n]*)?\n[ \t]+" + _SCALAR + _END,  # key:\n  017
-        r"-[ \t]*(?:#[^\n]*)?\n[ \t]+" + _SCALAR + _END,  # -\n  017
-        r"\[[ \t]*" + _SCALAR + r"(?=[ \t]*[,\]}])",  # [017, ...
-        r",[ \t]*" + _SCALAR + r"(?=[ \t]*[,\]}])",  # ..., 017]
+        r": +" + _SCALAR + _AFTER,  # key: 017, {key: 017}
+        r"- +" + _SCALAR + _AFTER,  # - 017
+        r":[ \t]*(?:#[^\n]*)?\n\s+" + _SCALAR + _AFTER,  # key:\n  017
+        r"-[ \t]*(?:#[^\n]*)?\n\s+" + _SCALAR + _AFTER,  # -\n  017
+        r"\[\s*" + _SCALAR + _AFTER,  # [017, ...
+        r",\s*" + _SCALAR + _AFTER,  # ..., 017] (also where a flow collection wraps onto the next line)
     )
 )
 """Plain scalars starting like a number, where a value can stand (a key like `{017: x}` is no
