@@ -29,6 +29,8 @@ from orgchart.render.svg import EdgeTitle
 if TYPE_CHECKING:
     import graphviz
 
+    from orgchart.render.dot import Names
+
 EdgeKey = tuple[str, str, str]
 
 
@@ -63,11 +65,17 @@ def link_titles(
 
 
 def sibling_rows(
-    edges: Sequence[Edge], stacks: Sequence[Stack], second_parents: Collection[EdgeKey], boxed: Collection[str]
+    edges: Sequence[Edge],
+    stacks: Sequence[Stack],
+    second_parents: Collection[EdgeKey],
+    boxed: Collection[str],
+    placing_edges_of: Sequence[Edge] | None = None,
 ) -> dict[str, list[str]]:
     """Each superior's chained children, left to right in the order of `edges`: DOT names,
-    with a stack's slot standing for its members."""
-    placing = [edge for edge in placing_edges(edges) if edge.key not in second_parents]
+    with a stack's slot standing for its members (`placing_edges_of`: `placing_edges(edges)`,
+    when the caller has them)."""
+    found = placing_edges(edges) if placing_edges_of is None else placing_edges_of
+    placing = [edge for edge in found if edge.key not in second_parents] if second_parents else list(found)
     superiors: dict[str, int] = {}
     for edge in placing:
         superiors[edge.subordinate] = superiors.get(edge.subordinate, 0) + 1
@@ -92,10 +100,15 @@ def hold_sibling_order(
     stacks: Sequence[Stack],
     second_parents: Collection[EdgeKey],
     boxed: Collection[str],
+    names: Names | None = None,
+    placing_edges_of: Sequence[Edge] | None = None,
 ) -> None:
-    """Add the slots and the invisible chains to `graph` (see the module docstring)."""
-    from orgchart.render.dot import add_edge, add_node  # statements as graph.edge() writes them, faster
+    """Add the slots and the invisible chains to `graph` (see the module docstring); `names`:
+    the chart's quoted names (`orgchart.render.dot.Names`), and `placing_edges_of`:
+    `placing_edges(edges)`, when the caller has them."""
+    from orgchart.render.dot import Names, add_edge, add_fixed_edge, add_node  # faster than graph.edge()
 
+    names = Names() if names is None else names
     for stack in stacks:
         slot = slot_id(stack)
         add_node(graph, slot, {"label": "", "shape": "point", "style": "invis", "width": "0.01", "height": "0.01"})
@@ -104,9 +117,15 @@ def hold_sibling_order(
             "id": link_id(stack), "color": style.color, "style": style.style, "penwidth": str(style.penwidth),
             "arrowhead": "none", "headclip": "false", "class": "stack-link",
         }  # fmt: skip
-        add_edge(graph, stack.superior, slot, link)
+        add_edge(graph, stack.superior, slot, link, names=names)
         for member in dict.fromkeys((stack.rows[0][0], stack.rows[0][-1])):  # the box centred below it
-            add_edge(graph, slot, member, {"style": "invis", "weight": "100"})
-    for row in sibling_rows(edges, stacks, second_parents, boxed).values():
+            add_fixed_edge(graph, slot, member, SLOT_LINK, names)
+    for row in sibling_rows(edges, stacks, second_parents, boxed, placing_edges_of).values():
         for left, right in pairwise(row):
-            add_edge(graph, left, right, {"style": "invis", "minlen": "0"})
+            add_fixed_edge(graph, left, right, SIBLING_LINK, names)
+
+
+SLOT_LINK: Final[tuple[tuple[str, str], ...]] = (("style", "invis"), ("weight", "100"))
+"""The invisible edges from a stack's slot to its box's first and last member of the top row."""
+SIBLING_LINK: Final[tuple[tuple[str, str], ...]] = (("style", "invis"), ("minlen", "0"))
+"""The invisible edge from a child to the next in its superior's chain."""
