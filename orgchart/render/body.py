@@ -134,10 +134,9 @@ def add_chart_node(graph: HasBody, node: Node, extra: Decorations, names: Names,
         varying = {"label": label, "id": node_svg_id(node.id), "class": classes, "tooltip": tooltip}
         add_node(graph, node.id, {**dict(kind_attributes(node.kind)), **varying, **extra.node_attrs[node.id]}, indent)
         return
-    # The label is HTML-like (`node_label`), written as it is; ids never need quotes escaped.
-    attributes = node_template(node.kind).format(
-        label, quote_repeated(classes), quote(node_svg_id(node.id)), quote(tooltip)
-    )
+    # The label is HTML-like (`node_label`): written as it is. An SVG id is quoted ("node-" is
+    # no bare DOT id) and holds nothing to escape (`orgchart.dataset.text.ID_PATTERN`).
+    attributes = node_template(node.kind).format(label, quote_repeated(classes), f'"node-{node.id}"', quote(tooltip))
     graph.body.append(f"{indent}{names[node.id]} [{attributes}]\n")  # ids hold no ":": names quote them as nodes
 
 

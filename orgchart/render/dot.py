@@ -114,6 +114,15 @@ def fixed_attributes(attrs: tuple[tuple[str, str], ...]) -> str:
     return _attributes(dict(attrs))
 
 
+def add_fixed_node(graph: HasBody, name: str, attrs: tuple[tuple[str, str], ...], names: Names) -> None:
+    """`add_node` with attributes that many nodes share (`fixed_attributes`); `names` quote
+    node names as edges do, the same for names without ":"."""
+    if ":" in name:
+        add_node(graph, name, dict(attrs))
+    else:
+        graph.body.append(f"\t{names[name]}{fixed_attributes(attrs)}\n")
+
+
 def add_fixed_edge(
     graph: HasBody, tail: str, head: str, attrs: tuple[tuple[str, str], ...], names: Names, indent: str = "\t"
 ) -> None:
@@ -145,7 +154,7 @@ def cluster(graph: HasBody, name: str, attrs: Mapping[str, str]) -> Iterator[Sub
         inner.body.append(f"\t{pairs}\n")
     yield inner
     graph.body.append(f"\tsubgraph {quote(name)} {{\n")
-    graph.body.extend(f"\t{line}" for line in inner.body)
+    graph.body.extend(map("\t".__add__, inner.body))  # each line one tab further in
     graph.body.append("\t}\n")
 
 

@@ -18,6 +18,7 @@ and nodes.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
@@ -82,16 +83,14 @@ def sibling_rows(
     stacked: Mapping[tuple[str, str], Stack] = {
         (stack.superior, member): stack for stack in stacks for member in stack.members
     }
-    rows: dict[str, list[str]] = {}
+    rows: dict[str, dict[str, None]] = {}  # a dict keeps each row's order, and each member once
     for edge in placing:
         if superiors[edge.subordinate] > 1 or edge.subordinate in boxed:
             continue
         stack = stacked.get((edge.superior, edge.subordinate))
         member = slot_id(stack) if stack is not None and stack.edge_kind == edge.kind else edge.subordinate
-        row = rows.setdefault(edge.superior, [])
-        if member not in row:
-            row.append(member)
-    return rows
+        rows.setdefault(edge.superior, {})[member] = None
+    return {superior: list(row) for superior, row in rows.items()}
 
 
 def hold_sibling_order(
@@ -106,18 +105,14 @@ def hold_sibling_order(
     """Add the slots and the invisible chains to `graph` (see the module docstring); `names`:
     the chart's quoted names (`orgchart.render.dot.Names`), and `placing_edges_of`:
     `placing_edges(edges)`, when the caller has them."""
-    from orgchart.render.dot import Names, add_edge, add_fixed_edge, add_node  # faster than graph.edge()
+    from orgchart.render.dot import Names, add_fixed_edge, add_fixed_node, add_styled_statement, quote
 
     names = Names() if names is None else names
     for stack in stacks:
         slot = slot_id(stack)
-        add_node(graph, slot, {"label": "", "shape": "point", "style": "invis", "width": "0.01", "height": "0.01"})
-        style = edge_style(stack.edge_kind)
-        link = {
-            "id": link_id(stack), "color": style.color, "style": style.style, "penwidth": str(style.penwidth),
-            "arrowhead": "none", "headclip": "false", "class": "stack-link",
-        }  # fmt: skip
-        add_edge(graph, stack.superior, slot, link, names=names)
+        add_fixed_node(graph, slot, SLOT_POINT, names)
+        link = f"{names[stack.superior]} -> {names[slot]}"
+        add_styled_statement(graph, link, _link_attributes(stack.edge_kind), {"id": quote(link_id(stack))})
         for member in dict.fromkeys((stack.rows[0][0], stack.rows[0][-1])):  # the box centred below it
             add_fixed_edge(graph, slot, member, SLOT_LINK, names)
     for row in sibling_rows(edges, stacks, second_parents, boxed, placing_edges_of).values():
@@ -125,6 +120,20 @@ def hold_sibling_order(
             add_fixed_edge(graph, left, right, SIBLING_LINK, names)
 
 
+@lru_cache(maxsize=64)
+def _link_attributes(edge_kind: str) -> tuple[tuple[str, str], ...]:
+    """The line from a stack's superior to its slot: in the style of the stack's edges."""
+    style = edge_style(edge_kind)
+    return (
+        ("color", style.color), ("style", style.style), ("penwidth", str(style.penwidth)), ("arrowhead", "none"),
+        ("headclip", "false"), ("class", "stack-link"),
+    )  # fmt: skip
+
+
+SLOT_POINT: Final[tuple[tuple[str, str], ...]] = (
+    ("label", ""), ("shape", "point"), ("style", "invis"), ("width", "0.01"), ("height", "0.01"),
+)  # fmt: skip
+"""A stack's slot: an invisible point."""
 SLOT_LINK: Final[tuple[tuple[str, str], ...]] = (("style", "invis"), ("weight", "100"))
 """The invisible edges from a stack's slot to its box's first and last member of the top row."""
 SIBLING_LINK: Final[tuple[tuple[str, str], ...]] = (("style", "invis"), ("minlen", "0"))

@@ -21,8 +21,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from orgchart.render.dark import dark_css, dark_css_of_svg
 from orgchart.render.ids import ROOT_ID, prefix_ids
@@ -56,9 +55,9 @@ def _attribute(text: str) -> str:
     return html.escape(text) if _ATTRIBUTE_MARKUP.search(text) else text
 
 
-@dataclass(frozen=True)
-class EdgeTitle:
-    """What an edge's `<title>` says: `superior → subordinate (kind)`."""
+class EdgeTitle(NamedTuple):
+    """What an edge's `<title>` says: `superior → subordinate (kind)`. (A named tuple, not a
+    frozen dataclass: a chart makes one per edge, and a tuple is made several times faster.)"""
 
     superior: str
     subordinate: str
@@ -68,8 +67,7 @@ class EdgeTitle:
         return f"{self.superior} → {self.subordinate} ({self.kind})"
 
 
-@dataclass(frozen=True)
-class StandIn:
+class StandIn(NamedTuple):
     """An edge not laid out (a stack's box stands for it), kept in the SVG as an empty group
     with its id, classes and title, so ids stay complete and screen readers still hear it."""
 
