@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import orgchart
@@ -76,7 +77,7 @@ def render_rows(root: Path, label: str, size: int, scratch: Path) -> Iterator[Ro
         bare_runs.append(cpu_seconds(bare))
         fresh = orgchart.load(root).latest
         gc.collect()  # the previous run's era is garbage: collect it before the timing, not during
-        ours_runs.append(cpu_seconds(lambda: render_svg(fresh)))
+        ours_runs.append(cpu_seconds(partial(render_svg, fresh)))
     ours, plain = statistics.median(ours_runs), statistics.median(bare_runs)
     boxes = len(select(chart, None).nodes)
     note = f"{boxes} boxes; {ours / plain:.2f}x bare dot (median of {RENDER_RUNS} runs taken in turn)"
