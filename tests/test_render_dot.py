@@ -11,10 +11,11 @@ import graphviz
 from graphviz.quoting import nohtml
 from graphviz.quoting import quote as graphviz_quote
 from graphviz.quoting import quote_edge as graphviz_quote_edge
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from orgchart.render.dot import add_edge, add_node, close_rank, cluster, open_rank, quote, quote_edge
+from orgchart.render.style import NODE_STYLES
 
 # Text with every character DOT quoting cares about, often.
 DOT_TEXT = st.text(alphabet=st.sampled_from(list('ab1 .-_:"\\<>\n&é移')) | st.characters(), max_size=30)
@@ -89,3 +90,43 @@ def test_label_wrapping_is_textwraps(text: str) -> None:
 
     wrapper = textwrap.TextWrapper(WRAP, break_long_words=True, break_on_hyphens=False)
     assert wrap_line(text, wrapper) == wrapper.wrap(text)
+
+
+NAME_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab1 .-_:\"\\<>&é移'")) | st.characters(blacklist_categories=("Cc", "Cs")),
+    min_size=1,
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    NAME_TEXT, st.none() | NAME_TEXT, st.sampled_from(sorted(NODE_STYLES)), st.lists(st.sampled_from(["added", "x y"]))
+)
+def test_a_chart_nodes_statement_is_the_packages(name: str, acronym: str | None, kind: str, classes: list[str]) -> None:
+    """The node writer's template (a kind's style made into text once) writes what
+    `Digraph.node()` writes with the same attributes, whatever the name holds."""
+    from pydantic import ValidationError
+
+    from orgchart.dataset.model import Citation, Node
+    from orgchart.render.body import add_chart_node, kind_attributes
+    from orgchart.render.dot import Names
+    from orgchart.render.graphviz import Decorations
+    from orgchart.render.labels import node_label, node_tooltip, plain_attribute
+
+    try:
+        citation = Citation(source="src", quote=f"{name} is here")
+        node = Node(id="a-b.c_1", name=name, kind=kind, acronym=acronym, citations=(citation,))
+    except ValidationError:
+        assume(False)
+    ours, theirs = graphviz.Digraph("g"), graphviz.Digraph("g")
+    add_chart_node(ours, node, Decorations(node_classes={node.id: classes}), Names())
+    attrs = {
+        **dict(kind_attributes(kind)),
+        "label": node_label(node),
+        "id": "node-a-b.c_1",
+        "class": " ".join([f"kind-{kind.replace(' ', '-')}", *classes]),
+        "tooltip": plain_attribute(node_tooltip(node)),
+    }
+    theirs.node(node.id, **attrs)
+    assert ours.source == theirs.source

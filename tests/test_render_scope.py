@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import orgchart
@@ -70,3 +72,18 @@ def test_stack_grid_is_about_square_and_keeps_order() -> None:
     assert sum(len(row) for row in stack.rows) == 200
     assert stack.rows[0][0] == "m000" and stack.rows[-1][-1] == "m199"
     assert Stack("p", "parent", "unit", members[:STACK_MIN]).columns == 1
+
+
+def test_hierarchy_sizes_summed_in_one_pass_are_the_walked_ones(generated_thousand: Path) -> None:
+    """Every era's hierarchy sizes, summed children first, equal a walk of each hierarchy; an
+    era where a node has two superiors is left to the walk (nothing summed)."""
+    from orgchart.render.scope import _forest_sizes, _size, hierarchy_below
+
+    for chart in [*orgchart.load(generated_thousand).eras, *orgchart.load().eras]:
+        below = hierarchy_below(chart)
+        sizes = _forest_sizes(below)
+        superiors = [child for children in below.values() for child in children]
+        assert (sizes == {}) == (len(superiors) != len(set(superiors)))
+        assert all(size == _size(below, node) for node, size in sizes.items())
+    assert _forest_sizes({"a": ["b", "c"], "b": ["d"], "c": ["d"]}) == {}
+    assert _forest_sizes({"a": ["b", "c"], "b": ["d"]}) == {"a": 4, "b": 2, "c": 1, "d": 1}

@@ -99,8 +99,11 @@ def dark_css(root: ET.Element, scope: str) -> str:
 
 
 _GROUP: Final[re.Pattern[bytes]] = re.compile(rb'<g id="[^"]*" class="([^"]*)"[^>]*>')
+_DRAWN_ON_BACKGROUND: Final[re.Pattern[bytes]] = re.compile(rb'<g id="[^"]*" class="((?!node\b)[^"]*)"[^>]*>')
+"""A group whose class is not `node`: the graph's own, a cluster's or an edge's."""
 _ELEMENT: Final[re.Pattern[bytes]] = re.compile(rb"<(text|polyline|polygon|path)\b([^>]*)>")
 _PAINT: Final[re.Pattern[bytes]] = re.compile(rb' (fill|stroke)="([^"]*)"')
+_PAINT_VALUE: Final[re.Pattern[bytes]] = re.compile(rb' (?:fill|stroke)="([^"]*)"')
 
 
 def dark_css_of_svg(svg: bytes, scope: str) -> str:
@@ -111,16 +114,15 @@ def dark_css_of_svg(svg: bytes, scope: str) -> str:
     elements are the text up to the next classed group. Tests check it against `dark_css`."""
     on_background: set[str] = set()
     surfaces: set[str] = set()
-    starts = list(_GROUP.finditer(svg))
-    for index, start in enumerate(starts):
+    edge_paints: set[bytes] = set()
+    for start in _DRAWN_ON_BACKGROUND.finditer(svg):  # boxes (most groups) read on any background
+        following = _GROUP.search(svg, start.end())
+        end = following.start() if following else len(svg)
         classes = set(start.group(1).decode("utf-8").split())
-        segment = svg[start.end() : starts[index + 1].start() if index + 1 < len(starts) else len(svg)]
         if "edge" in classes:
-            for _, value in _PAINT.findall(segment):
-                if _is_color(value.decode("utf-8")):
-                    on_background.add(value.decode("utf-8"))
+            edge_paints.update(_PAINT_VALUE.findall(svg, start.end(), end))
         elif "graph" in classes or "cluster" in classes:
-            for tag, attributes in _ELEMENT.findall(segment):
+            for tag, attributes in _ELEMENT.findall(svg, start.end(), end):
                 paints = {name.decode(): value.decode("utf-8") for name, value in _PAINT.findall(attributes)}
                 _collect(
                     tag.decode(),
@@ -130,6 +132,7 @@ def dark_css_of_svg(svg: bytes, scope: str) -> str:
                     on_background,
                     surfaces,
                 )
+    on_background.update(value for value in map(bytes.decode, edge_paints) if _is_color(value))
     return _style_sheet(on_background, surfaces, scope)
 
 

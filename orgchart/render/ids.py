@@ -11,12 +11,25 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from orgchart.dataset.model import Edge
 
 XLINK_HREF: Final[str] = "{http://www.w3.org/1999/xlink}href"
 _URL_REF = re.compile(r"url\(#([^)]+)\)")
 ROOT_ID: Final[str] = "chart"
 """The id of a chart's own `<svg>` element after its prefix (`oc-ero-2023-all-1a2b3c-chart`)."""
+
+
+def node_svg_id(node_id: str) -> str:
+    """The SVG id of a node: `node-<id>`."""
+    return f"node-{node_id}"
+
+
+def edge_svg_id(edge: Edge) -> str:
+    """The SVG id of an edge: `edge-<superior>-<KIND>-<subordinate>`."""
+    return f"edge-{edge.superior}-{edge.kind.upper()}-{edge.subordinate}"
 
 
 def prefix_ids(root: ET.Element, prefix: str) -> None:

@@ -18,6 +18,7 @@ and nodes.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
@@ -28,6 +29,8 @@ from orgchart.render.svg import EdgeTitle
 
 if TYPE_CHECKING:
     import graphviz
+
+    from orgchart.render.dot import Names
 
 EdgeKey = tuple[str, str, str]
 
@@ -63,27 +66,31 @@ def link_titles(
 
 
 def sibling_rows(
-    edges: Sequence[Edge], stacks: Sequence[Stack], second_parents: Collection[EdgeKey], boxed: Collection[str]
+    edges: Sequence[Edge],
+    stacks: Sequence[Stack],
+    second_parents: Collection[EdgeKey],
+    boxed: Collection[str],
+    placing_edges_of: Sequence[Edge] | None = None,
 ) -> dict[str, list[str]]:
     """Each superior's chained children, left to right in the order of `edges`: DOT names,
-    with a stack's slot standing for its members."""
-    placing = [edge for edge in placing_edges(edges) if edge.key not in second_parents]
+    with a stack's slot standing for its members (`placing_edges_of`: `placing_edges(edges)`,
+    when the caller has them)."""
+    found = placing_edges(edges) if placing_edges_of is None else placing_edges_of
+    placing = [edge for edge in found if edge.key not in second_parents] if second_parents else list(found)
     superiors: dict[str, int] = {}
     for edge in placing:
         superiors[edge.subordinate] = superiors.get(edge.subordinate, 0) + 1
     stacked: Mapping[tuple[str, str], Stack] = {
         (stack.superior, member): stack for stack in stacks for member in stack.members
     }
-    rows: dict[str, list[str]] = {}
+    rows: dict[str, dict[str, None]] = {}  # a dict keeps each row's order, and each member once
     for edge in placing:
         if superiors[edge.subordinate] > 1 or edge.subordinate in boxed:
             continue
         stack = stacked.get((edge.superior, edge.subordinate))
         member = slot_id(stack) if stack is not None and stack.edge_kind == edge.kind else edge.subordinate
-        row = rows.setdefault(edge.superior, [])
-        if member not in row:
-            row.append(member)
-    return rows
+        rows.setdefault(edge.superior, {})[member] = None
+    return {superior: list(row) for superior, row in rows.items()}
 
 
 def hold_sibling_order(
@@ -92,21 +99,42 @@ def hold_sibling_order(
     stacks: Sequence[Stack],
     second_parents: Collection[EdgeKey],
     boxed: Collection[str],
+    names: Names | None = None,
+    placing_edges_of: Sequence[Edge] | None = None,
 ) -> None:
-    """Add the slots and the invisible chains to `graph` (see the module docstring)."""
-    from orgchart.render.dot import add_edge, add_node  # statements as graph.edge() writes them, faster
+    """Add the slots and the invisible chains to `graph` (see the module docstring); `names`:
+    the chart's quoted names (`orgchart.render.dot.Names`), and `placing_edges_of`:
+    `placing_edges(edges)`, when the caller has them."""
+    from orgchart.render.dot import Names, add_fixed_edge, add_fixed_node, add_styled_statement, quote
 
+    names = Names() if names is None else names
     for stack in stacks:
         slot = slot_id(stack)
-        add_node(graph, slot, {"label": "", "shape": "point", "style": "invis", "width": "0.01", "height": "0.01"})
-        style = edge_style(stack.edge_kind)
-        link = {
-            "id": link_id(stack), "color": style.color, "style": style.style, "penwidth": str(style.penwidth),
-            "arrowhead": "none", "headclip": "false", "class": "stack-link",
-        }  # fmt: skip
-        add_edge(graph, stack.superior, slot, link)
+        add_fixed_node(graph, slot, SLOT_POINT, names)
+        link = f"{names[stack.superior]} -> {names[slot]}"
+        add_styled_statement(graph, link, _link_attributes(stack.edge_kind), {"id": quote(link_id(stack))})
         for member in dict.fromkeys((stack.rows[0][0], stack.rows[0][-1])):  # the box centred below it
-            add_edge(graph, slot, member, {"style": "invis", "weight": "100"})
-    for row in sibling_rows(edges, stacks, second_parents, boxed).values():
+            add_fixed_edge(graph, slot, member, SLOT_LINK, names)
+    for row in sibling_rows(edges, stacks, second_parents, boxed, placing_edges_of).values():
         for left, right in pairwise(row):
-            add_edge(graph, left, right, {"style": "invis", "minlen": "0"})
+            add_fixed_edge(graph, left, right, SIBLING_LINK, names)
+
+
+@lru_cache(maxsize=64)
+def _link_attributes(edge_kind: str) -> tuple[tuple[str, str], ...]:
+    """The line from a stack's superior to its slot: in the style of the stack's edges."""
+    style = edge_style(edge_kind)
+    return (
+        ("color", style.color), ("style", style.style), ("penwidth", str(style.penwidth)), ("arrowhead", "none"),
+        ("headclip", "false"), ("class", "stack-link"),
+    )  # fmt: skip
+
+
+SLOT_POINT: Final[tuple[tuple[str, str], ...]] = (
+    ("label", ""), ("shape", "point"), ("style", "invis"), ("width", "0.01"), ("height", "0.01"),
+)  # fmt: skip
+"""A stack's slot: an invisible point."""
+SLOT_LINK: Final[tuple[tuple[str, str], ...]] = (("style", "invis"), ("weight", "100"))
+"""The invisible edges from a stack's slot to its box's first and last member of the top row."""
+SIBLING_LINK: Final[tuple[tuple[str, str], ...]] = (("style", "invis"), ("minlen", "0"))
+"""The invisible edge from a child to the next in its superior's chain."""

@@ -21,8 +21,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from orgchart.render.dark import dark_css, dark_css_of_svg
 from orgchart.render.ids import ROOT_ID, prefix_ids
@@ -41,9 +40,24 @@ everywhere else (`id="node-ero"`, as a reader searching the file expects)."""
 _GROUP_TITLE: Final[re.Pattern[bytes]] = re.compile(rb'(<g id="([^"]*)" class="[^"]*">\n<title>)([^<]*)(</title>)')
 
 
-@dataclass(frozen=True)
-class EdgeTitle:
-    """What an edge's `<title>` says: `superior → subordinate (kind)`."""
+_MARKUP: Final[re.Pattern[str]] = re.compile(r"[&<>]")
+_ATTRIBUTE_MARKUP: Final[re.Pattern[str]] = re.compile(r"[&<>\"']")
+
+
+def _text(text: str) -> str:
+    """`text` as SVG character data: `html.escape(text, quote=False)`, without its three
+    replacements when there is nothing to escape (most names)."""
+    return html.escape(text, quote=False) if _MARKUP.search(text) else text
+
+
+def _attribute(text: str) -> str:
+    """`text` as an SVG attribute value: `html.escape(text)`, when there is something to escape."""
+    return html.escape(text) if _ATTRIBUTE_MARKUP.search(text) else text
+
+
+class EdgeTitle(NamedTuple):
+    """What an edge's `<title>` says: `superior → subordinate (kind)`. (A named tuple, not a
+    frozen dataclass: a chart makes one per edge, and a tuple is made several times faster.)"""
 
     superior: str
     subordinate: str
@@ -53,8 +67,7 @@ class EdgeTitle:
         return f"{self.superior} → {self.subordinate} ({self.kind})"
 
 
-@dataclass(frozen=True)
-class StandIn:
+class StandIn(NamedTuple):
     """An edge not laid out (a stack's box stands for it), kept in the SVG as an empty group
     with its id, classes and title, so ids stay complete and screen readers still hear it."""
 
@@ -83,16 +96,20 @@ def finish_svg(
         ET.register_namespace("xlink", XLINK_NS)
         root = ET.fromstring(raw)
         return _finish_tree(root, title, description, node_titles, edge_titles, stand_ins, id_prefix)
-    titles = {**node_titles, **{key: str(value) for key, value in edge_titles.items()}}
 
     def retitle(match: re.Match[bytes]) -> bytes:
-        wanted = titles.get(html.unescape(match.group(2).decode("utf-8")))
+        svg_id = match.group(2).decode("utf-8")
+        svg_id = html.unescape(svg_id) if "&" in svg_id else svg_id
+        wanted = node_titles.get(svg_id) or edge_titles.get(svg_id)
         if wanted is None:
             return match.group(0)
-        return match.group(1) + html.escape(wanted, quote=False).encode("utf-8") + match.group(4)
+        return match.group(1) + _text(str(wanted)).encode("utf-8") + match.group(4)
 
-    # On bytes, in two passes: decoding, or one alternation of both patterns, cost more.
-    text = _GROUP_TITLE.sub(retitle, _COMMENT.sub(b"", raw[raw.index(b"<svg") :])).replace(b"&#45;", b"-")
+    # On bytes, in passes that each run in C but for one call per titled group: decoding, one
+    # alternation of both patterns, or a call per comment (most are of invisible edges) cost
+    # more. `&#45;` is written `-` before the titles are found, so most ids need no unescaping.
+    text = _COMMENT.sub(b"", raw[raw.index(b"<svg") :]).replace(b"&#45;", b"-")
+    text = _GROUP_TITLE.sub(retitle, text)
     opened = text.index(b">")
     head = (
         f' role="img" aria-labelledby="chart-title chart-desc">\n'
@@ -102,8 +119,8 @@ def finish_svg(
     )
     closing = text.rindex(b"</g>")
     groups = "".join(
-        f'<g id="{html.escape(item.svg_id)}" class="{html.escape(item.classes)}">'
-        f"<title>{html.escape(str(item.title), quote=False)}</title></g>\n"
+        f'<g id="{_attribute(item.svg_id)}" class="{_attribute(item.classes)}">'
+        f"<title>{_text(str(item.title))}</title></g>\n"
         for item in stand_ins
     )
     parts = [HEADER.encode("utf-8"), text[:opened], head.encode("utf-8"), text[opened + 1 : closing]]
