@@ -39,6 +39,16 @@ costs microseconds, and a diff asks for each name several times)."""
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _NOT_WORD = re.compile(r"[^\w()']+")
+_ASCII_FOLD = str.maketrans(
+    {
+        chr(code): chr(code).lower() if chr(code).isalnum() or chr(code) in "_()'" else " "
+        for code in range(128)
+    }
+)
+"""For ASCII text, what `normal_name`'s steps come to, character by character: NFKC and the
+quote table change nothing, casefold is lower, and everything but word characters, brackets and
+apostrophes is a separator. One `translate` instead of four passes (folding was a fifth of a
+diff at 100,000 entities)."""
 
 
 @functools.lru_cache(maxsize=NAMES_REMEMBERED)
@@ -46,8 +56,11 @@ def normal_name(text: str) -> str:
     """`text` folded for comparison: case, Unicode compatibility forms, curly quotes, punctuation
     and white space, a leading "the", and a leading "U.S." or "United States" (a federal body's
     name with and without its country is one name: "U.S. Immigration and Customs Enforcement")."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    words = _NOT_WORD.sub(" ", folded).split()
+    if text.isascii():
+        words = text.translate(_ASCII_FOLD).split()
+    else:
+        folded = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+        words = _NOT_WORD.sub(" ", folded).split()
     if words and words[0] == "the":
         words = words[1:]
     for prefix in (["u", "s"], ["us"], ["united", "states"]):
