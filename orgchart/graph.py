@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, TypeVar
 
 from orgchart import query
 from orgchart.dataset import progress
@@ -28,6 +26,9 @@ from orgchart.dataset.validate import ValidatedData
 from orgchart.errors import AmbiguousError, NotFoundError
 from orgchart.query import Subtree
 from orgchart.timeline import Timeline, timeline_of
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built: most commands need none
+    import networkx as nx
 
 T = TypeVar("T")
 
@@ -237,6 +238,12 @@ class OrgChart:
         """Each placed entity's id and its main parent's id (a read-only view)."""
         return MappingProxyType(self._main_parent)
 
+    @property
+    def children_of(self) -> Mapping[str, Sequence[Node]]:
+        """Each parent's id and its children by main parent, in file order (a read-only view):
+        `children` without resolving names, for walks over every entity."""
+        return MappingProxyType(self._children)
+
     def parent_id(self, node_id: str) -> str | None:
         """The id of the main parent of the node with id `node_id`, or None (for a root, or an id
         not in this era): `parent` without resolving names, for loops over every entity."""
@@ -362,6 +369,8 @@ class OrgChart:
     def graph(self) -> nx.MultiDiGraph:
         """The era as a `networkx.MultiDiGraph` (edges from superior to subordinate, keyed by
         kind, with every attribute), built the first time it is asked for."""
+        import networkx as nx
+
         graph = nx.MultiDiGraph(era=self.era.id, label=self.era.label)
         for node in self.era.nodes:
             graph.add_node(

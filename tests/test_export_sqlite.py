@@ -108,3 +108,16 @@ def test_one_era_only(tmp_path: Path) -> None:
     path = orgchart.write_sqlite(dataset, tmp_path / "b.sqlite", [dataset.era("era-b")])
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT id FROM eras").fetchall() == [("era-b",)]
+
+
+def test_a_reference_to_a_missing_row_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """Foreign keys are checked once the rows are in (not row by row): a finding about an entity
+    the era does not have still stops the export, naming the table."""
+    dataset = orgchart.load(write_hard_dataset(tmp_path / "data"))
+    chart = dataset.era("era-a")
+    stray = orgchart.Finding(kind="other", subject="nowhere", message="about an entity the era lacks")
+    broken = orgchart.OrgChart(chart.era, chart.sources, (*chart.findings, stray))
+    out = tmp_path / "org.sqlite"
+    with pytest.raises(sqlite3.IntegrityError, match="findings"):
+        orgchart.write_sqlite(dataset, out, [broken])
+    assert not out.exists()

@@ -50,18 +50,18 @@ def find_branches(chart: OrgChart) -> Branches:
 def _find_branches(chart: OrgChart) -> Branches:
     below: dict[str, list[str]] = {}
     stated: set[tuple[str, str]] = set()
-    for edge in chart.edges:
-        if edge.kind in HIERARCHY_KINDS and (edge.superior, edge.subordinate) not in stated:
-            stated.add((edge.superior, edge.subordinate))
-            below.setdefault(edge.superior, []).append(edge.subordinate)
-    sizes = _SubtreeSizes(below)
     kinds = {node.id: node.kind for node in chart.nodes}
     # A top is a non-external node whose superiors, if any, are all outside the organization.
-    inside_superior = {
-        edge.subordinate
-        for edge in chart.edges
-        if edge.kind in HIERARCHY_KINDS and kinds.get(edge.superior) != "external body"
-    }
+    inside_superior: set[str] = set()
+    for edge in chart.edges:
+        if edge.kind in HIERARCHY_KINDS:
+            pair = (edge.superior, edge.subordinate)
+            if pair not in stated:
+                stated.add(pair)
+                below.setdefault(edge.superior, []).append(edge.subordinate)
+            if kinds.get(edge.superior) != "external body":
+                inside_superior.add(edge.subordinate)
+    sizes = _SubtreeSizes(below)
     tops = [node.id for node in chart.nodes if node.kind != "external body" and node.id not in inside_superior]
     if not tops:
         return Branches((), ())
@@ -113,8 +113,12 @@ class _SubtreeSizes(dict[str, int]):
                 if child not in seen:
                     seen.add(child)
                     todo.append(child)
+        counted = dict.fromkeys(order, 1)
         for node in reversed(order):  # children before their superiors
-            self[node] = 1 + sum(self[child] for child in self.below.get(node, ()))
+            children = self.below.get(node)
+            if children:
+                counted[node] += sum(map(counted.__getitem__, children))
+        self.update(counted)
 
     def __missing__(self, node_id: str) -> int:
         seen, todo = {node_id}, [node_id]
@@ -142,21 +146,25 @@ def branch_of(chart: OrgChart, branches: Branches | None = None) -> dict[str, st
 
 
 def _branch_of(chart: OrgChart, found: Branches) -> dict[str, str | None]:
-    known: dict[str, str | None] = dict.fromkeys(found.divisions, None)
-    for division in found.divisions:
-        known[division] = division
+    """Walked down from each division and trunk node through main children (each entity has one
+    main parent, so each is reached once, from the nearest division or trunk node above it):
+    walking up from every entity asked for its parent a few hundred thousand times at 100,000."""
+    known: dict[str, str | None] = {division: division for division in found.divisions}
     for node_id in found.trunk:
         known[node_id] = ""
-    for node in chart.nodes:
-        path = []
-        current: str | None = node.id
-        while current is not None and current not in known and current not in path:
-            path.append(current)
-            current = chart.parent_id(current)
-        result = known.get(current) if current is not None else None
-        for step in path:
-            known[step] = result
-    return {node.id: known[node.id] for node in chart.nodes}
+    result: dict[str, str | None] = dict.fromkeys([node.id for node in chart.nodes])
+    children = chart.children_of
+    reached = set(known)
+    for start, value in known.items():
+        result[start] = value
+        todo = [start]
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child.id not in reached:
+                    reached.add(child.id)
+                    result[child.id] = value
+                    todo.append(child.id)
+    return result
 
 
 def dataset_divisions(dataset: Dataset) -> dict[str, tuple[Node, ...]]:

@@ -16,6 +16,7 @@ branch that mostly vanished is the row a reader needs.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from orgchart.changes.branches import branch_of, find_branches
@@ -84,21 +85,18 @@ def coverage(chart: OrgChart, other: OrgChart, matching: Matching, *, earlier: b
     is the earlier era when `earlier` is true): one row per top-level branch, sorted by how
     many of its entities `other` does not mention, then by size."""
     in_groups = {i for link in matching.lineage_groups for i in (link.before if earlier else link.after) if i in chart}
-
-    def mentioned(node_id: str) -> bool:
-        found = matching.forward(node_id) if earlier else matching.backward(node_id)
-        return found is not None or node_id in in_groups
-
+    matched = matching.matched_before if earlier else matching.matched_after
     found = find_branches(chart)
-    groups = branch_of(chart, found)
-    counts: dict[str | None, list[int]] = {}
-    for node in chart.nodes:
-        tally = counts.setdefault(groups[node.id], [0, 0])
-        tally[0] += 1
-        tally[1] += mentioned(node.id)
+    groups = branch_of(chart, found)  # every node of the era, in file order
+    # Counted with C loops (Counter over the branch of each node, then of each mentioned one):
+    # a Python loop per entity was a tenth of a diff at 100,000 entities.
+    totals = Counter(groups.values())
+    seen_by_group = Counter(groups[node_id] for node_id in matched if node_id in groups)
+    seen_by_group.update(groups[node_id] for node_id in in_groups if node_id not in matched)
     position = {n.id: i for i, n in enumerate(chart.nodes)}
     rows = []
-    for key, (total, seen) in counts.items():
+    for key, total in totals.items():
+        seen = seen_by_group[key]
         if key == "":
             main = found.main_body
             name = f"{chart.node(main).name} {TRUNK}" if main else TRUNK

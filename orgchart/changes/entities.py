@@ -10,7 +10,7 @@ no rename is claimed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from orgchart.changes.changeset import (
@@ -56,9 +56,12 @@ class OwnNames:
     def __init__(self, chart: OrgChart) -> None:
         self.chart = chart
         self.holders: dict[str, list[Node]] = {}
+        holders = self.holders
         for node in chart.nodes:
-            for text in {normal_name(t) for t in (node.acronym, node.name) if t}:
-                self.holders.setdefault(text, []).append(node)
+            name = normal_name(node.name)
+            holders.setdefault(name, []).append(node)
+            if node.acronym and (acronym := normal_name(node.acronym)) != name:
+                holders.setdefault(acronym, []).append(node)
 
     def of(self, node: Node) -> str:
         """The folded name of `node` without a leading ancestor's or head body's name or acronym."""
@@ -116,9 +119,11 @@ def matched_changes(matching: Matching, lineage: Iterable[LineageLink]) -> list[
     names: tuple[OwnNames, OwnNames] | None = None
     links = tuple(lineage)
     changes: list[Change] = []
+    unchanged = _unchanged_test(matching)
+    node_a, node_b = era_a.node, era_b.node
     for match in matching.matches:
-        a, b = era_a.node(match.before), era_b.node(match.after)
-        if _unchanged(matching, a, b):
+        a, b = node_a(match.before), node_b(match.after)
+        if unchanged(a, b):
             continue  # most pairs of a large dataset: nothing to compare further
         before, after = entity_state(era_a, a), entity_state(era_b, b)
         depth = depth_of(era_b, b.id)
@@ -155,16 +160,22 @@ def matched_changes(matching: Matching, lineage: Iterable[LineageLink]) -> list[
     return changes
 
 
-def _unchanged(matching: Matching, a: Node, b: Node) -> bool:
+def _unchanged_test(matching: Matching) -> Callable[[Node, Node], bool]:
     """Whether a matched pair is written alike (name, aliases, acronym, kind) and not moved:
-    a quick test that lets the pair skip every comparison below (none would report anything)."""
-    if a.name != b.name or a.aliases != b.aliases or a.acronym != b.acronym or a.kind != b.kind:
-        return False
-    parent_a, parent_b = matching.before.parent_id(a.id), matching.after.parent_id(b.id)
-    if parent_a is None or parent_b is None:
-        return True
-    mapped = matching.forward(parent_a)
-    return mapped is not None and mapped.after == parent_b
+    a quick test that lets the pair skip every comparison below (none would report anything).
+    It runs for every matched pair, so the eras' parent maps are looked up once, here."""
+    parents_a, parents_b, forward = matching.before.parent_ids.get, matching.after.parent_ids.get, matching.forward
+
+    def unchanged(a: Node, b: Node) -> bool:
+        if a.name != b.name or a.aliases != b.aliases or a.acronym != b.acronym or a.kind != b.kind:
+            return False
+        parent_a, parent_b = parents_a(a.id), parents_b(b.id)
+        if parent_a is None or parent_b is None:
+            return True
+        mapped = forward(parent_a)
+        return mapped is not None and mapped.after == parent_b
+
+    return unchanged
 
 
 def _move(

@@ -62,8 +62,9 @@ def group_changes(matching: Matching) -> Groups:
     era_a, era_b = matching.before, matching.after
     structural: list[Change] = []
     moved: dict[str, tuple[str, str]] = {}
+    parent_a, parent_b = era_a.parent_ids.get, era_b.parent_ids.get
     for match in matching.matches:
-        old_parent, new_parent = era_a.parent_id(match.before), era_b.parent_id(match.after)
+        old_parent, new_parent = parent_a(match.before), parent_b(match.after)
         if old_parent is not None and new_parent is not None:
             moved[match.after] = (old_parent, new_parent)
     # The matched children by earlier and by later parent, indexed once (a scan of every child

@@ -178,12 +178,26 @@ def history(dataset: Dataset) -> History:
 def history_of(eras: Iterable[OrgChart], lineage: Iterable[LineageLink] = ()) -> History:
     """The History of some eras only (oldest first), e.g. the ones an export was asked for."""
     charts, links = tuple(eras), tuple(lineage)
-    pairs = tuple(
+    grid = build_grid(charts, links)
+    return History(charts, _pairs(charts, links), grid, gap_changes(charts, grid, links))
+
+
+def consecutive_changes(
+    eras: Iterable[OrgChart], lineage: Iterable[LineageLink] = ()
+) -> tuple[tuple[ChangeSet, ...], tuple[tuple[GapChange, ...], ...]]:
+    """`History.pairs` and `History.since` of `eras` (oldest first) without the rest of the
+    history: the grid is built only where a change can reach across an era (three eras or
+    more); for two eras of 100,000 entities it was a third of the RDF export's comparing."""
+    charts, links = tuple(eras), tuple(lineage)
+    grid = build_grid(charts, links) if len(charts) > 2 else ()
+    return _pairs(charts, links), gap_changes(charts, grid, links)
+
+
+def _pairs(charts: tuple[OrgChart, ...], links: tuple[LineageLink, ...]) -> tuple[ChangeSet, ...]:
+    return tuple(
         diff(a, b, lineage=links)
         for a, b in progress.tracked(list(itertools.pairwise(charts)), "comparing consecutive eras")
     )
-    grid = build_grid(charts, links)
-    return History(charts, pairs, grid, gap_changes(charts, grid, links))
 
 
 def entity_timeline(dataset: Dataset, ref: str) -> tuple[tuple[OrgChart, ...], GridRow]:

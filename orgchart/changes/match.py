@@ -29,7 +29,7 @@ Names are folded and compared by `orgchart.changes.names`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, KeysView
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal, NamedTuple
 
@@ -134,6 +134,16 @@ class Matching:
 
     def __iter__(self) -> Iterator[Match]:
         return iter(self.matches)
+
+    @property
+    def matched_before(self) -> KeysView[str]:
+        """The earlier era's ids that have a match (a set-like view, for loops over every entity)."""
+        return self._forward.keys()
+
+    @property
+    def matched_after(self) -> KeysView[str]:
+        """The later era's ids that have a match."""
+        return self._backward.keys()
 
     def __len__(self) -> int:
         return len(self.matches)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from typing import Final
 
 from orgchart.dataset.model import Node
@@ -39,6 +40,13 @@ costs microseconds, and a diff asks for each name several times)."""
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _NOT_WORD = re.compile(r"[^\w()']+")
+_ASCII_FOLD = str.maketrans(
+    {chr(code): chr(code).lower() if chr(code).isalnum() or chr(code) in "_()'" else " " for code in range(128)}
+)
+"""For ASCII text, what `normal_name`'s steps come to, character by character: NFKC and the
+quote table change nothing, casefold is lower, and everything but word characters, brackets and
+apostrophes is a separator. One `translate` instead of four passes (folding was a fifth of a
+diff at 100,000 entities)."""
 
 
 @functools.lru_cache(maxsize=NAMES_REMEMBERED)
@@ -46,8 +54,11 @@ def normal_name(text: str) -> str:
     """`text` folded for comparison: case, Unicode compatibility forms, curly quotes, punctuation
     and white space, a leading "the", and a leading "U.S." or "United States" (a federal body's
     name with and without its country is one name: "U.S. Immigration and Customs Enforcement")."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    words = _NOT_WORD.sub(" ", folded).split()
+    if text.isascii():
+        words = text.translate(_ASCII_FOLD).split()
+    else:
+        folded = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+        words = _NOT_WORD.sub(" ", folded).split()
     if words and words[0] == "the":
         words = words[1:]
     for prefix in (["u", "s"], ["us"], ["united", "states"]):
@@ -89,22 +100,21 @@ def repeated_keys(chart: OrgChart) -> frozenset[str]:
     entity of `chart` carries: in this era they do not say which entity is meant.
 
     Computed once per era; each distinct text is folded once (a register repeats names, "Office
-    of General Counsel", thousands of times, and folding is the cost here)."""
+    of General Counsel", thousands of times, and `normal_name` remembers them)."""
     return chart.derived("repeated_keys", lambda: _repeated_keys(chart))
 
 
 def _repeated_keys(chart: OrgChart) -> frozenset[str]:
-    holders: dict[str, set[str]] = {}  # folded key -> ids of the entities carrying it
-    by_text: dict[str, list[str]] = {}
-    for node in chart.nodes:
-        for text in {node.name, *node.aliases} if node.aliases else (node.name,):
-            by_text.setdefault(text, []).append(node.id)
-        if node.acronym:
-            by_text.setdefault("\0" + node.acronym, []).append(node.id)
-    for text, ids in by_text.items():
-        key = "acronym:" + normal_acronym(text[1:]) if text.startswith("\0") else normal_name(text)
-        holders.setdefault(key, set()).update(ids)
-    return frozenset(key for key, ids in holders.items() if len(ids) > 1)
+    # How many entities carry each key (each entity's keys counted once: ids are unique), by
+    # Counter over the folded names; most entities have no aliases, and their names are
+    # counted in one pass at C speed (the folding itself is remembered, see `normal_name`).
+    nodes = chart.nodes
+    carried = Counter(map(normal_name, [node.name for node in nodes if not node.aliases]))
+    for node in nodes:
+        if node.aliases:
+            carried.update({normal_name(text) for text in (node.name, *node.aliases)})
+    carried.update("acronym:" + normal_acronym(node.acronym) for node in nodes if node.acronym)
+    return frozenset(key for key, count in carried.items() if count > 1)
 
 
 def name_keys(node: Node) -> frozenset[str]:

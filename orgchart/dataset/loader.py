@@ -334,12 +334,13 @@ def _items(located: Located, key: str) -> Sequence[Any]:
     return items
 
 
-def load_data(root: Path, *, read: Reader = read_yaml) -> LoadedData:
+def load_data(root: Path, *, read: Reader = read_yaml, build: Callable[[Located], Era] | None = None) -> LoadedData:
     """Read `sources.yaml`, every `eras/*.yaml`, the optional `lineage.yaml` and the optional
     `dataset.yaml` (the dataset's settings, such as its default era) under `root`.
 
     Collects the problems of every file before raising, so one run shows them all. `read`
-    reads one file (a cache passes its own, see `orgchart.dataset.cache`).
+    reads one file and `build` makes an era of what it read (`build_era` unless given: the
+    cache passes its own of both, see `orgchart.dataset.cache`).
 
     Raises:
         DataError: any file is missing, unreadable, malformed, or fails the schema.
@@ -379,7 +380,7 @@ def load_data(root: Path, *, read: Reader = read_yaml) -> LoadedData:
             located = read(path, root)
             if located.value is None:
                 raise DataError([located.problem((), "the era file is empty", "add id, label, sources and nodes")])
-            eras.append(LoadedEra(build_era(located), located.without_value()))
+            eras.append(LoadedEra((build or build_era)(located), located.without_value()))
         except DataError as error:
             problems.extend(error.problems)
     if (root / LINEAGE_FILE).exists() or (root / LINEAGE_FILE).is_symlink():

@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import networkx as nx
-
 from orgchart.dataset import progress
 from orgchart.dataset.citations import (
     check_citations,
@@ -362,6 +360,8 @@ def _check_lineage(
     origin = loaded.lineage_origin
     if origin is None:
         return
+    import networkx as nx  # imported here: loading a dataset from the cache needs none
+
     known = {node.id for loaded_era in eras.values() for node in loaded_era.era.nodes}
     all_sources = set(texts)
     successors = nx.DiGraph()

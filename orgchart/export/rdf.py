@@ -11,7 +11,7 @@ upper-case kind cannot be confused with them), so that its citations can hang fr
 is a `prov:Derivation` (`SUBJECT_CITATION_N`) from the source (a `prov:Entity`) with the quote as
 `oc:quote`.
 
-The Turtle is written as the statements are made (`_Turtle`), one block per resource, with a
+The Turtle is written as the statements are made (`TurtleWriter`), one block per resource, with a
 prefix per era; rdflib builds a graph of the same triples when asked (`rdf_graph`). Building an
 rdflib graph first took 114 s for 5,016 entities and would take an hour at 100,000: each triple is
 a few Python objects in several indexes, and its Turtle writer looks each term up again.
@@ -38,20 +38,19 @@ rdflib is needed only by `rdf_graph`, and imported there.
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
-from urllib.parse import quote
 
 from orgchart.atomic import write_text_atomic
-from orgchart.changes.changeset import Change, EntityState, Quote
-from orgchart.changes.history import history_of
-from orgchart.dataset.model import Citation, LineageLink
+from orgchart.changes.changeset import Change, EntityState
+from orgchart.changes.history import consecutive_changes
+from orgchart.dataset.model import LineageLink
+from orgchart.export.turtle import TurtleWriter, literal, string_literal, verify_base
 from orgchart.graph import Dataset, OrgChart
 from orgchart.report.text import headline
+
+__all__ = ["DEFAULT_BASE", "EVENT_KINDS", "VOCABULARY", "rdf_graph", "to_turtle", "verify_base", "write_turtle"]
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -89,143 +88,12 @@ PREFIXES: Final = {
     "oc": VOCABULARY,
 }
 
-_LOCAL: Final = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.%-]*[A-Za-z0-9_%-])?")
-"""A segment that Turtle can write after a prefix as it is (percent escapes included)."""
-_ESCAPES: Final = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_TO_ESCAPE: Final = re.compile('[\\\\"\x00-\x1f\x7f]')
-_IRI_UNSAFE: Final = re.compile('[\x00-\x20<>"{}|^`\\\\]')
-
-
-def _string(text: str) -> str:
-    """A Turtle string literal."""
-    escaped = _TO_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
-    return f'"{escaped}"'
-
-
-def _literal(value: object) -> str:
-    """`value` as a Turtle literal with the datatype rdflib gives it (str: plain, int: integer,
-    float: double, bool: boolean, date: date)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return f'"{value!r}"^^xsd:double'
-    if isinstance(value, dt.date):
-        return f'"{value.isoformat()}"^^xsd:date'
-    return _string(str(value))
-
-
-def _full(iri: str) -> str:
-    return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
-
-
-class _Turtle:
-    """Turtle text written as it is made: `statement(subject, [(predicate, object), ...])`
-    writes one block. Terms are Turtle text already: `iri(...)` gives a prefixed name where the
-    era prefixes allow one, `_literal` a literal. The prefixes come first; they are known from
-    the eras before any statement is made."""
-
-    def __init__(self, base: str, era_ids: Sequence[str]) -> None:
-        self.base = verify_base(base)
-        self.out = io.StringIO()
-        self.prefixes: dict[str, str] = {}  # namespace IRI -> prefix
-        for prefix, namespace in PREFIXES.items():
-            self.prefixes[namespace] = prefix
-        self.prefixes[base + "source/"] = "source"
-        self.prefixes[base + "entity/"] = "entity"
-        for number, era_id in enumerate(era_ids, start=1):
-            era = f"{base}era/{_segment(era_id)}/"
-            for suffix, part in (("", ""), ("r", "edge/"), ("c", "claim/"), ("f", "finding/")):
-                self.prefixes[era + part] = f"e{number}{suffix}"
-        for namespace, prefix in self.prefixes.items():
-            self.out.write(f"@prefix {prefix}: {_full(namespace)} .\n")
-        self.out.write(f"@prefix data: {_full(base)} .\n")
-
-    def iri(self, *parts: str) -> str:
-        """`BASE/part/part/...`, each part percent-encoded, as a prefixed name when it can be."""
-        segments = [_segment(part) for part in parts]
-        for split in range(len(segments) - 1, 0, -1):
-            namespace = self.base + "/".join(segments[:split]) + "/"
-            prefix = self.prefixes.get(namespace)
-            if prefix is not None:
-                local = "/".join(segments[split:])
-                if _LOCAL.fullmatch(local):
-                    return f"{prefix}:{local}"
-                break
-        return _full(self.base + "/".join(segments))
-
-    def term(self, iri: str) -> str:
-        """A full IRI as a term (`source.url`)."""
-        return _full(iri)
-
-    def statement(self, subject: str, pairs: Iterable[tuple[str, str | None]]) -> None:
-        """`subject predicate object ; ... .`, leaving out pairs whose object is None and
-        repeated pairs (an RDF graph is a set)."""
-        seen: dict[tuple[str, str], None] = {}
-        for predicate, value in pairs:
-            if value is not None:
-                seen.setdefault((predicate, value), None)
-        if not seen:
-            return
-        body = " ;\n    ".join(f"{predicate} {value}" for predicate, value in seen)
-        self.out.write(f"\n{subject} {body} .\n")
-
-    def citations(self, subject: str, citations: Iterable[Citation | Quote]) -> list[tuple[str, str | None]]:
-        """Each citation as a `prov:Derivation` (`SUBJECT_CITATION_N`) from its source, with the
-        quote (a diff's quote also names the era it comes from, `oc:era`): the subject's pairs
-        returned, the derivations written."""
-        pairs: list[tuple[str, str | None]] = []
-        for index, citation in enumerate(citations):
-            derivation = _suffixed(subject, f"_CITATION_{index}")
-            source = self.iri("source", citation.source)
-            pairs += [("prov:wasDerivedFrom", source), ("prov:qualifiedDerivation", derivation)]
-            era = self.iri("era", citation.era) if isinstance(citation, Quote) and citation.era != "lineage" else None
-            self.statement(
-                derivation,
-                [
-                    ("a", "prov:Derivation"),
-                    ("prov:entity", source),
-                    ("oc:quote", _string(citation.quote)),
-                    ("oc:era", era),
-                ],
-            )
-        return pairs
-
-    def text(self) -> str:
-        return self.out.getvalue()
-
-
-def _suffixed(term: str, suffix: str) -> str:
-    """The term of `term`'s IRI with `suffix` added (both forms: prefixed and <full>)."""
-    if term.startswith("<"):
-        return term[:-1] + suffix + ">"
-    return term + suffix
-
-
-def _segment(text: str) -> str:
-    return quote(text, safe="-._~")
-
-
-def verify_base(base: str) -> str:
-    """`base` if it can start IRIs: absolute (a scheme), no spaces or quotes, ending in `/` or
-    `#` (without one, `https://example.org/org` + `era/x` runs together as `orgera/x`).
-
-    Raises:
-        ValueError: saying what is wrong and giving an example.
-    """
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", base):
-        raise ValueError(f"--base {base!r} is not an absolute IRI without spaces (e.g. https://example.org/org/)")
-    if not base.endswith(("/", "#")):
-        raise ValueError(f"--base {base!r} must end in / or # (e.g. {base}/), or the IRIs run together")
-    return base
-
 
 def turtle(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: str = DEFAULT_BASE) -> str:
     """The dataset (or just `eras`) as Turtle; changes only for several eras, lineage only for
     the whole dataset."""
     charts = list(dataset.eras if eras is None else eras)
-    out = _Turtle(base, [chart.id for chart in charts])
+    out = TurtleWriter(base, [chart.id for chart in charts], PREFIXES)
     iri = out.iri
     for name in RELATION_PROPERTIES.values():
         out.statement(f"oc:{name}", [("a", "rdf:Property"), ("rdfs:subPropertyOf", "org:linkedTo")])
@@ -239,17 +107,17 @@ def turtle(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: st
             iri("source", source.id),
             [
                 ("a", "prov:Entity"),
-                ("dcterms:identifier", _string(source.id)),
-                ("dcterms:title", _string(source.title)),
-                ("dcterms:publisher", _string(source.publisher)),
+                ("dcterms:identifier", string_literal(source.id)),
+                ("dcterms:title", string_literal(source.title)),
+                ("dcterms:publisher", string_literal(source.publisher)),
                 ("rdfs:seeAlso", out.term(source.url) if source.url else None),
-                ("oc:dateStart", _literal(source.date.start)),
-                ("oc:dateEnd", _literal(source.date.end)),
-                ("oc:datePrecision", _string(source.date.precision)),
-                ("oc:dateReason", _string(source.date.reason)),
-                ("oc:sha256", _string(source.sha256)),
-                ("oc:complete", _literal(source.complete)),  # false: the archived text breaks off
-                ("oc:breaksOff", _string(source.breaks_off) if source.breaks_off else None),
+                ("oc:dateStart", literal(source.date.start)),
+                ("oc:dateEnd", literal(source.date.end)),
+                ("oc:datePrecision", string_literal(source.date.precision)),
+                ("oc:dateReason", string_literal(source.date.reason)),
+                ("oc:sha256", string_literal(source.sha256)),
+                ("oc:complete", literal(source.complete)),  # false: the archived text breaks off
+                ("oc:breaksOff", string_literal(source.breaks_off) if source.breaks_off else None),
             ],
         )
     for chart in charts:
@@ -263,7 +131,7 @@ def turtle(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: st
             originals = [iri("era", last[ref], ref) if ref in last else iri("entity", ref) for ref in link.before]
             results = [iri("era", first[ref], ref) if ref in first else iri("entity", ref) for ref in link.after]
             pairs = _change(out, event, originals, results, link.reason)
-            pairs.append(("oc:lineageKind", _string(link.kind)))
+            pairs.append(("oc:lineageKind", string_literal(link.kind)))
             out.statement(event, pairs + out.citations(event, link.citations))
             lineage_events[index] = event
     if len(charts) > 1:
@@ -271,7 +139,7 @@ def turtle(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: st
     return out.text()
 
 
-def _era(out: _Turtle, chart: OrgChart) -> None:
+def _era(out: TurtleWriter, chart: OrgChart) -> None:
     """One era: its resource, and each node, relation, claim and finding with their quotes."""
     iri = out.iri
     era = iri("era", chart.id)
@@ -279,87 +147,101 @@ def _era(out: _Turtle, chart: OrgChart) -> None:
         era,
         [
             ("a", "oc:Era"),
-            ("rdfs:label", _string(chart.label)),
-            ("dcterms:description", _string(chart.era.description) if chart.era.description else None),
-            ("oc:dateStart", _literal(chart.date.start)),
-            ("oc:dateEnd", _literal(chart.date.end)),
-            ("oc:datePrecision", _string(chart.date.precision)),
+            ("rdfs:label", string_literal(chart.label)),
+            ("dcterms:description", string_literal(chart.era.description) if chart.era.description else None),
+            ("oc:dateStart", literal(chart.date.start)),
+            ("oc:dateEnd", literal(chart.date.end)),
+            ("oc:datePrecision", string_literal(chart.date.precision)),
             *(("prov:wasDerivedFrom", iri("source", source_id)) for source_id in chart.era.sources),
         ],
     )
+    in_era, entity, relation = out.under("era", chart.id), out.under("entity"), out.under("era", chart.id, "edge")
+    term = {node.id: in_era(node.id) for node in chart.nodes}
     units: dict[str, list[str]] = {}  # org:hasUnit, stated with the superior's own block
     belongs: dict[str, list[str]] = {}  # org:unitOf, with the subordinate's
     relations: dict[str, list[tuple[str, str]]] = {}
     for edge in chart.edges:
-        superior, subordinate = iri("era", chart.id, edge.superior), iri("era", chart.id, edge.subordinate)
+        superior, subordinate = term[edge.superior], term[edge.subordinate]
         if edge.kind == "parent":
             units.setdefault(edge.superior, []).append(subordinate)
             belongs.setdefault(edge.subordinate, []).append(superior)
         else:
             relations.setdefault(edge.superior, []).append((f"oc:{RELATION_PROPERTIES[edge.kind]}", subordinate))
+    # Nodes and edges (the bulk: four blocks per entity) are written as `block` parts.
     for node in chart.nodes:
-        here = iri("era", chart.id, node.id)
-        pairs: list[tuple[str, str | None]] = [
-            ("a", "org:OrganizationalUnit" if chart.parent_id(node.id) is not None else "org:Organization"),
-            ("dcterms:identifier", _string(node.id)),
-            ("skos:prefLabel", _string(node.name)),
-            ("rdfs:label", _string(node.name)),
-            *(("skos:altLabel", _string(alias)) for alias in node.aliases),
-            ("oc:acronym", _string(node.acronym) if node.acronym else None),
-            ("oc:kind", _string(node.kind)),
-            ("rdfs:comment", _string(node.note) if node.note else None),
-            ("oc:nameIncomplete", "true" if node.name_incomplete else None),  # the text cut the name off
-            ("oc:era", era),
-            ("prov:specializationOf", iri("entity", node.id)),
-            *(("org:hasUnit", unit) for unit in units.get(node.id, ())),
-            *(("org:unitOf", above) for above in belongs.get(node.id, ())),
-            *relations.get(node.id, ()),
+        here = term[node.id]
+        cited = out.cited(here, node.citations)
+        name = string_literal(node.name)
+        parts = [
+            "a org:OrganizationalUnit" if chart.parent_id(node.id) is not None else "a org:Organization",
+            f"dcterms:identifier {string_literal(node.id)}",
+            f"skos:prefLabel {name}",
+            f"rdfs:label {name}",
         ]
-        out.statement(here, pairs + out.citations(here, node.citations))
+        parts += [f"skos:altLabel {string_literal(alias)}" for alias in node.aliases]
+        if node.acronym:
+            parts.append(f"oc:acronym {string_literal(node.acronym)}")
+        parts.append(f"oc:kind {string_literal(node.kind)}")
+        if node.note:
+            parts.append(f"rdfs:comment {string_literal(node.note)}")
+        if node.name_incomplete:  # the text cut the name off
+            parts.append("oc:nameIncomplete true")
+        parts += [f"oc:era {era}", f"prov:specializationOf {entity(node.id)}"]
+        parts += [f"org:hasUnit {unit}" for unit in units.get(node.id, ())]
+        parts += [f"org:unitOf {above}" for above in belongs.get(node.id, ())]
+        parts += [f"{predicate} {target}" for predicate, target in relations.get(node.id, ())]
+        out.block(here, parts + cited)
     for edge in chart.edges:
-        here = iri("era", chart.id, "edge", f"{edge.superior}_{edge.kind.upper()}_{edge.subordinate}")
-        pairs = [
-            ("a", "oc:Relation"),
-            ("oc:relationKind", _string(edge.kind)),
-            ("oc:superior", iri("era", chart.id, edge.superior)),
-            ("oc:subordinate", iri("era", chart.id, edge.subordinate)),
-            ("oc:secondParent", "true" if chart.is_second_parent(edge) else None),
-            ("rdfs:comment", _string(edge.note) if edge.note else None),
+        here = relation(f"{edge.superior}_{edge.kind.upper()}_{edge.subordinate}")
+        cited = out.cited(here, edge.citations)
+        parts = [
+            "a oc:Relation",
+            f"oc:relationKind {string_literal(edge.kind)}",
+            f"oc:superior {term[edge.superior]}",
+            f"oc:subordinate {term[edge.subordinate]}",
         ]
-        out.statement(here, pairs + out.citations(here, edge.citations))
+        if chart.is_second_parent(edge):
+            parts.append("oc:secondParent true")
+        if edge.note:
+            parts.append(f"rdfs:comment {string_literal(edge.note)}")
+        out.block(here, parts + cited)
     for claim in chart.claims:
         here = iri("era", chart.id, "claim", claim.id)
         pairs = [
             ("a", "oc:Claim"),
             ("oc:subject", iri("era", chart.id, claim.subject)),
-            ("oc:attribute", _string(claim.attribute)),
-            ("rdf:value", _literal(claim.value)),
-            ("oc:unit", _string(claim.unit) if claim.unit else None),
-            ("oc:qualifier", _string(claim.qualifier)),
-            ("oc:asOf", _string(claim.as_of) if claim.as_of else None),
-            ("rdfs:comment", _string(claim.note) if claim.note else None),
+            ("oc:attribute", string_literal(claim.attribute)),
+            ("rdf:value", literal(claim.value)),
+            ("oc:unit", string_literal(claim.unit) if claim.unit else None),
+            ("oc:qualifier", string_literal(claim.qualifier)),
+            ("oc:asOf", string_literal(claim.as_of) if claim.as_of else None),
+            ("rdfs:comment", string_literal(claim.note) if claim.note else None),
         ]
         out.statement(here, pairs + out.citations(here, claim.citations))
     for index, finding in enumerate(chart.findings):
         here = iri("era", chart.id, "finding", str(index))
         pairs = [
             ("a", "oc:Finding"),
-            ("oc:findingKind", _string(finding.kind)),
+            ("oc:findingKind", string_literal(finding.kind)),
             ("oc:subject", iri("era", chart.id, finding.subject) if finding.subject else None),
-            ("rdfs:comment", _string(finding.message)),
-            ("oc:origin", _string(finding.origin)),
+            ("rdfs:comment", string_literal(finding.message)),
+            ("oc:origin", string_literal(finding.origin)),
         ]
         out.statement(here, pairs + out.citations(here, finding.citations))
 
 
-def _change_events(out: _Turtle, dataset: Dataset, charts: Sequence[OrgChart], lineage_events: dict[int, str]) -> None:
+def _change_events(
+    out: TurtleWriter, dataset: Dataset, charts: Sequence[OrgChart], lineage_events: dict[int, str]
+) -> None:
     """The diff's changes of `charts` (put in chronological order): events for EVENT_KINDS, and
     `oc:notMentionedIn` for additions and removals."""
-    out.statement("oc:notMentionedIn", [("a", "rdf:Property"), ("rdfs:comment", _string(NOT_MENTIONED_NOTE))])
+    out.statement("oc:notMentionedIn", [("a", "rdf:Property"), ("rdfs:comment", string_literal(NOT_MENTIONED_NOTE))])
     order = {chart.id: index for index, chart in enumerate(dataset.eras)}
-    hist = history_of(sorted(charts, key=lambda chart: order.get(chart.id, len(order))), dataset.lineage)
+    pairs, since = consecutive_changes(
+        sorted(charts, key=lambda chart: order.get(chart.id, len(order))), dataset.lineage
+    )
     made: set[str] = set()
-    for pair, gaps in zip(hist.pairs, hist.since, strict=True):
+    for pair, gaps in zip(pairs, since, strict=True):
         before, after = pair.before, pair.after
         for change in pair:
             if change.kind in EVENT_KINDS:
@@ -376,7 +258,7 @@ def _change_events(out: _Turtle, dataset: Dataset, charts: Sequence[OrgChart], l
 
 
 def _event(
-    out: _Turtle, change: Change, before: OrgChart, after: OrgChart, made: set[str], lineage: str | None
+    out: TurtleWriter, change: Change, before: OrgChart, after: OrgChart, made: set[str], lineage: str | None
 ) -> None:
     """One `org:ChangeEvent` for `change` from era `before` to era `after`."""
     stem = f"{change.id}_{change.kind.upper()}"
@@ -389,12 +271,12 @@ def _event(
     results = [out.iri("era", after.id, state.id) for state in _states(change.after)]
     pairs = _change(out, event, originals, results, headline(change))
     pairs += [
-        ("oc:changeKind", _string(change.kind)),
+        ("oc:changeKind", string_literal(change.kind)),
         ("oc:fromEra", out.iri("era", before.id)),
         ("oc:toEra", out.iri("era", after.id)),
-        ("skos:note", _string(change.note) if change.note else None),
-        ("oc:evidence", _string(change.evidence) if change.evidence else None),
-        ("oc:matchedBy", _string(change.match.reason) if change.match else None),
+        ("skos:note", string_literal(change.note) if change.note else None),
+        ("oc:evidence", string_literal(change.evidence) if change.evidence else None),
+        ("oc:matchedBy", string_literal(change.match.reason) if change.match else None),
         ("prov:wasInfluencedBy", lineage),
     ]
     out.statement(event, pairs + out.citations(event, change.citations))
@@ -417,7 +299,7 @@ def _lineage_event(change: Change, lineage: Sequence[LineageLink], events: dict[
 
 
 def _change(
-    out: _Turtle, event: str, originals: list[str], results: list[str], comment: str
+    out: TurtleWriter, event: str, originals: list[str], results: list[str], comment: str
 ) -> list[tuple[str, str | None]]:
     """The event's own pairs (its type, comment, the organizations before and after), with the
     links back from each organization written."""
@@ -427,7 +309,7 @@ def _change(
         out.statement(result, [("org:resultedFrom", event)])
     return [
         ("a", "org:ChangeEvent"),
-        ("rdfs:comment", _string(comment)),
+        ("rdfs:comment", string_literal(comment)),
         *(("org:originalOrganization", original) for original in originals),
         *(("org:resultingOrganization", result) for result in results),
     ]
