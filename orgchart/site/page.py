@@ -32,15 +32,15 @@ from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
 from orgchart.changes.changeset import ChangeSet
-from orgchart.changes.order import Ordering, stable_order
+from orgchart.changes.order import Ordering, order_eras
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
 from orgchart.render import NODE_STYLES, node_svg_id, render_svg
 from orgchart.render.changes import MARKS
 from orgchart.render.dark import dark_css
 from orgchart.render.style import DARK_FILLS
-from orgchart.site.compact import compact_era, pack
-from orgchart.site.data import MARKED_CHANGES, site_payload
+from orgchart.site.compact import compact_chart, pack
+from orgchart.site.data import MARKED_CHANGES, era_fields, era_overlays, era_payload, site_index, tree_parents
 
 SVG_NS: Final[str] = "http://www.w3.org/2000/svg"
 ASSETS: Final[str] = "assets"
@@ -218,16 +218,25 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
     from orgchart.changes.history import history
 
     hist = history(dataset)
-    index, payloads = site_payload(dataset, hist)
+    index = site_index(dataset)
     marks = change_marks()
     index["marks"] = {mark["kind"]: f"{mark['marker']} {mark['word']}" for mark in marks}
     index["styles"] = tree_styles()
     charts = list(dataset.eras)
-    order = stable_order(dataset)  # the charts keep each entity's place from era to era
-    drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts if not is_large(chart)}
-    svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts if not is_large(chart)}
-    # A large era has no Graphviz chart, so no side-by-side chart either.
-    sides = side_svgs([p for p in hist.pairs if not is_large(p.before) and not is_large(p.after)], order)
+    drawn: dict[str, bytes] = {}
+    svgs: dict[str, str] = {}
+    sides: dict[str, str] = {}
+    if not all(map(is_large, charts)):
+        # The charts keep each entity's place from era to era (the history's grid matches them).
+        order = order_eras(dataset.eras, dataset.lineage, hist.grid)
+        drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts if not is_large(chart)}
+        svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts if not is_large(chart)}
+        # A large era has no Graphviz chart, so no side-by-side chart either.
+        sides = side_svgs([p for p in hist.pairs if not is_large(p.before) and not is_large(p.after)], order)
+    eras = [
+        _era_block(chart, changes, overlay)
+        for chart, (changes, overlay) in zip(charts, era_overlays(dataset, hist), strict=True)
+    ]
     script = "\n".join(_asset(name) for name in SCRIPTS)
     if "</script" in script.lower():
         raise AssertionError("the page's scripts must not contain '</script'")
@@ -245,16 +254,7 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
         title=title,
         title_follows_era=follows,
         index_json=script_json(index),
-        eras=[
-            {
-                "id": chart.id,
-                "label": chart.label,
-                "date": chart.date.label,
-                "json": "" if is_large(chart) else script_json(payload),
-                "packed": pack(compact_era(payload)) if is_large(chart) else "",
-            }
-            for chart, payload in zip(charts, payloads, strict=True)
-        ],
+        eras=eras,
         latest=dataset.default.id,  # the era the page opens on
         marks=marks,
         svgs=svgs,
@@ -265,6 +265,18 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
         script=script,
         script_hash=csp_hash(script),
     )
+
+
+def _era_block(chart: OrgChart, changes: ChangeSet | None, overlay: dict[str, Any] | None) -> dict[str, str]:
+    """What the page template writes for one era: its data as JSON (`era_payload`), or for a
+    large era in packed columns made from the era itself (`compact_chart`)."""
+    block = {"id": chart.id, "label": chart.label, "date": chart.date.label, "json": "", "packed": ""}
+    if is_large(chart):
+        parents = tree_parents(chart)
+        block["packed"] = pack(compact_chart(chart, era_fields(chart, parents, changes, overlay), parents))
+    else:
+        block["json"] = script_json(era_payload(chart, changes, overlay))
+    return block
 
 
 def write_site(dataset: Dataset, out_dir: str | Path, *, title: str | None = None, embed: bool = False) -> list[Path]:
