@@ -8,7 +8,7 @@ says so too: `default-src 'none'`, and only the page's own script (by its sha256
 Why inline `<template>`s for the SVGs: browsers block `fetch()` of a `file://` page's neighbours,
 and a `<template>`'s content is inert (its ids do not collide with the shown chart's).
 
-A large era (more than `SVG_LIMIT` entities, more than one Graphviz picture shows legibly) has no
+A large era (more than `LEGIBLE_BOXES` entities, more than one Graphviz picture shows legibly) has no
 SVG: its data is packed in columns (`orgchart.site.compact`) and the page's script lays it out
 and draws only what is in view (`assets/tree.js`); such an era costs well under 150 bytes per
 entity in the page and opens in about a second at 100,000 entities.
@@ -35,6 +35,7 @@ from orgchart.changes.changeset import ChangeSet
 from orgchart.changes.order import Ordering, order_eras
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
+from orgchart.limits import LEGIBLE_BOXES
 from orgchart.render import NODE_STYLES, node_svg_id, render_svg
 from orgchart.render.changes import MARKS
 from orgchart.render.dark import dark_css
@@ -48,10 +49,6 @@ SCRIPTS: Final[tuple[str, ...]] = ("tree.js", "site.js")
 """The page's script, in this order, as one inline `<script>` (one CSP hash)."""
 STYLES: Final[tuple[str, ...]] = ("site.css", "tree.css")
 
-SVG_LIMIT: Final[int] = 400
-"""Most entities an era may have to be drawn by Graphviz in the page; a larger era is laid out
-by the page itself, only what is in view (a Graphviz chart of thousands of boxes takes minutes
-to draw and is unreadable when it fits the screen)."""
 
 _JSON_ESCAPES: Final[dict[int, str]] = {
     ord("<"): "\\u003c",
@@ -190,7 +187,7 @@ def tree_styles() -> dict[str, dict[str, Any]]:
 
 def is_large(chart: OrgChart) -> bool:
     """Whether the page lays out this era itself instead of embedding a Graphviz chart."""
-    return len(chart.nodes) > SVG_LIMIT
+    return len(chart.nodes) > LEGIBLE_BOXES  # the limit of `orgchart render`'s full charts too
 
 
 def csp_hash(script: str) -> str:
