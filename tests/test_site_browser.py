@@ -239,6 +239,13 @@ def test_change_overlay_marks_added_renamed_and_moved(open_page: Opener, small_s
     expect(page.locator("#change-counts")).to_contain_text("3 added, 1 renamed, 1 moved")
     node(page, "ops").click()
     expect(page.locator("#panel-body")).to_contain_text("Called Operations Division in one.")
+    expect(page.locator("#change-note")).to_have_text("")  # every box is drawn: nothing to say
+    page.locator("#change-next").click()  # the next marked entity after the selected one
+    stepped = hash_params(page)["node"]
+    assert stepped != "ops"
+    expect(node(page, stepped)).to_have_class(re.compile(r"\bchange-(added|renamed|moved)\b"))
+    page.locator("#change-prev").click()
+    assert hash_params(page)["node"] == "ops"
     assert_accessible(page)
     page.screenshot(path=screenshots / "changes.png", animations="disabled")
     # The first era has no previous era: the overlay cannot be turned on there.

@@ -17,9 +17,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 import orgchart
+from orgchart.limits import LEGIBLE_BOXES
 from orgchart.site import site_payload, tree_parents, write_site
 from orgchart.site.compact import compact_era, unpack
-from orgchart.site.page import SVG_LIMIT
 from tests.browser_pages import Opener, assert_accessible, chromium, hash_params, node, visiting
 
 pytestmark = pytest.mark.browser
@@ -84,7 +84,7 @@ def test_large_eras_are_packed_and_read_back_whole(
 ) -> None:
     html = large_site.read_text(encoding="utf-8")
     for chart, payload in zip(generated.eras, payloads, strict=True):
-        assert len(chart.nodes) > SVG_LIMIT
+        assert len(chart.nodes) > LEGIBLE_BOXES
         assert f'<template id="svg-{chart.id}">' not in html
         block = re.search(f'id="era-data-{chart.id}" data-encoding="deflate-base64">([^<]*)<', html)
         assert block and unpack(block.group(1)) == compact_era(payload)
@@ -231,3 +231,97 @@ def test_change_overlay_at_size(
     expect(page.locator("h1")).to_have_text(generated.eras[0].label)
     assert page.title() == generated.eras[0].label
     expect(page.locator("#panel-body h2")).to_have_text(generated.eras[0].node(renamed[0]).name)
+
+
+def tree_order(chart: orgchart.OrgChart) -> list[str]:
+    """The era's entities in the order of the page's tree: each branch, depth first, before the
+    next; children and roots in era-file order."""
+    parents = tree_parents(chart)
+    children: dict[str, list[str]] = {}
+    for item in chart.nodes:
+        if item.id in parents:
+            children.setdefault(parents[item.id], []).append(item.id)
+    order: list[str] = []
+    todo = [n.id for n in chart.nodes if n.id not in parents][::-1]
+    while todo:
+        step = todo.pop()
+        order.append(step)
+        todo.extend(reversed(children.get(step, [])))
+    return order
+
+
+def test_change_overlay_counts_changes_in_closed_branches_and_visits_them(
+    generated: orgchart.Dataset, payloads: list[dict[str, Any]], large_site: Path, open_page: Opener
+) -> None:
+    """Most changes of a large era sit in branches that open closed: each closed branch says how
+    many it holds, the page says where they are, and Next / Previous change visit every marked
+    entity in the order of the tree."""
+    chart = generated.latest
+    marks = payloads[-1]["changes"]["marks"]
+    parents = tree_parents(chart)
+    changed_below: dict[str, int] = {}
+    for marked in marks:
+        step = marked
+        while step in parents:
+            step = parents[step]
+            changed_below[step] = changed_below.get(step, 0) + 1
+    page = open_page(large_site, f"#era={chart.id}&changes=1").page
+    expect(page.locator("#change-note")).to_contain_text("closed branches")
+    closed = page.locator("#viewport g[data-node].collapsed")
+    shown = 0
+    for index in range(closed.count()):
+        group = closed.nth(index)
+        node_id = group.get_attribute("data-node")
+        assert node_id
+        if changed_below.get(node_id):
+            count = changed_below[node_id]
+            expect(group.locator(".changes-below")).to_have_text(f"{count:,} change{'s' if count > 1 else ''} below")
+            expect(group).to_have_attribute("aria-label", re.compile(f", {count:,} changes? below$"))
+            shown += 1
+        else:
+            expect(group.locator(".changes-below")).to_have_count(0)
+    assert shown > 0
+    order = [item for item in tree_order(chart) if item in marks]
+    for expected in order[:3]:
+        page.locator("#change-next").click()
+        assert hash_params(page)["node"] == expected
+        expect(node(page, expected)).to_have_class(re.compile(r"\bselected\b"))  # opened and drawn
+        assert NAME_PX * scale(page) >= 10
+    expect(page.locator("#status")).to_have_text(re.compile(f"^Change 3 of {len(order):,}: "))
+    page.locator("#change-prev").click()
+    assert hash_params(page)["node"] == order[1]
+    page.locator("#change-prev").click()
+    page.locator("#change-prev").click()
+    assert hash_params(page)["node"] == order[-1]  # round to the last
+    # Off, the counts go.
+    page.locator("#changes-toggle").uncheck()
+    expect(page.locator("#viewport .changes-below")).to_have_count(0)
+    expect(page.locator("#change-legend")).to_be_hidden()
+
+
+def test_opened_branches_are_kept_when_switching_era_and_back(
+    generated: orgchart.Dataset, large_site: Path, open_page: Opener
+) -> None:
+    later, earlier = generated.latest, generated.eras[0]
+    page = open_page(large_site, f"#era={later.id}").page
+    target = page.locator("#viewport g[data-node].collapsed").first
+    node_id = target.get_attribute("data-node")
+    assert node_id
+    target.locator(".subtree-toggle").click()
+    expect(node(page, node_id)).not_to_have_class(re.compile(r"\bcollapsed\b"))
+    first_child = next(n.id for n in later.nodes if tree_parents(later).get(n.id) == node_id)
+    page.locator("#era-select").select_option(earlier.id)
+    expect(page.locator("#viewport")).to_have_attribute("data-era", earlier.id)
+    page.locator("#era-select").select_option(later.id)
+    expect(page.locator("#viewport")).to_have_attribute("data-era", later.id)
+    expect(node(page, node_id)).not_to_have_class(re.compile(r"\bcollapsed\b"))
+    expect(node(page, node_id).locator(".subtree-toggle text")).to_have_text("\u2212")  # minus: open
+    expect(node(page, first_child)).to_have_count(1)  # its children drawn again
+    # And a branch closed in an era stays closed there (nothing selected inside it to reveal).
+    page.locator(f'#viewport g[data-node="{node_id}"] .subtree-toggle').click()
+    expect(node(page, node_id)).to_have_class(re.compile(r"\bcollapsed\b"))
+    page.locator("#era-select").select_option(earlier.id)
+    expect(page.locator("#viewport")).to_have_attribute("data-era", earlier.id)
+    page.locator("#era-select").select_option(later.id)
+    expect(page.locator("#viewport")).to_have_attribute("data-era", later.id)
+    expect(node(page, node_id)).to_have_class(re.compile(r"\bcollapsed\b"))

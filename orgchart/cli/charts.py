@@ -26,6 +26,7 @@ from orgchart.cli.shared import (
     resolve_era,
 )
 from orgchart.errors import OrgChartError
+from orgchart.limits import LEGIBLE_BOXES
 
 charts_app = typer.Typer(rich_markup_mode=None)
 
@@ -58,8 +59,8 @@ def render(
         bool,
         typer.Option(
             "--full",
-            help="Draw every entity even when there are more than 400 (by default such a chart is drawn as its "
-            "overview, and render says which branches to draw with --root).",
+            help=f"Draw every entity even when there are more than {LEGIBLE_BOXES} (by default such a chart is drawn "
+            "as its overview, and render says which branches to draw with --root).",
         ),
     ] = False,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave the legend out.")] = False,
@@ -103,7 +104,7 @@ def render(
     between the trees; --root draws one subtree and its counterpart (svg, png, pdf, dot;
     mermaid draws the union). Without -o, text formats (svg, dot, mermaid) go to standard
     output; png and pdf need -o.
-    An era or subtree of more than 400 entities is drawn as its overview unless --full asks for
+    An era or subtree too large to read as one picture (see --full) is drawn as its overview unless --full asks for
     every entity; a PNG that Graphviz would shrink to fit 32,767 pixels is refused.
     """
     from orgchart.render.style import format_for_path, verify_format

@@ -11,15 +11,12 @@ the branch charts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
 
 from orgchart.dataset.model import Node
 from orgchart.graph import OrgChart
+from orgchart.limits import LEGIBLE_BOXES as LEGIBLE_BOXES  # re-exported: most boxes one chart draws in full
 from orgchart.render.overview import overview
 from orgchart.render.scope import select
-
-LEGIBLE_BOXES: Final[int] = 400
-"""Most boxes one chart draws in full; a larger era or branch is drawn as an overview."""
 
 
 @dataclass(frozen=True)

@@ -157,13 +157,7 @@ def era_payload(chart: OrgChart, changes: ChangeSet | None, overlay: dict[str, A
     parent (`oversight`, or the working relation), so the panel's path can say so."""
     parents = tree_parents(chart)
     return {
-        "placed_by": placed_by(chart, parents),
-        "id": chart.id,
-        "label": chart.label,
-        "date": chart.date.label,
-        "precision": chart.date.precision,
-        "description": chart.era.description,
-        "sources": [source.id for source in chart.sources],
+        **era_fields(chart, parents, changes, overlay),
         "nodes": [
             {
                 "id": node.id,
@@ -187,6 +181,22 @@ def era_payload(chart: OrgChart, changes: ChangeSet | None, overlay: dict[str, A
             }
             for edge in chart.edges
         ],
+    }
+
+
+def era_fields(
+    chart: OrgChart, parents: dict[str, str], changes: ChangeSet | None, overlay: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """`era_payload` but its nodes and edges (which a large era's page data holds in columns,
+    `orgchart.site.compact.compact_chart`); `parents`: `tree_parents(chart)`."""
+    return {
+        "placed_by": placed_by(chart, parents),
+        "id": chart.id,
+        "label": chart.label,
+        "date": chart.date.label,
+        "precision": chart.date.precision,
+        "description": chart.era.description,
+        "sources": [source.id for source in chart.sources],
         "claims": [
             {
                 "subject": claim.subject,
@@ -214,7 +224,26 @@ def site_payload(dataset: Dataset, hist: History | None = None) -> tuple[dict[st
     from orgchart.changes.history import history
 
     hist = hist or history(dataset)
-    eras: list[dict[str, Any]] = [era_payload(dataset.eras[0], None)]
+    overlays = era_overlays(dataset, hist)
+    eras = [
+        era_payload(chart, changes, overlay) for chart, (changes, overlay) in zip(dataset.eras, overlays, strict=True)
+    ]
+    return site_index(dataset), eras
+
+
+def site_index(dataset: Dataset) -> dict[str, Any]:
+    """The page's index: eras oldest first, the era it opens on, every cited source."""
+    return {
+        "eras": [{"id": c.id, "label": c.label, "date": c.date.label} for c in dataset.eras],
+        "latest": dataset.default.id,  # the era the page opens on: the dataset's default
+        "sources": {key: source_dict(dataset.sources[key]) for key in sorted(dataset.sources)},
+    }
+
+
+def era_overlays(dataset: Dataset, hist: History) -> list[tuple[ChangeSet | None, dict[str, Any] | None]]:
+    """Each era's changes since the one before it and its change overlay (`changes_payload`),
+    None for the first era."""
+    found: list[tuple[ChangeSet | None, dict[str, Any] | None]] = [(None, None)]
     for position, changes in enumerate(hist.pairs, start=1):
         last_mentioned: dict[str, str] = {}
         for row in hist.grid:
@@ -223,10 +252,5 @@ def site_payload(dataset: Dataset, hist: History | None = None) -> tuple[dict[st
             if here is not None and row.cells[position - 1] is None and earlier:
                 last_mentioned[here.id] = dataset.eras[earlier[-1]].id
         overlay = changes_payload(changes, hist.since[position - 1] if hist.since else (), last_mentioned)
-        eras.append(era_payload(dataset.eras[position], changes, overlay))
-    index = {
-        "eras": [{"id": c.id, "label": c.label, "date": c.date.label} for c in dataset.eras],
-        "latest": dataset.default.id,  # the era the page opens on: the dataset's default
-        "sources": {key: source_dict(dataset.sources[key]) for key in sorted(dataset.sources)},
-    }
-    return index, eras
+        found.append((changes, overlay))
+    return found

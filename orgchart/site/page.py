@@ -8,7 +8,7 @@ says so too: `default-src 'none'`, and only the page's own script (by its sha256
 Why inline `<template>`s for the SVGs: browsers block `fetch()` of a `file://` page's neighbours,
 and a `<template>`'s content is inert (its ids do not collide with the shown chart's).
 
-A large era (more than `SVG_LIMIT` entities, more than one Graphviz picture shows legibly) has no
+A large era (more than `LEGIBLE_BOXES` entities, more than one Graphviz picture shows legibly) has no
 SVG: its data is packed in columns (`orgchart.site.compact`) and the page's script lays it out
 and draws only what is in view (`assets/tree.js`); such an era costs well under 150 bytes per
 entity in the page and opens in about a second at 100,000 entities.
@@ -32,15 +32,16 @@ from typing import Any, Final
 
 from orgchart.atomic import write_text_atomic
 from orgchart.changes.changeset import ChangeSet
-from orgchart.changes.order import Ordering, stable_order
+from orgchart.changes.order import Ordering, order_eras
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
+from orgchart.limits import LEGIBLE_BOXES
 from orgchart.render import NODE_STYLES, node_svg_id, render_svg
 from orgchart.render.changes import MARKS
 from orgchart.render.dark import dark_css
 from orgchart.render.style import DARK_FILLS
-from orgchart.site.compact import compact_era, pack
-from orgchart.site.data import MARKED_CHANGES, site_payload
+from orgchart.site.compact import compact_chart, pack
+from orgchart.site.data import MARKED_CHANGES, era_fields, era_overlays, era_payload, site_index, tree_parents
 
 SVG_NS: Final[str] = "http://www.w3.org/2000/svg"
 ASSETS: Final[str] = "assets"
@@ -48,10 +49,6 @@ SCRIPTS: Final[tuple[str, ...]] = ("tree.js", "site.js")
 """The page's script, in this order, as one inline `<script>` (one CSP hash)."""
 STYLES: Final[tuple[str, ...]] = ("site.css", "tree.css")
 
-SVG_LIMIT: Final[int] = 400
-"""Most entities an era may have to be drawn by Graphviz in the page; a larger era is laid out
-by the page itself, only what is in view (a Graphviz chart of thousands of boxes takes minutes
-to draw and is unreadable when it fits the screen)."""
 
 _JSON_ESCAPES: Final[dict[int, str]] = {
     ord("<"): "\\u003c",
@@ -190,7 +187,7 @@ def tree_styles() -> dict[str, dict[str, Any]]:
 
 def is_large(chart: OrgChart) -> bool:
     """Whether the page lays out this era itself instead of embedding a Graphviz chart."""
-    return len(chart.nodes) > SVG_LIMIT
+    return len(chart.nodes) > LEGIBLE_BOXES  # the limit of `orgchart render`'s full charts too
 
 
 def csp_hash(script: str) -> str:
@@ -218,16 +215,25 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
     from orgchart.changes.history import history
 
     hist = history(dataset)
-    index, payloads = site_payload(dataset, hist)
+    index = site_index(dataset)
     marks = change_marks()
     index["marks"] = {mark["kind"]: f"{mark['marker']} {mark['word']}" for mark in marks}
     index["styles"] = tree_styles()
     charts = list(dataset.eras)
-    order = stable_order(dataset)  # the charts keep each entity's place from era to era
-    drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts if not is_large(chart)}
-    svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts if not is_large(chart)}
-    # A large era has no Graphviz chart, so no side-by-side chart either.
-    sides = side_svgs([p for p in hist.pairs if not is_large(p.before) and not is_large(p.after)], order)
+    drawn: dict[str, bytes] = {}
+    svgs: dict[str, str] = {}
+    sides: dict[str, str] = {}
+    if not all(map(is_large, charts)):
+        # The charts keep each entity's place from era to era (the history's grid matches them).
+        order = order_eras(dataset.eras, dataset.lineage, hist.grid)
+        drawn = {chart.id: render_svg(order.apply(chart)) for chart in charts if not is_large(chart)}
+        svgs = {chart.id: page_svg(drawn[chart.id], chart) for chart in charts if not is_large(chart)}
+        # A large era has no Graphviz chart, so no side-by-side chart either.
+        sides = side_svgs([p for p in hist.pairs if not is_large(p.before) and not is_large(p.after)], order)
+    eras = [
+        _era_block(chart, changes, overlay)
+        for chart, (changes, overlay) in zip(charts, era_overlays(dataset, hist), strict=True)
+    ]
     script = "\n".join(_asset(name) for name in SCRIPTS)
     if "</script" in script.lower():
         raise AssertionError("the page's scripts must not contain '</script'")
@@ -245,16 +251,7 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
         title=title,
         title_follows_era=follows,
         index_json=script_json(index),
-        eras=[
-            {
-                "id": chart.id,
-                "label": chart.label,
-                "date": chart.date.label,
-                "json": "" if is_large(chart) else script_json(payload),
-                "packed": pack(compact_era(payload)) if is_large(chart) else "",
-            }
-            for chart, payload in zip(charts, payloads, strict=True)
-        ],
+        eras=eras,
         latest=dataset.default.id,  # the era the page opens on
         marks=marks,
         svgs=svgs,
@@ -265,6 +262,18 @@ def site_html(dataset: Dataset, *, title: str | None = None, embed: bool = False
         script=script,
         script_hash=csp_hash(script),
     )
+
+
+def _era_block(chart: OrgChart, changes: ChangeSet | None, overlay: dict[str, Any] | None) -> dict[str, str]:
+    """What the page template writes for one era: its data as JSON (`era_payload`), or for a
+    large era in packed columns made from the era itself (`compact_chart`)."""
+    block = {"id": chart.id, "label": chart.label, "date": chart.date.label, "json": "", "packed": ""}
+    if is_large(chart):
+        parents = tree_parents(chart)
+        block["packed"] = pack(compact_chart(chart, era_fields(chart, parents, changes, overlay), parents))
+    else:
+        block["json"] = script_json(era_payload(chart, changes, overlay))
+    return block
 
 
 def write_site(dataset: Dataset, out_dir: str | Path, *, title: str | None = None, embed: bool = False) -> list[Path]:

@@ -19,6 +19,7 @@
   const index = JSON.parse($("site-index").textContent);
   const eraCache = new Map();
   const collapsedByEra = new Map();
+  const expandedByEra = new Map(); // large eras: the branches the reader opened, kept across era switches
   const viewport = $("viewport");
   const eraSelect = $("era-select");
   const search = $("search");
@@ -172,6 +173,7 @@
       // Large era: the tree view draws into its own SVG as the view moves.
       state.tree = OrgTree.create({
         data: era(id),
+        expanded: expandedByEra.get(id),
         styles: index.styles || {},
         marks: index.marks,
         selected: () => state.node,
@@ -180,6 +182,7 @@
         setView,
         scale,
       });
+      expandedByEra.set(id, state.tree.expanded);
       viewport.replaceChildren(state.tree.svg);
       state.svg = state.tree.svg;
       state.base = { ...state.tree.extent() };
@@ -335,7 +338,75 @@
       const gone = removed ? "; " + removed + " of its entities not mentioned in this era" : "";
       $("change-counts").textContent =
         "since " + info.previous_label + ": " + c.added + " added, " + c.renamed + " renamed, " + c.moved + " moved" + gone;
+      const marked = Object.keys(info.marks).length;
+      // A large era opens with most branches closed: say where its changes are.
+      $("change-note").textContent = state.tree && marked
+        ? "Most of them are in closed branches: each shows how many changes it holds; Next change visits them one by one."
+        : "";
+      $("change-prev").disabled = $("change-next").disabled = !marked;
     }
+  }
+
+  // The marked entities of an era in the order of its tree (each branch before the next), so
+  // Next change walks the chart from left to right, opening what it must.
+  function changeOrder(data) {
+    if (data.changeOrder) return data.changeOrder;
+    const marks = data.changes ? data.changes.marks : {};
+    const order = [];
+    const stack = [...data.roots].reverse();
+    const seen = new Set();
+    while (stack.length) {
+      const id = stack.pop();
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (marks[id]) order.push(id);
+      const below = data.children.get(id) || [];
+      for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]);
+    }
+    data.changeOrder = order;
+    return order;
+  }
+
+  // The position of every entity in that order (made when first needed).
+  function treeIndex(data) {
+    if (data.treeIndex) return data.treeIndex;
+    const position = new Map();
+    const stack = [...data.roots].reverse();
+    while (stack.length) {
+      const id = stack.pop();
+      if (position.has(id)) continue;
+      position.set(id, position.size);
+      const below = data.children.get(id) || [];
+      for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]);
+    }
+    data.treeIndex = position;
+    return position;
+  }
+
+  function stepChange(forward) {
+    const data = current();
+    const order = changeOrder(data);
+    if (!order.length) return;
+    let next;
+    if (!state.node || !data.byId.has(state.node)) next = forward ? 0 : order.length - 1;
+    else {
+      const at = treeIndex(data);
+      const here = at.get(state.node);
+      // The first marked entity after (or before) the selected one, going round at the end.
+      let low = 0;
+      let high = order.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (at.get(order[middle]) <= here) low = middle + 1;
+        else high = middle;
+      }
+      const same = low > 0 && order[low - 1] === state.node;
+      next = forward ? low % order.length : ((same ? low - 2 : low - 1) + order.length) % order.length;
+    }
+    const id = order[next];
+    select(id, { center: true, highlight: true });
+    announce("Change " + (next + 1).toLocaleString("en-US") + " of " + order.length.toLocaleString("en-US") + ": " +
+      displayName(data.byId.get(id)) + " (" + data.changes.marks[id].join(", ") + ")");
   }
 
   // ---- pan and zoom --------------------------------------------------------------------------
@@ -1053,6 +1124,8 @@
     const box = event.target.closest ? event.target.closest("g[data-entity]") : null;
     if (box) select(box.dataset.entity);
   });
+  $("change-next").addEventListener("click", () => stepChange(true));
+  $("change-prev").addEventListener("click", () => stepChange(false));
   $("zoom-in").addEventListener("click", () => zoomAt(1.25));
   $("zoom-out").addEventListener("click", () => zoomAt(0.8));
   $("zoom-fit").addEventListener("click", fit);

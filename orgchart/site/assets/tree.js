@@ -117,6 +117,25 @@ const OrgTree = (() => {
     return sizes;
   }
 
+  // How many entities below each node carry a change mark (added, renamed, moved): what a
+  // collapsed branch shows when the change overlay is on, so changes are never out of sight.
+  function changedBelow(data) {
+    const counts = new Map();
+    const marks = data.changes ? data.changes.marks : {};
+    for (const id of Object.keys(marks)) {
+      let step = data.byId.has(id) ? data.byId.get(id).tree_parent : null;
+      while (step && data.byId.has(step)) {
+        counts.set(step, (counts.get(step) || 0) + 1);
+        step = data.byId.get(step).tree_parent;
+      }
+    }
+    return counts;
+  }
+
+  function changesText(count) {
+    return count.toLocaleString("en-US") + (count === 1 ? " change below" : " changes below");
+  }
+
   // Expand level by level while the boxes shown stay within the budget.
   function opening(data) {
     const expanded = new Set();
@@ -271,7 +290,9 @@ const OrgTree = (() => {
         }
       }
     }
-    const expanded = opening(data);
+    // What is open: the page keeps it per era (ctx.expanded), so switching era and back
+    // returns to the same branches; a first visit opens the top levels.
+    const expanded = ctx.expanded || opening(data);
     let layout = layOut(data, expanded);
     let tabStop = data.roots[0] || null;
     let lastToggled = null;
@@ -369,11 +390,13 @@ const OrgTree = (() => {
       const node = data.byId.get(id);
       const isCollapsed = collapsed.has(id);
       const below = data.sizes.get(id);
+      const changed = isCollapsed && ctx.changesOn() ? changedCount(id) : 0;
       group.classList.toggle("selected", ctx.selected() === id);
       group.classList.toggle("collapsed", isCollapsed);
       group.setAttribute(
         "aria-label",
-        isCollapsed ? label(node) + ", collapsed, " + below + " hidden below" : label(node),
+        (isCollapsed ? label(node) + ", collapsed, " + below + " hidden below" : label(node)) +
+          (changed ? ", " + changesText(changed) : ""),
       );
       group.setAttribute("tabindex", id === tabStop ? "0" : "-1");
       let toggle = group.querySelector(".subtree-toggle");
@@ -410,6 +433,21 @@ const OrgTree = (() => {
         badge.setAttribute("class", "change-badge badge-" + marks[0]);
         badge.textContent = marks.map((m) => ctx.marks[m] || m).join(", ");
       } else if (badge) badge.remove();
+      let hidden = group.querySelector(".changes-below");
+      if (changed) {
+        if (!hidden) {
+          hidden = svgEl("text", { class: "changes-below", x: BOX.w, y: -4, "text-anchor": "end" });
+          group.append(hidden);
+        }
+        hidden.textContent = changesText(changed);
+      } else if (hidden) hidden.remove();
+    }
+
+    // Changes marked below `id` (0 when the overlay is off).
+    function changedCount(id) {
+      if (!ctx.changesOn()) return 0;
+      if (!data.changedBelow) data.changedBelow = changedBelow(data);
+      return data.changedBelow.get(id) || 0;
     }
 
     function connector(id, part) {
@@ -448,7 +486,8 @@ const OrgTree = (() => {
         if (!inView(x, y, w, h)) continue;
         const part = layout.parts.get(id);
         if (part && w * s < AGGREGATE_PX) {
-          blocks.push(aggregate(x, y, w, h, data.sizes.get(id) + 1, s));
+          const marked = changedCount(id) + (ctx.changesOn() && data.changes.marks[id] ? 1 : 0);
+          blocks.push(aggregate(x, y, w, h, data.sizes.get(id) + 1, marked, s));
           continue;
         }
         wanted.add(id);
@@ -469,14 +508,22 @@ const OrgTree = (() => {
       stacks.replaceChildren(...blocks);
     }
 
-    function aggregate(x, y, w, h, count, s) {
-      const group = svgEl("g", { class: "aggregate" });
+    // A subtree too narrow on screen for its boxes: one block with how many it holds (and,
+    // with the change overlay on, how many of them changed).
+    function aggregate(x, y, w, h, count, changed, s) {
+      const group = svgEl("g", { class: changed ? "aggregate has-changes" : "aggregate" });
       group.append(svgEl("rect", { x, y, width: w, height: Math.max(h, BOX.h), rx: 4 }));
       if (w * s >= 20) {
         const text = svgEl("text", { x: x + w / 2, y: y + 14 / s, "text-anchor": "middle" });
         text.style.fontSize = 11 / s + "px";
         text.textContent = count.toLocaleString("en-US");
         group.append(text);
+        if (changed) {
+          const more = svgEl("text", { class: "changes-below", x: x + w / 2, y: y + 28 / s, "text-anchor": "middle" });
+          more.style.fontSize = 10 / s + "px";
+          more.textContent = changed.toLocaleString("en-US") + " changed";
+          group.append(more);
+        }
       }
       return group;
     }
@@ -491,6 +538,8 @@ const OrgTree = (() => {
       title.textContent = grid.ids.length.toLocaleString("en-US") + " " + what;
       group.append(title);
       if (BOX.w * s < CELL_PX) {
+        const marked = ctx.changesOn() ? grid.ids.filter((id) => data.changes.marks[id]).length : 0;
+        if (marked) title.textContent += " · " + marked.toLocaleString("en-US") + " changed";
         // Too small for its boxes: the count alone, centred, at a size the screen can show.
         title.setAttribute("x", grid.x + grid.w / 2);
         title.setAttribute("y", grid.y + grid.h / 2);
@@ -552,6 +601,7 @@ const OrgTree = (() => {
     return {
       svg,
       collapsed,
+      expanded,
       fontSize: FONT,
       extent: () => layout.extent,
       update,
@@ -563,5 +613,5 @@ const OrgTree = (() => {
     };
   }
 
-  return { isPacked, decode, plain, create, subtreeSizes };
+  return { isPacked, decode, plain, create, subtreeSizes, changedBelow };
 })();
