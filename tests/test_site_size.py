@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 import orgchart
-from orgchart.limits import LEGIBLE_BOXES
+from orgchart.dataset.limits import LEGIBLE_BOXES
 from orgchart.site import site_payload, tree_parents, write_site
 from orgchart.site.compact import compact_era, unpack
 from tests.browser_pages import Opener, assert_accessible, chromium, hash_params, node, visiting

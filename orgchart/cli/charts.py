@@ -25,8 +25,8 @@ from orgchart.cli.shared import (
     quiet_progress,
     resolve_era,
 )
+from orgchart.dataset.limits import LEGIBLE_BOXES
 from orgchart.errors import OrgChartError
-from orgchart.limits import LEGIBLE_BOXES
 
 charts_app = typer.Typer(rich_markup_mode=None)
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgchart.dataset.limits import LEGIBLE_BOXES as LEGIBLE_BOXES  # re-exported: most boxes one chart draws in full
 from orgchart.dataset.model import Node
 from orgchart.graph import OrgChart
-from orgchart.limits import LEGIBLE_BOXES as LEGIBLE_BOXES  # re-exported: most boxes one chart draws in full
 from orgchart.render.overview import overview
 from orgchart.render.scope import select
 

@@ -33,9 +33,9 @@ from typing import Any, Final
 from orgchart.atomic import write_text_atomic
 from orgchart.changes.changeset import ChangeSet
 from orgchart.changes.order import Ordering, order_eras
+from orgchart.dataset.limits import LEGIBLE_BOXES
 from orgchart.dataset.model import EDGE_KINDS
 from orgchart.graph import Dataset, OrgChart
-from orgchart.limits import LEGIBLE_BOXES
 from orgchart.render import NODE_STYLES, node_svg_id, render_svg
 from orgchart.render.changes import MARKS
 from orgchart.render.dark import dark_css

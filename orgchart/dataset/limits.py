@@ -1,6 +1,7 @@
 """Sizes past which orgchart draws something differently, in one place: the charts
 (`orgchart.render.legible`), the page (`orgchart.site`) and the command line's help read them.
-No imports, so `orgchart --help` can name them without loading anything heavy."""
+It sits in the lowest package, which every layer may import, and imports nothing, so
+`orgchart --help` can name them without loading anything heavy."""
 
 from __future__ import annotations
 
