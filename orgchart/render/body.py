@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 from orgchart.dataset.model import Edge, Node
 from orgchart.render.dot import (
+    CLUSTER_END,
     HasBody,
     Names,
     add_edge,
@@ -27,9 +28,7 @@ from orgchart.render.dot import (
     add_node,
     add_styled_statement,
     attribute_template,
-    close_rank,
-    cluster,
-    open_rank,
+    cluster_head,
     quote,
     quote_repeated,
 )
@@ -63,8 +62,9 @@ def add_box(graph: HasBody, box_id: str, label: str, nodes: Sequence[Node], extr
         "id": box_id, "label": label, "style": "rounded,dashed", "color": "#888888", "fontcolor": "#555555",
         "fontsize": "10", "margin": "10",
     }  # fmt: skip
-    with cluster(graph, f"cluster_{box_id}", attrs) as box:
-        add_grid(box, rows, by_id, extra, names)
+    graph.body += cluster_head(f"cluster_{box_id}", attrs)
+    add_grid(graph, rows, by_id, extra, names, "\t\t")
+    graph.body.append(CLUSTER_END)
 
 
 def add_stack(graph: HasBody, stack: Stack, by_id: Mapping[str, Node], extra: Decorations, names: Names) -> None:
@@ -74,25 +74,34 @@ def add_stack(graph: HasBody, stack: Stack, by_id: Mapping[str, Node], extra: De
         "id": f"stack-{stack.key}", "label": stack.label, "style": "rounded,filled", "fillcolor": "#fafafa",
         "color": "#aaaaaa", "fontsize": "10", "fontcolor": "#555555", "margin": "8",
     }  # fmt: skip
-    with cluster(graph, f"cluster_stack_{stack.key}", attrs) as box:
-        add_grid(box, stack.rows, by_id, extra, names)
+    graph.body += cluster_head(f"cluster_stack_{stack.key}", attrs)
+    add_grid(graph, stack.rows, by_id, extra, names, "\t\t")
+    graph.body.append(CLUSTER_END)
 
 
 def add_grid(
-    box: HasBody, rows: Sequence[Sequence[str]], by_id: Mapping[str, Node], extra: Decorations, names: Names
+    box: HasBody,
+    rows: Sequence[Sequence[str]],
+    by_id: Mapping[str, Node],
+    extra: Decorations,
+    names: Names,
+    indent: str = "\t",
 ) -> None:
     """Nodes in a grid: each row `rank=same` and ordered by invisible flat edges, each column
-    a chain of invisible edges, so the grid keeps its shape and era order."""
+    a chain of invisible edges, so the grid keeps its shape and era order. `indent`: the
+    statements' (one tab more in a cluster written into its graph's body, `cluster_head`)."""
+    inner = indent + "\t"
+    rank = [f"{indent}{{\n", f"{inner}rank=same\n"]  # what `open_rank` writes, indented
     for row in rows:
-        open_rank(box)
+        box.body += rank
         for member in row:
-            add_chart_node(box, by_id[member], extra, names, indent="\t\t")
+            add_chart_node(box, by_id[member], extra, names, inner)
         for left, right in pairwise(row):
-            add_fixed_edge(box, left, right, ROW_LINK, names, indent="\t\t")
-        close_rank(box)
+            add_fixed_edge(box, left, right, ROW_LINK, names, inner)
+        box.body.append(f"{indent}}}\n")
     for upper, lower in pairwise(rows):
         for above, below in zip(upper, lower, strict=False):
-            add_fixed_edge(box, above, below, COLUMN_LINK, names)
+            add_fixed_edge(box, above, below, COLUMN_LINK, names, indent)
 
 
 @lru_cache(maxsize=64)
@@ -123,20 +132,37 @@ def node_template(kind: str) -> str:
     return text
 
 
+@lru_cache(maxsize=64)
+def kind_text(kind: str) -> tuple[str, str]:
+    """A node of `kind`'s statement template (`node_template`) and its class list quoted, when
+    no decoration adds a class: text made once per kind."""
+    return node_template(kind), quote_repeated("kind-" + kind.replace(" ", "-"))
+
+
 def add_chart_node(graph: HasBody, node: Node, extra: Decorations, names: Names, indent: str = "\t") -> None:
     """A node's statement: its kind's style, label, SVG id, classes and tooltip (the same text
     as `graph.node(...)` with those attributes: tests/test_render_dot.py)."""
-    added = extra.node_classes.get(node.id)
-    kind_class = "kind-" + node.kind.replace(" ", "-")
-    classes = " ".join([kind_class, *added]) if added else kind_class
-    label, tooltip = node_label(node), plain_attribute(node_tooltip(node))
-    if node.id in extra.node_attrs:
+    label, tooltip = node_label(node), node_tooltip(node)
+    if "&" in tooltip or "\\" in tooltip:
+        tooltip = plain_attribute(tooltip)
+    added = extra.node_classes.get(node.id) if extra.node_classes else None
+    if extra.node_attrs and node.id in extra.node_attrs:
+        kind_class = "kind-" + node.kind.replace(" ", "-")
+        classes = " ".join([kind_class, *added]) if added else kind_class
         varying = {"label": label, "id": node_svg_id(node.id), "class": classes, "tooltip": tooltip}
         add_node(graph, node.id, {**dict(kind_attributes(node.kind)), **varying, **extra.node_attrs[node.id]}, indent)
         return
+    if added:
+        template = node_template(node.kind)
+        classes = quote_repeated(" ".join(["kind-" + node.kind.replace(" ", "-"), *added]))
+    else:
+        template, classes = kind_text(node.kind)
     # The label is HTML-like (`node_label`): written as it is. An SVG id is quoted ("node-" is
-    # no bare DOT id) and holds nothing to escape (`orgchart.dataset.text.ID_PATTERN`).
-    attributes = node_template(node.kind).format(label, quote_repeated(classes), f'"node-{node.id}"', quote(tooltip))
+    # no bare DOT id) and holds nothing to escape (`orgchart.dataset.text.ID_PATTERN`). A
+    # tooltip ends in ")" (`node_tooltip`): neither a bare DOT id nor an HTML string, so `quote`
+    # only puts it in quotes, unless it holds one.
+    quoted = f'"{tooltip}"' if tooltip.endswith(")") and '"' not in tooltip else quote(tooltip)
+    attributes = template.format(label, classes, f'"node-{node.id}"', quoted)
     graph.body.append(f"{indent}{names[node.id]} [{attributes}]\n")  # ids hold no ":": names quote them as nodes
 
 

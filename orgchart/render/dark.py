@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from typing import Final
 
 SVG_NS: Final[str] = "http://www.w3.org/2000/svg"
@@ -55,6 +56,7 @@ def contrast(first: str, second: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+@lru_cache(maxsize=256)
 def lightened(color: str, background: str = DARK_BACKGROUND, target: float = MIN_CONTRAST) -> str:
     """`color` mixed with white in small steps until it reaches `target` contrast on `background`."""
     red, green, blue = _channels(color)
@@ -118,17 +120,19 @@ def dark_css_of_svg(svg: bytes, scope: str) -> str:
     for start in _DRAWN_ON_BACKGROUND.finditer(svg):  # boxes (most groups) read on any background
         following = _GROUP.search(svg, start.end())
         end = following.start() if following else len(svg)
-        classes = set(start.group(1).decode("utf-8").split())
+        classes = start[1].decode("utf-8").split()
         if "edge" in classes:
             edge_paints.update(_PAINT_VALUE.findall(svg, start.end(), end))
         elif "graph" in classes or "cluster" in classes:
+            cluster = "cluster" in classes
             for tag, attributes in _ELEMENT.findall(svg, start.end(), end):
-                paints = {name.decode(): value.decode("utf-8") for name, value in _PAINT.findall(attributes)}
+                paints = dict(_PAINT.findall(attributes))
+                fill, stroke = paints.get(b"fill"), paints.get(b"stroke")
                 _collect(
                     tag.decode(),
-                    paints.get("fill"),
-                    paints.get("stroke"),
-                    "cluster" in classes,
+                    None if fill is None else fill.decode("utf-8"),
+                    None if stroke is None else stroke.decode("utf-8"),
+                    cluster,
                     on_background,
                     surfaces,
                 )
