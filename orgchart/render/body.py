@@ -24,11 +24,10 @@ from orgchart.render.dot import (
     HasBody,
     Names,
     add_edge,
-    add_fixed_edge,
     add_node,
-    add_styled_statement,
     attribute_template,
     cluster_head,
+    fixed_attributes,
     quote,
     quote_repeated,
 )
@@ -92,16 +91,18 @@ def add_grid(
     statements' (one tab more in a cluster written into its graph's body, `cluster_head`)."""
     inner = indent + "\t"
     rank = [f"{indent}{{\n", f"{inner}rank=same\n"]  # what `open_rank` writes, indented
+    row_link, column_link = fixed_attributes(ROW_LINK), fixed_attributes(COLUMN_LINK)
+    body = box.body
     for row in rows:
-        box.body += rank
+        body += rank
         for member in row:
             add_chart_node(box, by_id[member], extra, names, inner)
-        for left, right in pairwise(row):
-            add_fixed_edge(box, left, right, ROW_LINK, names, inner)
-        box.body.append(f"{indent}}}\n")
+        for left, right in pairwise(row):  # what `add_fixed_edge` writes
+            body.append(f"{inner}{names[left]} -> {names[right]}{row_link}\n")
+        body.append(f"{indent}}}\n")
     for upper, lower in pairwise(rows):
         for above, below in zip(upper, lower, strict=False):
-            add_fixed_edge(box, above, below, COLUMN_LINK, names, indent)
+            body.append(f"{indent}{names[above]} -> {names[below]}{column_link}\n")
 
 
 @lru_cache(maxsize=64)
@@ -201,10 +202,10 @@ def add_chart_edge(
 ) -> None:
     """An edge's statement: its style (`edge_attributes`), SVG id, classes and tooltip; the
     first member's edge of a stack drawn from the stack's slot to its box."""
+    key = edge.key
     style = edge_style(edge.kind, second_parent=second_parent)
-    classes = " ".join(
-        ["kind-" + edge.kind, *(["second-parent"] if second_parent else []), *extra.edge_classes.get(edge.key, ())]
-    )
+    added = extra.edge_classes.get(key, ()) if extra.edge_classes else ()
+    classes = " ".join(["kind-" + edge.kind, *(["second-parent"] if second_parent else []), *added])
     varying = {
         "id": edge_svg_id(edge),
         "class": classes,
@@ -217,15 +218,33 @@ def add_chart_edge(
         # others are not laid out: see `edges_drawn_by_box`); the stack's slot (see
         # orgchart.render.siblings) stands for the superior.
         varying["lhead"] = f"cluster_stack_{stack.key}"
-    if edge.key in extra.edge_attrs:
+    if extra.edge_attrs and key in extra.edge_attrs:
         attrs = {**dict(edge_attributes(edge.kind, second_parent, placing, False)), **varying}
-        attrs.update(extra.edge_attrs[edge.key])
+        attrs.update(extra.edge_attrs[key])
         tail = edge.superior
         if "lhead" in attrs and stack is not None:
             tail, attrs["tailclip"] = slot_id(stack), "false"
         add_edge(graph, tail, edge.subordinate, attrs, names=names)
         return
     tail = slot_id(stack) if boxed and stack is not None else edge.superior
-    fixed = edge_attributes(edge.kind, second_parent, placing, boxed)
+    text, order = edge_template(edge.kind, second_parent, placing, boxed)
     quoted = {key: quote_repeated(value) if key == "class" else quote(value) for key, value in varying.items()}
-    add_styled_statement(graph, f"{names[tail]} -> {names[edge.subordinate]}", fixed, quoted)
+    graph.body.append(
+        f"\t{names[tail]} -> {names[edge.subordinate]} [{text.format(*[quoted[key] for key in order])}]\n"
+    )
+
+
+@lru_cache(maxsize=256)
+def edge_template(kind: str, second_parent: bool, placing: bool, boxed: bool) -> tuple[str, tuple[str, ...]]:
+    """`attribute_template` of an edge statement in `add_chart_edge`: its fixed attributes
+    (`edge_attributes`) made into text once per kind and role, not looked up by their text
+    (hashing the attributes of each of a chart's edges cost more than writing it)."""
+    return attribute_template(edge_attributes(kind, second_parent, placing, boxed), EDGE_VARYING[boxed])
+
+
+EDGE_VARYING: Final[Mapping[bool, tuple[str, ...]]] = {
+    False: ("id", "class", "tooltip"),
+    True: ("id", "class", "tooltip", "lhead"),
+}
+"""An edge statement's attributes that are not its style, in the order `add_chart_edge` makes them
+(with `lhead` when the edge ends at a stack's box)."""

@@ -118,10 +118,11 @@ def build_digraph(
     name: str = "orgchart",
     stacks: Sequence[Stack] | None = None,
     drawn_by_box: Collection[EdgeKey] | None = None,
+    placing: Sequence[Edge] | None = None,
 ) -> graphviz.Digraph:
     """A styled `graphviz.Digraph` of `nodes` and `edges` (in the order given); `stacks` are
-    `find_stacks(nodes, edges, second_parents)` and `drawn_by_box` `edges_drawn_by_box(edges,
-    stacks)`, given when the caller has them already.
+    `find_stacks(nodes, edges, second_parents)`, `drawn_by_box` `edges_drawn_by_box(edges,
+    stacks)` and `placing` `placing_edges(edges)`, given when the caller has them already.
 
     Wide levels are stacked (see `orgchart.render.stack`); external bodies sit in a box of
     their own; `second_parents` (edge keys) are drawn dotted and labelled.
@@ -152,7 +153,8 @@ def build_digraph(
     if label:
         graph.attr(label=label)
 
-    stacks = find_stacks(nodes, edges, second_parents) if stacks is None else stacks
+    placing = placing_edges(edges) if placing is None else placing
+    stacks = find_stacks(nodes, edges, second_parents, placing) if stacks is None else stacks
     stacked = {member: stack for stack in stacks for member in stack.members}
     by_id = {node.id: node for node in nodes}
     linked = {edge.superior for edge in edges} | {edge.subordinate for edge in edges}
@@ -170,7 +172,6 @@ def build_digraph(
     add_box(graph, "externals", "Outside the organization", externals, extra, names)
     add_box(graph, "unrelated", "Related to no other entity by the document", alone, extra, names)
     by_box = edges_drawn_by_box(edges, stacks) if drawn_by_box is None else drawn_by_box
-    placing = placing_edges(edges)
     placing_keys = {edge.key for edge in placing}
     for edge in edges:
         key = edge.key
@@ -336,10 +337,18 @@ def render_svg(chart: OrgChart, root: str | Node | None = None, depth: int | Non
     scope = select(chart, root, depth)
     second = {edge.key for edge in scope.edges if chart.is_second_parent(edge)}
     caption = era_caption(scope)
-    stacks = find_stacks(scope.nodes, scope.edges, second)
+    placing = placing_edges(scope.edges)
+    stacks = find_stacks(scope.nodes, scope.edges, second, placing)
     by_box = edges_drawn_by_box(scope.edges, stacks)
     graph = build_digraph(
-        scope.nodes, scope.edges, caption, second_parents=second, name=chart.id, stacks=stacks, drawn_by_box=by_box
+        scope.nodes,
+        scope.edges,
+        caption,
+        second_parents=second,
+        name=chart.id,
+        stacks=stacks,
+        drawn_by_box=by_box,
+        placing=placing,
     )
     raw = layout(graph.source, "svg")
     description = (

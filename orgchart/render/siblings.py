@@ -105,19 +105,23 @@ def hold_sibling_order(
     """Add the slots and the invisible chains to `graph` (see the module docstring); `names`:
     the chart's quoted names (`orgchart.render.dot.Names`), and `placing_edges_of`:
     `placing_edges(edges)`, when the caller has them."""
-    from orgchart.render.dot import Names, add_fixed_edge, add_fixed_node, add_styled_statement, quote
+    from orgchart.render.dot import Names, add_fixed_node, add_styled_statement, fixed_attributes, quote
 
     names = Names() if names is None else names
+    slot_link, sibling_link = fixed_attributes(SLOT_LINK), fixed_attributes(SIBLING_LINK)
+    body = graph.body
     for stack in stacks:
         slot = slot_id(stack)
         add_fixed_node(graph, slot, SLOT_POINT, names)
         link = f"{names[stack.superior]} -> {names[slot]}"
         add_styled_statement(graph, link, _link_attributes(stack.edge_kind), {"id": quote(link_id(stack))})
-        for member in dict.fromkeys((stack.rows[0][0], stack.rows[0][-1])):  # the box centred below it
-            add_fixed_edge(graph, slot, member, SLOT_LINK, names)
+        first = stack.members[0]
+        last = stack.members[min(stack.columns, len(stack.members)) - 1]  # the top row's ends
+        for member in (first, last) if last != first else (first,):  # the box centred below it
+            body.append(f"\t{names[slot]} -> {names[member]}{slot_link}\n")  # what `add_fixed_edge` writes
     for row in sibling_rows(edges, stacks, second_parents, boxed, placing_edges_of).values():
         for left, right in pairwise(row):
-            add_fixed_edge(graph, left, right, SIBLING_LINK, names)
+            body.append(f"\t{names[left]} -> {names[right]}{sibling_link}\n")
 
 
 @lru_cache(maxsize=64)

@@ -90,7 +90,10 @@ def placing_edges(edges: Sequence[Edge]) -> tuple[Edge, ...]:
 
 
 def find_stacks(
-    nodes: Sequence[Node], edges: Sequence[Edge], second_parents: Collection[tuple[str, str, str]]
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    second_parents: Collection[tuple[str, str, str]],
+    placing: Sequence[Edge] | None = None,
 ) -> tuple[Stack, ...]:
     """Every stack in a chart of `nodes` and `edges`, in the order of their superiors.
 
@@ -100,12 +103,13 @@ def find_stacks(
     those never join a stack. A stack is a run of qualifying children of one kind next to each
     other in the order of `nodes` (a different child between them ends the run), so a stack
     takes the place of its members among their siblings and the chart keeps the order it is
-    given (see `orgchart.changes.order`).
+    given (see `orgchart.changes.order`). `placing`: `placing_edges(edges)`, when the caller
+    has them.
     """
     kinds = {node.id: node.kind for node in nodes}
     incoming: dict[str, list[Edge]] = {}
     superiors: set[str] = set()
-    for edge in placing_edges(edges):
+    for edge in placing_edges(edges) if placing is None else placing:
         if kinds.get(edge.subordinate) == "external body":
             continue  # external bodies sit in a box of their own, outside any stack
         incoming.setdefault(edge.subordinate, []).append(edge)
