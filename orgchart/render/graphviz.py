@@ -256,23 +256,25 @@ def layout(dot_source: str, format: str, *, engine: str = "dot", pinned: bool = 
 
 def _run_graphviz(engine: str, format: str, source: bytes, pinned: bool) -> bytes:
     """Graphviz's output for `source`, run as the graphviz package would (its command line),
-    with the DOT read from a file and messages written to one: `graphviz.pipe` fed the text
-    through a pipe and read both of the process's outputs in a loop of `poll` calls, 4.6 ms of
-    our own time on a 1,000-unit chart against 2.3 ms this way, which is how `dot` is run on a
-    file (and measured so by benchmarks/bench_page.py)."""
+    with the DOT read from a file and the output and messages written to files: `graphviz.pipe`
+    fed the text through a pipe and read both of the process's outputs in a loop of `poll`
+    calls, 4.6 ms of our own time on a 1,000-unit chart against 2.3 ms with the DOT in a file;
+    reading the 1.4 MB of SVG from a pipe as `dot` wrote it (a read per 64 KB, the buffer grown
+    as it came) cost another millisecond of our own and the system's time, against one read of
+    a file whose size is known."""
     import subprocess
     import tempfile
 
     from graphviz.backend.dot_command import command  # imported only when a chart is drawn
 
-    with tempfile.TemporaryFile() as dot_in, tempfile.TemporaryFile() as messages:
+    with tempfile.TemporaryFile() as dot_in, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as messages:
         dot_in.write(source)
         dot_in.seek(0)
         try:
             done = subprocess.run(
                 command(engine, format, neato_no_op=2 if pinned else None),
                 stdin=dot_in,
-                stdout=subprocess.PIPE,
+                stdout=out,
                 stderr=messages,
                 check=False,
             )
@@ -284,7 +286,8 @@ def _run_graphviz(engine: str, format: str, source: bytes, pinned: bool) -> byte
             messages.seek(0)
             message = messages.read().decode("utf-8", "replace").strip()
             raise RenderError(f"Graphviz `dot -T{format}` failed: {message}")
-    return done.stdout
+        out.seek(0)
+        return out.read()
 
 
 def edge_titles(
