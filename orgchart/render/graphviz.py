@@ -33,7 +33,7 @@ from orgchart.render.placement import placement_lines
 from orgchart.render.scope import Scope, select
 from orgchart.render.siblings import hold_sibling_order, link_titles
 from orgchart.render.stack import Stack, edges_drawn_by_box, find_stacks, placing_edges
-from orgchart.render.style import FONT, edge_style, verify_format
+from orgchart.render.style import EDGE_STYLES, FONT, edge_style, verify_format
 from orgchart.render.svg import EdgeTitle, StandIn, finish_svg, svg_size
 
 if TYPE_CHECKING:
@@ -303,11 +303,13 @@ def edge_titles(
     second = (
         {edge.key for edge in scope.edges if chart.is_second_parent(edge)} if second_parents is None else second_parents
     )
+    labels = {kind: style.label for kind, style in EDGE_STYLES.items()}  # edge_style(kind).label
+    second_label = edge_style("parent", second_parent=True).label
     titles = {
         edge_svg_id(edge): EdgeTitle(
             names[edge.superior],
             names[edge.subordinate],
-            edge_style(edge.kind, second_parent=bool(second) and edge.key in second).label,
+            second_label if second and edge.key in second else labels[edge.kind],
         )
         for edge in scope.edges
     }

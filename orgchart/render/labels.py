@@ -105,21 +105,21 @@ def _html(text: str) -> str:
 def node_label(node: Node, note: str | None = None) -> str:
     """The HTML-like label of a node: its name in bold, then acronym and kind in small type,
     then `note` if given (an overview's "+12 below")."""
-    start, sub_font = _label_fonts(node.kind)
+    start, sub_font, kind = _label_fonts(node.kind)
     lines = wrapped(node.name)
     name = "<BR/>".join(lines if _TO_ESCAPE.search(node.name) is None else map(_html, lines))
-    kind = _html(node.kind)
     detail = f"{_html(node.acronym)} · {kind}" if node.acronym else kind
     noted = f"<BR/>{sub_font}<I>{_html(note)}</I></FONT>" if note else ""
     return f"{start}{name}</B></FONT><BR/>{sub_font}{detail}</FONT>{noted}>"
 
 
 @lru_cache(maxsize=64)
-def _label_fonts(kind: str) -> tuple[str, str]:
-    """How a label of a node of `kind` starts (up to its name) and the font of its small type."""
+def _label_fonts(kind: str) -> tuple[str, str, str]:
+    """How a label of a node of `kind` starts (up to its name), the font of its small type
+    and the kind as the label writes it."""
     color = "#ffffff" if kind in DARK_FILLS else "#1a1a1a"
     sub_color = "#dce6f0" if kind in DARK_FILLS else "#555555"
-    return f'<<FONT COLOR="{color}" POINT-SIZE="10.5"><B>', f'<FONT COLOR="{sub_color}" POINT-SIZE="8">'
+    return f'<<FONT COLOR="{color}" POINT-SIZE="10.5"><B>', f'<FONT COLOR="{sub_color}" POINT-SIZE="8">', _html(kind)
 
 
 def first_citation(citations: Sequence[Citation]) -> str:

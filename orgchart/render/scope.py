@@ -91,8 +91,12 @@ def hierarchy_below(chart: OrgChart) -> dict[str, list[str]]:
     """Each node's subordinates through `parent` and `oversight` edges, in era-file order."""
     below: dict[str, list[str]] = {}
     for edge in chart.edges:
-        if edge.kind in HIERARCHY_KINDS and edge.subordinate not in below.get(edge.superior, []):
-            below.setdefault(edge.superior, []).append(edge.subordinate)
+        if edge.kind in HIERARCHY_KINDS:
+            children = below.get(edge.superior)
+            if children is None:
+                below[edge.superior] = [edge.subordinate]
+            elif edge.subordinate not in children:
+                children.append(edge.subordinate)
     return below
 
 
@@ -123,9 +127,10 @@ def _forest_sizes(below: dict[str, list[str]]) -> dict[str, int]:
         node = todo.pop()
         order.append(node)
         todo.extend(below.get(node, ()))
-    sizes: dict[str, int] = {}
-    for node in reversed(order):  # children before their superior
-        sizes[node] = 1 + sum(sizes[child] for child in below.get(node, ()))
+    sizes = dict.fromkeys(order, 1)
+    for node in reversed(order):  # children before their superior: each adds its size to it
+        if node in superiors:
+            sizes[superiors[node]] += sizes[node]
     return sizes
 
 
