@@ -6,7 +6,7 @@
   step (at most 0.1 s each: responsive); the change overlay turned on, a step of Next change
   and the first switch to the earlier era (reported).
 - Charts: `render_svg` within 1.2x of bare `dot` on the same DOT (CPU seconds of this process
-  and its children, the median of five runs), and no transparent layout edge in the DOT.
+  and its children, the median of nine runs taken in turn), and no transparent layout edge in the DOT.
 - The real-shaped register of 2,700 units in two snapshots (benchmarks/byo_hierarchy.py,
   imported from its path tables as a user would): `orgchart render` of the whole register
   (drawn as its overview, it being too large for one picture); its `site` (within 15 s) is

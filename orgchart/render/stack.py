@@ -12,6 +12,7 @@ import itertools
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
 from orgchart.dataset.model import Edge, Node
@@ -27,7 +28,8 @@ once the gaps are counted."""
 @dataclass(frozen=True)
 class Stack:
     """Leaf children of `superior` of one `kind`, reached by `edge_kind` edges, side by side in
-    the chart's order. `number` tells apart two runs of one kind under one superior."""
+    the chart's order. `number` tells apart two runs of one kind under one superior. (What is
+    derived from the fields is made once: a chart asks each stack's key once per member.)"""
 
     superior: str
     edge_kind: str
@@ -35,24 +37,24 @@ class Stack:
     members: tuple[str, ...]
     number: int = 1
 
-    @property
+    @cached_property
     def columns(self) -> int:
         """How many columns the grid has: about square for large stacks, one for small."""
         return max(1, round(math.sqrt(len(self.members) / STACK_ASPECT)))
 
-    @property
+    @cached_property
     def rows(self) -> tuple[tuple[str, ...], ...]:
         """The members row by row, left to right, in the chart's order."""
         width = self.columns
         return tuple(self.members[start : start + width] for start in range(0, len(self.members), width))
 
-    @property
+    @cached_property
     def label(self) -> str:
         """What the box says: how many of which kind ("8 facilities")."""
         count = len(self.members)
         return f"{count} {self.kind if count == 1 else plural(self.kind)}"
 
-    @property
+    @cached_property
     def key(self) -> str:
         """A stable, id-safe name for the stack, used in the cluster's name and id."""
         suffix = f"-{self.number}" if self.number > 1 else ""

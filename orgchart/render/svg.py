@@ -128,8 +128,8 @@ def finish_svg(
         for item in stand_ins
     )
     view = memoryview(text)
-    parts = [_HEADER_BYTES, view[:opened], head.encode("utf-8"), view[opened + 1 : closing], groups.encode("utf-8")]
-    return b"".join([*parts, text[closing:].rstrip(b"\n"), b"\n"])
+    parts: list[bytes | memoryview] = [_HEADER_BYTES, view[:opened], head.encode("utf-8"), view[opened + 1 : closing]]
+    return b"".join([*parts, groups.encode("utf-8"), text[closing:].rstrip(b"\n"), b"\n"])
 
 
 def _finish_tree(
