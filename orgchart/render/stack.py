@@ -13,6 +13,7 @@ import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from typing import Final
 
 from orgchart.dataset.model import Edge, Node
@@ -118,24 +119,28 @@ def find_stacks(
         superiors.add(edge.superior)
     children: dict[str, list[tuple[str, tuple[str, str] | None]]] = {}
     for node in nodes:
-        above = incoming.get(node.id, [])
-        qualifies = (
+        above = incoming.get(node.id)
+        if above is None:
+            continue
+        if (
             len(above) == 1
             and node.id not in superiors
             and node.kind != "external body"
-            and above[0].key not in second_parents
-        )
+            and (not second_parents or above[0].key not in second_parents)
+        ):
+            edge = above[0]
+            children.setdefault(edge.superior, []).append((node.id, (edge.kind, node.kind)))
+            continue
         for edge in above:
-            group = (edge.kind, node.kind) if qualifies else None
-            children.setdefault(edge.superior, []).append((node.id, group))
+            children.setdefault(edge.superior, []).append((node.id, None))
     order = {node.id: index for index, node in enumerate(nodes)}
     stacks: list[Stack] = []
     for superior, row in children.items():
         if superior not in kinds:
             continue
         numbers: dict[tuple[str, str], int] = {}
-        for group, run in itertools.groupby(row, key=lambda child: child[1]):
-            members = tuple(child for child, _ in run)
+        for group, run in itertools.groupby(row, key=itemgetter(1)):
+            members = tuple([child for child, _ in run])
             if group is None or len(members) < STACK_MIN:
                 continue
             numbers[group] = numbers.get(group, 0) + 1
