@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import orgchart
@@ -16,6 +18,7 @@ from orgchart.changes.changeset import EntityState
 from orgchart.changes.history import history
 from orgchart.cli import app
 from orgchart.export.rdf import EVENT_KINDS, stream_turtle
+from orgchart.export.turtle import string_literal
 from tests.conftest import ERA_YAML, SOURCE_TEXT, DatasetMaker
 from tests.interchange_data import HARD_NAME, write_hard_dataset
 
@@ -277,3 +280,10 @@ def test_a_write_that_fails_leaves_the_old_file(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="must end in / or #"):
         orgchart.write_turtle(ds, out, base="https://example.org/no-slash")
     assert out.read_bytes() == before and sorted(p.name for p in out.parent.iterdir()) == ["org.ttl"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_any_text_is_read_back_by_rdflib(text: str) -> None:
+    turtle = f"<urn:x:s> <urn:x:p> {string_literal(text)} ."
+    assert [str(o) for o in rdflib.Graph().parse(data=turtle, format="turtle").objects()] == [text]
