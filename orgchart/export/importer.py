@@ -31,6 +31,7 @@ from orgchart.dataset.files import read_bounded
 from orgchart.dataset.loader import ERAS_DIR, SOURCES_FILE, read_yaml
 from orgchart.dataset.model import ID_PATTERN, Era, Finding, Source, SourceDate
 from orgchart.errors import DataError, Problem, display_path
+from orgchart.export import block_yaml
 from orgchart.export.records import IMPORT_FORMATS, ImportedEra, citation_records, source_record, verify_format
 from orgchart.export.shape import ImportShape
 from orgchart.export.staging import outside_targets, validate_staged
@@ -129,12 +130,20 @@ def placeholder_text(era_id: str, origin: str) -> str:
 
 
 def era_yaml(era: Era, origin: str) -> str:
-    """The era as YAML in CURATING.md's field order, empty optional fields left out."""
+    """The era as YAML in CURATING.md's field order, empty optional fields left out: the text
+    `yaml.dump` with the safe dumper gives for `era_document` (`orgchart.export.block_yaml`
+    writes it faster, byte for byte the same)."""
+    header = f"# Imported by `orgchart import` from {origin}. Curate it like any era (see CURATING.md).\n"
+    return header + block_yaml.dump(era_document(era))
+
+
+def era_document(era: Era) -> dict[str, Any]:
+    """The era as the plain mapping its YAML file holds, fields in CURATING.md's order."""
 
     def compact(record: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in record.items() if v not in (None, [], ())}
 
-    document = compact(
+    return compact(
         {
             "id": era.id,
             "label": era.label,
@@ -185,8 +194,6 @@ def era_yaml(era: Era, origin: str) -> str:
             ],
         }
     )
-    header = f"# Imported by `orgchart import` from {origin}. Curate it like any era (see CURATING.md).\n"
-    return header + yaml.dump(document, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _sources_yaml(sources: Sequence[dict[str, Any]]) -> str:
