@@ -40,6 +40,8 @@ from orgchart.export.staging import outside_targets, validate_staged
 # bundled eras), and what made a 10,000-row import take 26 of its 32 s under the profiler.
 _DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
+_HEADER: Final = "# Imported by `orgchart import` from {origin}. Curate it like any era (see CURATING.md).\n"
+
 PLACEHOLDER_PUBLISHER: Final = "orgchart import (placeholder: not a document of the organization)"
 
 
@@ -133,8 +135,7 @@ def era_yaml(era: Era, origin: str) -> str:
     """The era as YAML in CURATING.md's field order, empty optional fields left out: the text
     `yaml.dump` with the safe dumper gives for `era_document` (`orgchart.export.block_yaml`
     writes it faster, byte for byte the same)."""
-    header = f"# Imported by `orgchart import` from {origin}. Curate it like any era (see CURATING.md).\n"
-    return header + block_yaml.dump(era_document(era))
+    return _HEADER.format(origin=origin) + block_yaml.dump(era_document(era))
 
 
 def era_document(era: Era) -> dict[str, Any]:
@@ -333,7 +334,8 @@ def import_era(
         claims=imported.claims,
         findings=imported.findings,
     )
-    era_text = era_yaml(era, origin)
+    document = era_document(era)
+    era_text = _HEADER.format(origin=origin) + block_yaml.dump(document)
     sources_text = _sources_yaml([*existing, *added]) if added or not existing else None
     new_files = dict(contents)
     if sources_text is not None:
@@ -343,7 +345,7 @@ def import_era(
     outside = outside_targets(root, [*sorted(new_files), f"{ERAS_DIR}/{new_id}.yaml"])
     if outside:
         raise DataError(outside)
-    findings = validate_staged(root, era, era_text, new_files, origin=origin, lines=imported.lines)
+    findings = validate_staged(root, era, era_text, new_files, origin=origin, lines=imported.lines, document=document)
     written = [write_bytes_atomic(root / name, data) for name, data in sorted(contents.items())]
     if sources_text is not None:
         written.append(write_text_atomic(root / SOURCES_FILE, sources_text))
