@@ -17,6 +17,7 @@ as the same item of a top-level mapping's list (tests compare both writers byte 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -30,7 +31,14 @@ WIDTH: Final = 100
 # `yaml_emitter_analyze_scalar`); `-`, `?` and `:` may in some contexts, but not provably
 # here, so they go to PyYAML too.
 _BAD_FIRST: Final = frozenset("-?:,[]{}#&*!|>'\"%@` .")
-_RESOLVERS: Final = _DUMPER.yaml_implicit_resolvers
+# The dumper's own implicit resolvers (YAML 1.1: bools, null, ints, floats, timestamps, ...) as
+# its `resolve` tries them: those of the text's first character, then those of any (None).
+_ANY_FIRST: Final = tuple(regexp for _, regexp in _DUMPER.yaml_implicit_resolvers.get(None, ()))
+_RESOLVERS: Final = {
+    first: tuple(regexp for _, regexp in pairs) + _ANY_FIRST
+    for first, pairs in _DUMPER.yaml_implicit_resolvers.items()
+    if first is not None
+}
 
 
 class _NotPlain(Exception):
@@ -55,10 +63,8 @@ def plain(text: str, column: int) -> bool:
         return False
     if not text.isascii() and max(text) > "\uffff":
         return False  # libyaml escapes characters beyond the Basic Multilingual Plane
-    resolvers = _RESOLVERS.get(text[0])
-    if resolvers and any(regexp.match(text) for _, regexp in resolvers):
-        return False
-    return not any(regexp.match(text) for _, regexp in _RESOLVERS.get(None, ()))
+    resolvers = _RESOLVERS.get(text[0], _ANY_FIRST)
+    return not resolvers or not any(regexp.match(text) for regexp in resolvers)
 
 
 def dump(document: Mapping[str, Any]) -> str:
@@ -94,7 +100,9 @@ def _item(item: Any) -> str:
     return "".join(lines)
 
 
+@functools.lru_cache(maxsize=256)
 def _key(key: Any) -> bool:
+    """Whether `key` is written as it is, a simple key (remembered: an era repeats a few keys)."""
     return isinstance(key, str) and key.isidentifier() and key.isascii() and plain(key, 0)
 
 
