@@ -4,6 +4,7 @@ organizations and random documents, and takes its fast path for ordinary names."
 
 from __future__ import annotations
 
+import csv
 import random
 from pathlib import Path
 from typing import Any
@@ -141,3 +142,31 @@ _RECORD = st.dictionaries(
 )
 def test_any_document_is_written_as_pyyaml_writes_it(document: dict[str, Any]) -> None:
     assert_same(document)
+
+
+IMPORTED_NAMES = [
+    'Office: "North"', "yes", "12", "2024-01-18", "Research & Development", "- Dash Unit", "Unit #3", "null",
+    "?Query Unit", "Children's Bureau", "Министерство внутренних дел", "移民局", "Ōkubo Directorate", "x" * 150,
+    ("Directorate " * 9).strip(), "'Quoted'", "Trailing colon:", "*Star", "Plain Office",
+]  # fmt: skip
+
+
+def test_an_imported_table_with_hostile_names_is_written_as_pyyaml_writes_it(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from orgchart.cli import app
+
+    table = tmp_path / "chart.csv"
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "name", "parent", "kind", "acronym"])
+        for number, name in enumerate(IMPORTED_NAMES):
+            writer.writerow([f"u{number}", name, "u0" if number else "", "unit", "no" if number == 3 else ""])
+    data = tmp_path / "data"
+    result = CliRunner().invoke(app, ["import", str(table), "--era", "mine", "--date", "2024", "-o", str(data)])
+    assert result.exit_code == 0, result.output
+    era = orgchart.load(data).era("mine").era
+    assert [n.name for n in era.nodes] == IMPORTED_NAMES
+    assert era.nodes[3].acronym == "no"
+    _, _, body = (data / "eras" / "mine.yaml").read_text(encoding="utf-8").partition("\n")
+    assert body == reference(era_document(era))
