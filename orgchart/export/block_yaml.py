@@ -2,9 +2,9 @@
 width=100)` writes it, written as text where that is provably the same, by PyYAML elsewhere.
 
 Why: an imported era of 100,000 rows is 1.2 million scalars, and PyYAML's representer (pure
-Python even under `CSafeDumper`, which only makes the emitter C) took 11.7 of the 26 s an import
-of a 100,000-row table spent under cProfile, the serializer's 2.6 million resolver calls another
-1.4 s. Almost every scalar of an import (ids, kinds, names of a few words) is one that the
+Python even under `CSafeDumper`, which only makes the emitter C) took 14.8 of the 37 s an import
+of a 100,000-row table spent under cProfile (16.6 s unprofiled), the serializer's 2.6 million
+resolver calls another 2.1 s. Almost every scalar of an import (ids, kinds, names of a few words) is one that the
 dumper writes plain, as it is, so they are written here directly.
 
 Exactness is kept per record: a list item (a node, an edge, a claim) is written here only when
@@ -103,7 +103,7 @@ def _item(item: Any) -> str:
 @functools.lru_cache(maxsize=256)
 def _key(key: Any) -> bool:
     """Whether `key` is written as it is, a simple key (remembered: an era repeats a few keys)."""
-    return isinstance(key, str) and key.isidentifier() and key.isascii() and plain(key, 0)
+    return type(key) is str and key.isidentifier() and key.isascii() and plain(key, 0)
 
 
 def _scalar(value: Any, column: int) -> str:

@@ -1,8 +1,9 @@
 """`orgchart import`: bring an organization from a table, JSON or GraphML into a dataset.
 
-An import writes `eras/ERA.yaml` (YAML by the safe dumper, fields in the order CURATING.md
-uses, so the same input gives the same file), adds the era's sources to `sources.yaml` and
-copies their documents into the data directory. Nothing is written until the whole dataset, as
+An import writes `eras/ERA.yaml` (the text PyYAML's safe dumper gives, written by
+`orgchart.export.block_yaml`; fields in the order CURATING.md uses, so the same input gives the
+same file), adds the era's sources to `sources.yaml` and copies their documents into the data
+directory. Nothing is written until the whole dataset, as
 it would be with the new era, has passed the same validation `orgchart validate` runs, in a
 staging directory (`orgchart.export.staging`), and every path it would write lies inside the
 data directory.

@@ -58,8 +58,8 @@ def validate_staged(
 
     The staged era file is read back as any era file is; when `document` is given (the values
     `era_text` was written from) and the file reads back as exactly those values, `era` itself,
-    already a validated model, stands for the file's model instead of being built again from
-    them (1.2 of the 4 s this check took at 100,000 rows was that second build). Any other
+    already a validated model (every reader builds its models through pydantic's validation),
+    stands for the file's model instead of being built again from them (1.2 of the 4 s this check took at 100,000 rows was that second build). Any other
     file, or one that reads back otherwise, is built by the loader as always.
 
     Raises:
