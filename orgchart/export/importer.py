@@ -3,10 +3,9 @@
 An import writes `eras/ERA.yaml` (the text PyYAML's safe dumper gives, written by
 `orgchart.export.block_yaml`; fields in the order CURATING.md uses, so the same input gives the
 same file), adds the era's sources to `sources.yaml` and copies their documents into the data
-directory. Nothing is written until the whole dataset, as
-it would be with the new era, has passed the same validation `orgchart validate` runs, in a
-staging directory (`orgchart.export.staging`), and every path it would write lies inside the
-data directory.
+directory. Nothing is written until the whole dataset, as it would be with the new era, has
+passed the same validation `orgchart validate` runs, in a staging directory
+(`orgchart.export.staging`), and every path it would write lies inside the data directory.
 
 An era must name at least one source. A plain table cites none, so the importer writes a
 **placeholder source**: a short generated text, `sources/import-ERA.txt`, titled and published
