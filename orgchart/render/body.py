@@ -16,6 +16,7 @@ import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
+from string import Formatter
 from typing import TYPE_CHECKING, Final
 
 from orgchart.dataset.model import Edge, Node
@@ -134,10 +135,16 @@ def node_template(kind: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def kind_text(kind: str) -> tuple[str, str]:
-    """A node of `kind`'s statement template (`node_template`) and its class list quoted, when
-    no decoration adds a class: text made once per kind."""
-    return node_template(kind), quote_repeated("kind-" + kind.replace(" ", "-"))
+def kind_text(kind: str) -> tuple[str, str, str, str]:
+    """A node of `kind`'s attribute list (`node_template`) cut around its label, SVG id and
+    tooltip, its class list filled in, when no decoration adds a class: text made once per
+    kind, put together with an f-string (formatting the template parsed it for every node)."""
+    parsed = list(Formatter().parse(node_template(kind)))
+    pieces = [literal for literal, _, _, _ in parsed] + ([""] if parsed[-1][1] is not None else [])
+    if len(pieces) != 5:
+        raise AssertionError(f"a node's attribute list has {len(pieces) - 1} fields, not 4")
+    classes = quote_repeated("kind-" + kind.replace(" ", "-"))
+    return pieces[0], pieces[1] + classes + pieces[2], pieces[3], pieces[4]
 
 
 def add_chart_node(graph: HasBody, node: Node, extra: Decorations, names: Names, indent: str = "\t") -> None:
@@ -153,18 +160,21 @@ def add_chart_node(graph: HasBody, node: Node, extra: Decorations, names: Names,
         varying = {"label": label, "id": node_svg_id(node.id), "class": classes, "tooltip": tooltip}
         add_node(graph, node.id, {**dict(kind_attributes(node.kind)), **varying, **extra.node_attrs[node.id]}, indent)
         return
-    if added:
-        template = node_template(node.kind)
-        classes = quote_repeated(" ".join(["kind-" + node.kind.replace(" ", "-"), *added]))
-    else:
-        template, classes = kind_text(node.kind)
     # The label is HTML-like (`node_label`): written as it is. An SVG id is quoted ("node-" is
     # no bare DOT id) and holds nothing to escape (`orgchart.dataset.text.ID_PATTERN`). A
     # tooltip ends in ")" (`node_tooltip`): neither a bare DOT id nor an HTML string, so `quote`
     # only puts it in quotes, unless it holds one.
     quoted = f'"{tooltip}"' if tooltip.endswith(")") and '"' not in tooltip else quote(tooltip)
-    attributes = template.format(label, classes, f'"node-{node.id}"', quoted)
-    graph.body.append(f"{indent}{names[node.id]} [{attributes}]\n")  # ids hold no ":": names quote them as nodes
+    name = names[node.id]  # ids hold no ":": names quote them as nodes
+    if added:
+        classes = quote_repeated(" ".join(["kind-" + node.kind.replace(" ", "-"), *added]))
+        attributes = node_template(node.kind).format(label, classes, f'"node-{node.id}"', quoted)
+        graph.body.append(f"{indent}{name} [{attributes}]\n")
+        return
+    before, after_label, after_id, after_tooltip = kind_text(node.kind)
+    graph.body.append(
+        f'{indent}{name} [{before}{label}{after_label}"node-{node.id}"{after_id}{quoted}{after_tooltip}]\n'
+    )
 
 
 @lru_cache(maxsize=256)
