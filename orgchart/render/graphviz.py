@@ -318,21 +318,33 @@ def edge_titles(
     """The accessible titles of the edges drawn, and of the lines to the stacks (`stacks`:
     the scope's, and `second_parents` the keys of its second parents, when the caller has
     them), by SVG id."""
-    names = {node.id: node.name for node in scope.nodes}
     second = (
         {edge.key for edge in scope.edges if chart.is_second_parent(edge)} if second_parents is None else second_parents
     )
+    return _edge_titles_and_stand_ins(scope, stacks, second, frozenset())[0]
+
+
+def _edge_titles_and_stand_ins(
+    scope: Scope, stacks: Sequence[Stack] | None, second: Collection[EdgeKey], drawn_by_box: Collection[EdgeKey]
+) -> tuple[dict[str, EdgeTitle], list[StandIn]]:
+    """`edge_titles` and `stand_ins` in one pass over the edges (`drawn_by_box`: the keys of
+    the edges a stack's box draws for): each edge's SVG id made once."""
+    names = {node.id: node.name for node in scope.nodes}
     labels = {kind: style.label for kind, style in EDGE_STYLES.items()}  # edge_style(kind).label
     second_label = edge_style("parent", second_parent=True).label
-    titles = {
-        edge_svg_id(edge): EdgeTitle(
+    titles: dict[str, EdgeTitle] = {}
+    others: list[StandIn] = []
+    for edge in scope.edges:
+        svg_id = edge_svg_id(edge)
+        title = titles[svg_id] = EdgeTitle(
             names[edge.superior],
             names[edge.subordinate],
             second_label if second and edge.key in second else labels[edge.kind],
         )
-        for edge in scope.edges
-    }
-    return {**titles, **link_titles(scope.nodes, scope.edges, second, stacks)}
+        if drawn_by_box and edge.key in drawn_by_box:
+            others.append(StandIn(svg_id, f"edge kind-{edge.kind} stacked", title))
+    titles.update(link_titles(scope.nodes, scope.edges, second, stacks, names))
+    return titles, others
 
 
 def stand_ins(
@@ -380,8 +392,7 @@ def render_svg(chart: OrgChart, root: str | Node | None = None, depth: int | Non
         + " ".join(caption.lines)
     )
     titles = {node_svg_id(node.id): node_title(node) for node in scope.nodes}
-    edges = edge_titles(chart, scope, stacks, second)
-    others = stand_ins(scope, second, edges, stacks, by_box)
+    edges, others = _edge_titles_and_stand_ins(scope, stacks, second, by_box)
     return finish_svg(raw, caption.title, description, titles, edges, stand_ins=others)
 
 

@@ -55,10 +55,12 @@ def link_titles(
     edges: Sequence[Edge],
     second_parents: Collection[EdgeKey],
     stacks: Sequence[Stack] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, EdgeTitle]:
     """The accessible titles of the stacks' links: "Removal Division → 4 sub-divisions (parent)"
-    (`stacks`: `find_stacks` of the same, when the caller has them)."""
-    names = {node.id: node.name for node in nodes}
+    (`stacks`: `find_stacks` of the same, and `names` the nodes' names by id, when the caller
+    has them)."""
+    names = {node.id: node.name for node in nodes} if names is None else names
     return {
         link_id(stack): EdgeTitle(names[stack.superior], stack.label, edge_style(stack.edge_kind).label)
         for stack in (find_stacks(nodes, edges, second_parents) if stacks is None else stacks)
