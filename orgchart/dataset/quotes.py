@@ -48,6 +48,23 @@ def _folded(quote: str) -> str:
     return " ".join(quote.split())
 
 
+def _all_folded(quotes: list[str]) -> bool:
+    """Whether no quote of `quotes` has anything to fold, checked on all of them joined (a
+    call per quote costs more than the checks): printable ASCII, joined by `|`, without two
+    spaces together or a space beside a `|`. Conservative: a quote with a `|` of its own
+    beside a space is folded one by one, as any other would be."""
+    joined = "|".join(quotes)
+    return (
+        joined.isascii()
+        and joined.isprintable()
+        and "  " not in joined
+        and " |" not in joined
+        and "| " not in joined
+        and joined[:1] != " "
+        and joined[-1:] != " "
+    )
+
+
 ANCHOR: Final = 32
 """Bytes of each quote the automaton holds; a match of those is then checked whole."""
 
@@ -144,7 +161,10 @@ class QuoteSearch:
 
     def add(self, source: str, quotes: Iterable[str]) -> None:
         """Look each of `quotes` (as written: they are folded here) up in `source`."""
-        self._wanted.setdefault(source, {}).update(dict.fromkeys([_folded(quote) for quote in quotes]))
+        quotes = list(quotes)
+        if not _all_folded(quotes):
+            quotes = [_folded(quote) for quote in quotes]
+        self._wanted.setdefault(source, {}).update(dict.fromkeys(quotes))
 
     def __len__(self) -> int:
         return sum(len(quotes) for quotes in self._wanted.values())

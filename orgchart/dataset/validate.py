@@ -142,7 +142,7 @@ def _check_era(
         )
     check_reference = _reference_check(loaded_era, node_ids, problems)
     computed.extend(_check_claims(loaded_era, texts, problems, check_reference, children_of, strict, quotes))
-    _check_lookup_collisions(loaded_era, problems)
+    _check_lookup_collisions(loaded_era, node_ids if scan.sound else None, problems)
     for index, finding in enumerate(era.findings):
         check_reference(("findings", index, "subject"), finding.subject)
         check_citations(loaded_era, ("findings", index), finding.citations, texts, problems, quotes)
@@ -331,23 +331,38 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().strip()
 
 
-def _check_lookup_collisions(loaded_era: LoadedEra, problems: list[Problem]) -> None:
+def _check_lookup_collisions(
+    loaded_era: LoadedEra, node_ids: Mapping[str, int] | None, problems: list[Problem]
+) -> None:
     """A node's name, acronym or alias that is another node's id makes a lookup by that text
-    find one node by id and, typed in capitals, the other by acronym: refuse it."""
-    ids = {node.id: node for node in loaded_era.era.nodes}
-    for index, node in enumerate(loaded_era.era.nodes):
-        for field, texts in (("name", [node.name]), ("acronym", [node.acronym or ""]), ("aliases", node.aliases)):
-            for text in texts:
-                other = ids.get(_fold(text))
-                if other is not None and other.id != node.id:
-                    problems.append(
-                        loaded_era.origin.problem(
-                            ("nodes", index, field),
-                            f"{field} {text!r} of node {node.id!r} is the id of node {other.id!r}: looking up "
-                            f"{text!r} would find {other.id!r} by id and {node.id!r} by {field}",
-                            f"give {other.id!r} an id that is not another entity's {field} (e.g. {other.id}-{other.kind.split()[0]})",
-                        )
+    find one node by id and, typed in capitals, the other by acronym: refuse it.
+
+    (`node_ids`: each id's node index when ids are unique, else None: the last node of an id
+    is then the one named. ASCII text is folded as `_fold` folds it without `unicodedata`:
+    NFKC leaves ASCII as it is, and `casefold` is `lower` there.)"""
+    nodes = loaded_era.era.nodes
+    if node_ids is None:
+        node_ids = {node.id: index for index, node in enumerate(nodes)}
+    for index, node in enumerate(nodes):
+        texts = [("name", node.name)]
+        if node.acronym:
+            texts.append(("acronym", node.acronym))
+        if node.aliases:
+            texts += [("aliases", alias) for alias in node.aliases]
+        for field, text in texts:
+            at = node_ids.get(text.lower().strip() if text.isascii() else _fold(text))
+            if at is None:
+                continue
+            other = nodes[at]
+            if other.id != node.id:
+                problems.append(
+                    loaded_era.origin.problem(
+                        ("nodes", index, field),
+                        f"{field} {text!r} of node {node.id!r} is the id of node {other.id!r}: looking up "
+                        f"{text!r} would find {other.id!r} by id and {node.id!r} by {field}",
+                        f"give {other.id!r} an id that is not another entity's {field} (e.g. {other.id}-{other.kind.split()[0]})",
                     )
+                )
 
 
 def _check_lineage(
