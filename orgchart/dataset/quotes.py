@@ -50,13 +50,13 @@ def _folded(quote: str) -> str:
 
 def _all_folded(quotes: list[str]) -> bool:
     """Whether no quote of `quotes` has anything to fold, checked on all of them joined (a
-    call per quote costs more than the checks): printable ASCII, joined by `|`, without two
-    spaces together or a space beside a `|`. Conservative: a quote with a `|` of its own
-    beside a space is folded one by one, as any other would be."""
+    call per quote costs more than the checks): joined by `|`, printable (`str.isprintable`
+    is false for every white space character but the space), without two spaces together or
+    a space beside a `|`. Conservative: a quote with a `|` of its own beside a space, or a
+    character Unicode does not call printable, is folded one by one, as any other would be."""
     joined = "|".join(quotes)
     return (
-        joined.isascii()
-        and joined.isprintable()
+        joined.isprintable()
         and "  " not in joined
         and " |" not in joined
         and "| " not in joined

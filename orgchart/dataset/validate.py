@@ -115,8 +115,13 @@ def _check_era(
         edge = era.edges[index]
         what = f"{edge.kind} edge {edge.superior} -> {edge.subordinate}"
         computed.append(uncited_finding(origin, ("edges", index), what, edge.subordinate, strict, problems))
-    node_ids, children_of, parent_of, parent_edges = scan.node_ids, scan.children_of, scan.parent_of, scan.parent_edges
-    for cycle in _parent_cycles(children_of, parent_edges):
+    node_ids, children_of, more_parents, parent_edges = (
+        scan.node_ids,
+        scan.children_of,
+        scan.more_parents,
+        scan.parent_edges,
+    )
+    for cycle in _parent_cycles(children_of, scan.main_parent, more_parents, parent_edges):
         first = min(parent_edges[(u, v)] for u, v in cycle)
         path = " -> ".join([u for u, _ in cycle] + [cycle[0][0]])
         problems.append(
@@ -126,16 +131,16 @@ def _check_era(
                 "remove the parent edge that the document does not state",
             )
         )
-    for child in sorted(child for child, above in parent_of.items() if len(above) > 1):
+    for child in sorted(more_parents):
         computed.append(
             Finding(
                 kind="second_parent",
                 subject=child,
-                message=f"{child!r} is placed under {len(parent_of[child])} parents in one document: "
-                + ", ".join(parent_of[child])
+                message=f"{child!r} is placed under {len(more_parents[child])} parents in one document: "
+                + ", ".join(more_parents[child])
                 + " (the first is drawn as the main parent)",
                 citations=tuple(
-                    c for parent in parent_of[child] for c in era.edges[parent_edges[(parent, child)]].citations
+                    c for parent in more_parents[child] for c in era.edges[parent_edges[(parent, child)]].citations
                 ),
                 origin="computed",
             )
@@ -227,23 +232,25 @@ def _report_entities(
 
 
 def _parent_cycles(
-    children_of: Mapping[str, list[str]], parent_edges: Mapping[tuple[str, str], int]
+    children_of: Mapping[str, list[str]],
+    main_parent: Mapping[str, str],
+    more_parents: Mapping[str, list[str]],
+    parent_edges: Mapping[tuple[str, str], int],
 ) -> list[list[tuple[str, str]]]:
     """One cycle per strongly connected group of parent edges (none in a valid era).
 
     Whether there is any cycle is found in one pass without recursion (Kahn's algorithm: peel
     off entities no remaining parent edge points to); only then, on what is left, does networkx
     name the cycles."""
-    waiting: dict[str, int] = defaultdict(int)
-    for children in children_of.values():
-        for child in children:
-            waiting[child] += 1
-    free = [node for node in children_of if not waiting[node]]
+    waiting = dict.fromkeys(main_parent, 1)  # how many parent edges point to each entity
+    waiting.update((child, len(parents)) for child, parents in more_parents.items())
+    free = [node for node in children_of if node not in waiting]
     while free:
         node = free.pop()
         for child in children_of.get(node, ()):
-            waiting[child] -= 1
-            if not waiting[child]:
+            count = waiting[child] - 1
+            waiting[child] = count
+            if not count:
                 free.append(child)
     left = {node for node, count in waiting.items() if count}
     if not left:
