@@ -64,3 +64,12 @@ def test_missing_quotes_are_the_same_in_order_and_shuffled(generated_thousand: P
     for quotes, reported in ((in_order, reported_in_order), (shuffled, reported_shuffled)):
         # A long quote is shortened in its message; its start names it.
         assert all(any(f"'{quote[:30]}" in message for message in reported) for quote in quotes), reported
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a b\nc", " a\nb", "a\n", "a\n\nb", "a \nb", "a\tb", "a\u00a0b", "a\u2028b", "x\r\ny", "Ōkubo\nR&D", "", "\n"],
+)
+def test_folding_a_document_collapses_every_run_of_white_space(text: str) -> None:
+    # Wrapped text takes a shortcut (line breaks replaced); anything else is split and joined.
+    assert orgchart.fold_white_space(text) == " ".join(text.split())

@@ -86,7 +86,8 @@ def _fast_enough(text: str) -> bool:
     """Whether `text` avoids what only `safe_yaml` reads right (see the module's docstring)."""
     if text.startswith("%") or "\n%" in text:  # a directive
         return False
-    if NOT_PRINTABLE.search(text) or _DEEP_INDENT.search(text) or _LONG_LINE.search("\n" + text):
+    first_line = text.find("\n") % (len(text) + 1)  # its length (the whole text's when it has one line)
+    if NOT_PRINTABLE.search(text) or _DEEP_INDENT.search(text) or first_line >= 16384 or _LONG_LINE.search(text):
         return False
     for indicator in "&!":  # an anchor (&a) or a tag (!t) starting a node; yaml-rs refuses aliases
         at = text.find(indicator)

@@ -36,7 +36,15 @@ DIRECT_SEARCH_LIMIT: Final = 20_000_000
 
 def fold_white_space(text: str) -> str:
     """Collapse every run of white space to one space: the only folding quote matching does.
-    (`str.split` splits at exactly the characters regular expressions call white space, `\\s`.)"""
+    (`str.split` splits at exactly the characters regular expressions call white space, `\\s`.)
+
+    A document whose only white space is single spaces and single line breaks (text wrapped
+    at word boundaries) is folded by replacing each line break, at C speed and without a
+    list of its words: `str.isprintable` is false for every white space character but the
+    space, so it says nothing else is left to fold."""
+    lines = text.replace("\n", " ")
+    if lines.isprintable() and "  " not in lines and lines[:1] != " " and lines[-1:] != " ":
+        return lines
     return " ".join(text.split())
 
 
