@@ -57,9 +57,15 @@ _AGREED: Final = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?")
 """Plain decimals, which both readers read as the same number."""
 
 
-def parse_fast(text: str) -> tuple[bool, Any]:
+def parse_fast(text: str, encoded: bytes | None = None) -> tuple[bool, Any]:
     """(True, value) when yaml-rs reads `text` exactly as `safe_yaml` would; (False, None)
-    when the text needs `safe_yaml` (something above, or a problem to locate)."""
+    when the text needs `safe_yaml` (something above, or a problem to locate).
+
+    `encoded`, when given, is `text` as UTF-8 (the file's bytes it was decoded from). yaml-rs
+    reads UTF-8 bytes faster than a `str` (1.3 s instead of 1.6 s for a 100,000-entity era
+    file, whose letters outside Latin-1 make Python keep it two bytes per character), so the
+    text is given to it as bytes, encoded here when not given.
+    """
     if not _fast_enough(text):
         return False, None
     import yaml_rs
@@ -69,8 +75,9 @@ def parse_fast(text: str) -> tuple[bool, Any]:
         if not _AGREED.fullmatch(candidate) and not _same_scalar(candidate, yaml_rs):
             return False, None
     try:
-        value = yaml_rs.loads(
-            text,
+        value = yaml_rs.load(
+            text.encode("utf-8") if encoded is None else encoded,
+            encoding="utf-8",
             parse_datetime=False,
             alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=0),
             duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,

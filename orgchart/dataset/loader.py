@@ -157,8 +157,9 @@ def read_yaml(path: Path, root: Path | None = None) -> Located:
             aliases, unsupported tags, too deep nesting or duplicate keys.
     """
     shown = display_path(path)
-    text = decode_utf8(read_bounded(path, root=root), shown)
-    fast, value = parse_fast(text)
+    content = read_bounded(path, root=root)
+    text = decode_utf8(content, shown)
+    fast, value = parse_fast(text, content)
     if fast:
         return Located(path, value, None, root)
     value, positions = parse_yaml(text, shown)
