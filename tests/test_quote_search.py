@@ -68,7 +68,22 @@ def test_missing_quotes_are_the_same_in_order_and_shuffled(generated_thousand: P
 
 @pytest.mark.parametrize(
     "text",
-    ["a b\nc", " a\nb", "a\n", "a\n\nb", "a \nb", "a\tb", "a\u00a0b", "a\u2028b", "x\r\ny", "Ōkubo\nR&D", "", "\n"],
+    [
+        "a b\nc",
+        " a\nb",
+        "a\n",
+        "a\n\nb",
+        "a \nb",
+        "a   \n\n\n  b  c\n",
+        " " * 1000 + "x",
+        "a\tb",
+        "a\u00a0b",
+        "a\u2028b",
+        "x\r\ny",
+        "Ōkubo\nR&D",
+        "",
+        "\n",
+    ],
 )
 def test_folding_a_document_collapses_every_run_of_white_space(text: str) -> None:
     # Wrapped text takes a shortcut (line breaks replaced); anything else is split and joined.
