@@ -35,6 +35,9 @@ class BuildReport:
 
     written: tuple[Path, ...]
     removed: tuple[Path, ...]
+    skipped: tuple[tuple[Path, str], ...] = ()
+    """Outputs left out, each with why (a change chart's PNG Graphviz would shrink past reading:
+    its SVG is written, the PNG is not)."""
 
 
 def build_all(dataset: Dataset, out_dir: str | Path, *, force: bool = False) -> list[Path]:
@@ -71,13 +74,14 @@ def build_report(dataset: Dataset, out_dir: str | Path, *, force: bool = False) 
             f"era id {clashes[0]!r} would be the name of export/{clashes[0]}, which the build writes "
             "for every era: rename the era"
         )
+    skipped: list[tuple[Path, str]] = []
     with guarded_build(out, dataset.root, force=force):
-        written = _write_everything(dataset, out)
+        written = _write_everything(dataset, out, skipped)
         removed = prune_and_record(out, written)
-    return BuildReport(tuple(written), tuple(removed))
+    return BuildReport(tuple(written), tuple(removed), tuple(skipped))
 
 
-def _write_everything(dataset: Dataset, out: Path) -> list[Path]:
+def _write_everything(dataset: Dataset, out: Path, skipped: list[tuple[Path, str]]) -> list[Path]:
     written = [
         write_text_atomic(out / "eras.md", eras_markdown(dataset)),
         write_text_atomic(out / "findings.md", findings_markdown(dataset)),
@@ -96,18 +100,22 @@ def _write_everything(dataset: Dataset, out: Path) -> list[Path]:
         written += write_era_charts(dataset, out)
         written += write_overviews(dataset, out)
         step.advance()
-        written += build_changes(dataset, out / "changes")
+        written += build_changes(dataset, out / "changes", skipped)
         step.advance()
         written += write_site(dataset, out / "site")
         step.advance()
     return sorted(written)
 
 
-def build_changes(dataset: Dataset, out: Path) -> list[Path]:
+def build_changes(dataset: Dataset, out: Path, skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
     """Change reports (Markdown, HTML, JSON) and change charts as `<a>..<b>.<suffix>`, and the
     history report as `history.<suffix>`. The change chart is the side-by-side one (a summary
     when the full chart would be over 2,000 px), as SVG and PNG, in the dataset's stable order
     so its trees read like the era charts; `<a>..<b>.union.svg` is the union chart.
+
+    A PNG that Graphviz would shrink past reading (a summary of a hundred top-level branches is
+    still hundreds of thousands of pixels wide) is not written: the SVG has no size limit. It is
+    added to `skipped` with the reason, and the build goes on.
 
     The pairs are every consecutive pair, plus every earlier era against the latest one: an
     undated or narrow document between two detailed ones (the ICE overview between the 2021-22
@@ -117,6 +125,7 @@ def build_changes(dataset: Dataset, out: Path) -> list[Path]:
     from orgchart.changes.history import history
     from orgchart.changes.order import stable_order
     from orgchart.render.change_layout import write_change_chart
+    from orgchart.render.graphviz import ChartTooLargeError
     from orgchart.report import REPORT_FORMATS, write_diff, write_history
 
     hist = history(dataset)
@@ -130,7 +139,13 @@ def build_changes(dataset: Dataset, out: Path) -> list[Path]:
             chart = f"{stem}.svg" if fmt == "html" else None  # the HTML report shows its change chart
             written.append(write_diff(changes, out / f"{stem}.{fmt}", fmt, chart=chart))
         for suffix, fmt in ((".svg", "svg"), (".png", "png")):
-            write_change_chart(changes, out / f"{stem}{suffix}", fmt, layout="side-by-side", order=order)
+            try:
+                write_change_chart(changes, out / f"{stem}{suffix}", fmt, layout="side-by-side", order=order)
+            except ChartTooLargeError as too_large:
+                if skipped is None:
+                    raise
+                skipped.append((out / f"{stem}{suffix}", f"{too_large}; its SVG is {stem}.svg"))
+                continue
             written.append(out / f"{stem}{suffix}")
         write_change_chart(changes, out / f"{stem}.union.svg", layout="union", order=order)
         written.append(out / f"{stem}.union.svg")

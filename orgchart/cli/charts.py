@@ -286,4 +286,6 @@ def build(
         raise fail(error) from None
     for path in report.removed:
         err_console().print(f"removed {escape(str(path))} (an earlier build wrote it; this one does not)")
+    for path, why in report.skipped:
+        err_console().print(f"note: not written: {escape(str(path))}: {escape(why)}")
     out_console().print(f"wrote {len(report.written)} files into {escape(str(out))}")

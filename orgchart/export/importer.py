@@ -1,11 +1,11 @@
 """`orgchart import`: bring an organization from a table, JSON or GraphML into a dataset.
 
-An import writes `eras/ERA.yaml` (YAML by the safe dumper, fields in the order CURATING.md
-uses, so the same input gives the same file), adds the era's sources to `sources.yaml` and
-copies their documents into the data directory. Nothing is written until the whole dataset, as
-it would be with the new era, has passed the same validation `orgchart validate` runs, in a
-staging directory (`orgchart.export.staging`), and every path it would write lies inside the
-data directory.
+An import writes `eras/ERA.yaml` (the text PyYAML's safe dumper gives, written by
+`orgchart.export.block_yaml`; fields in the order CURATING.md uses, so the same input gives the
+same file), adds the era's sources to `sources.yaml` and copies their documents into the data
+directory. Nothing is written until the whole dataset, as it would be with the new era, has
+passed the same validation `orgchart validate` runs, in a staging directory
+(`orgchart.export.staging`), and every path it would write lies inside the data directory.
 
 An era must name at least one source. A plain table cites none, so the importer writes a
 **placeholder source**: a short generated text, `sources/import-ERA.txt`, titled and published
@@ -31,6 +31,7 @@ from orgchart.dataset.files import read_bounded
 from orgchart.dataset.loader import ERAS_DIR, SOURCES_FILE, read_yaml
 from orgchart.dataset.model import ID_PATTERN, Era, Finding, Source, SourceDate
 from orgchart.errors import DataError, Problem, display_path
+from orgchart.export import block_yaml
 from orgchart.export.records import IMPORT_FORMATS, ImportedEra, citation_records, source_record, verify_format
 from orgchart.export.shape import ImportShape
 from orgchart.export.staging import outside_targets, validate_staged
@@ -38,6 +39,8 @@ from orgchart.export.staging import outside_targets, validate_staged
 # libyaml's emitter when PyYAML has it: the same text as the pure-Python one (checked on the
 # bundled eras), and what made a 10,000-row import take 26 of its 32 s under the profiler.
 _DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+_HEADER: Final = "# Imported by `orgchart import` from {origin}. Curate it like any era (see CURATING.md).\n"
 
 PLACEHOLDER_PUBLISHER: Final = "orgchart import (placeholder: not a document of the organization)"
 
@@ -129,12 +132,19 @@ def placeholder_text(era_id: str, origin: str) -> str:
 
 
 def era_yaml(era: Era, origin: str) -> str:
-    """The era as YAML in CURATING.md's field order, empty optional fields left out."""
+    """The era as YAML in CURATING.md's field order, empty optional fields left out: the text
+    `yaml.dump` with the safe dumper gives for `era_document` (`orgchart.export.block_yaml`
+    writes it faster, byte for byte the same)."""
+    return _HEADER.format(origin=origin) + block_yaml.dump(era_document(era))
+
+
+def era_document(era: Era) -> dict[str, Any]:
+    """The era as the plain mapping its YAML file holds, fields in CURATING.md's order."""
 
     def compact(record: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in record.items() if v not in (None, [], ())}
 
-    document = compact(
+    return compact(
         {
             "id": era.id,
             "label": era.label,
@@ -185,8 +195,6 @@ def era_yaml(era: Era, origin: str) -> str:
             ],
         }
     )
-    header = f"# Imported by `orgchart import` from {origin}. Curate it like any era (see CURATING.md).\n"
-    return header + yaml.dump(document, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _sources_yaml(sources: Sequence[dict[str, Any]]) -> str:
@@ -326,7 +334,8 @@ def import_era(
         claims=imported.claims,
         findings=imported.findings,
     )
-    era_text = era_yaml(era, origin)
+    document = era_document(era)
+    era_text = _HEADER.format(origin=origin) + block_yaml.dump(document)
     sources_text = _sources_yaml([*existing, *added]) if added or not existing else None
     new_files = dict(contents)
     if sources_text is not None:
@@ -336,7 +345,7 @@ def import_era(
     outside = outside_targets(root, [*sorted(new_files), f"{ERAS_DIR}/{new_id}.yaml"])
     if outside:
         raise DataError(outside)
-    findings = validate_staged(root, era, era_text, new_files, origin=origin, lines=imported.lines)
+    findings = validate_staged(root, era, era_text, new_files, origin=origin, lines=imported.lines, document=document)
     written = [write_bytes_atomic(root / name, data) for name, data in sorted(contents.items())]
     if sources_text is not None:
         written.append(write_text_atomic(root / SOURCES_FILE, sources_text))

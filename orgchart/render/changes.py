@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final
 from orgchart.changes.changeset import ChangeSet
 from orgchart.dataset.model import Node
 from orgchart.render.change_marks import MARKS, STATE_MARKS, SideMark, change_marks
+from orgchart.render.dot import readable_by_graphviz
 from orgchart.render.graphviz import Caption, Decorations, RenderError, build_digraph, layout, node_svg_id
 from orgchart.render.labels import TITLE_CHARS, shorten, wrapped
 from orgchart.render.side_legend import change_caption
@@ -204,4 +205,4 @@ def render_change_chart(changes: ChangeSet, fmt: str = "svg", *, scope: Scope = 
     if fmt not in CHART_FORMATS:
         raise RenderError(f"unknown change chart format {fmt!r}; valid formats: {', '.join(CHART_FORMATS)}")
     source = change_chart_dot(changes, scope=scope)
-    return source.encode("utf-8") if fmt == "dot" else layout(source, fmt)
+    return readable_by_graphviz(source).encode("utf-8") if fmt == "dot" else layout(source, fmt)

@@ -10,6 +10,7 @@ and each statement is one f-string.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,6 +56,54 @@ def quote_edge(name: str) -> str:
         if compass:
             parts.append(compass)
     return ":".join(parts)
+
+
+LONGEST_QUOTED: Final[int] = 16_384
+"""Graphviz's scanner refuses a quoted string longer than this many bytes ("syntax error [...]
+scanning a quoted string (missing endquote? longer than 16384?)"): a side-by-side group of
+1,400 added offices carries every id in its class and every name in its tooltip."""
+_PIECE: Final[int] = LONGEST_QUOTED // 4  # characters: at most 4 bytes each in UTF-8
+_LONG_RUN: Final = re.compile(r'"(?:[^"\\]|\\.){' + str(_PIECE) + r',}"', re.DOTALL)
+"""A quick test that finds every long quoted string (and a few long runs between strings)."""
+_TOKEN: Final = re.compile(r'"(?:[^"\\]|\\.)*"|<(?:[^<>]|<[^<>]*>)*>', re.DOTALL)
+"""A quoted string, or an HTML-like label (whose tags quote their attributes), from the start."""
+
+
+def readable_by_graphviz(source: str) -> str:
+    """`source` with every quoted string too long for Graphviz's scanner written as pieces
+    joined by DOT's `+` (`"abc" + "def"` is the string "abcdef"), so the text means the same
+    and Graphviz reads it; other text is returned as it is."""
+    if len(source) <= _PIECE or not _LONG_RUN.search(source):
+        return source
+    return _TOKEN.sub(_split_if_long, source)
+
+
+def _split_if_long(found: re.Match[str]) -> str:
+    token = found.group()
+    if token[0] != '"' or len(token) <= _PIECE:
+        return token
+    return _pieces(token[1:-1])
+
+
+def _pieces(text: str) -> str:
+    if len(text.encode("utf-8")) <= LONGEST_QUOTED:
+        return f'"{text}"'
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + _PIECE, len(text))
+        while end < len(text) and _ends_in_escape(text, start, end):
+            end += 1  # never cut between a backslash and the character it escapes
+        pieces.append(f'"{text[start:end]}"')
+        start = end
+    return " + ".join(pieces)
+
+
+def _ends_in_escape(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in an odd run of backslashes (an escape cut in two)."""
+    run = 0
+    while end - run - 1 >= start and text[end - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
 
 
 class Names(dict[str, str]):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from orgchart.dataset.model import Node
 from orgchart.graph import OrgChart
+from orgchart.render.dot import readable_by_graphviz
 from orgchart.render.figure import figure_digraph, figure_svg
 from orgchart.render.graphviz import layout
 from orgchart.render.mermaid import figure_mermaid
@@ -34,4 +35,4 @@ def draw_chart(
     if wanted == "mermaid":
         return figure_mermaid(chart, root, depth, options).encode("utf-8")
     source = figure_digraph(chart, root, depth, options)[0].source
-    return source.encode("utf-8") if wanted == "dot" else layout(source, wanted)
+    return readable_by_graphviz(source).encode("utf-8") if wanted == "dot" else layout(source, wanted)

@@ -24,6 +24,7 @@ from orgchart.dataset.model import Edge, Node
 from orgchart.errors import OrgChartError
 from orgchart.graph import OrgChart
 from orgchart.render.bitmap import too_large_message, was_shrunk
+from orgchart.render.dot import readable_by_graphviz
 from orgchart.render.ids import edge_svg_id as edge_svg_id
 from orgchart.render.ids import node_svg_id as node_svg_id
 from orgchart.render.labels import caption as make_caption
@@ -222,7 +223,11 @@ def to_graphviz(
 
 def to_dot(chart: OrgChart, root: str | Node | None = None, depth: int | None = None) -> str:
     """The chart as DOT text (deterministic: the same data gives the same text)."""
-    return to_graphviz(chart, root, depth).source
+    return readable_by_graphviz(to_graphviz(chart, root, depth).source)
+
+
+SCANNER_LIMIT: Final[str] = "longer than 16384?"
+"""What Graphviz says when a quoted string is too long for its scanner (see `readable_by_graphviz`)."""
 
 
 def layout(dot_source: str, format: str, *, engine: str = "dot", pinned: bool = False) -> bytes:
@@ -234,7 +239,15 @@ def layout(dot_source: str, format: str, *, engine: str = "dot", pinned: bool = 
         ChartTooLargeError: a PNG that Graphviz shrank to fit its 32,767-pixel limit (see
             `orgchart.render.bitmap`).
     """
-    output = _run_graphviz(engine, format, dot_source.encode("utf-8"), pinned)
+    try:
+        output = _run_graphviz(engine, format, dot_source.encode("utf-8"), pinned)
+    except RenderError as refused:
+        readable = readable_by_graphviz(dot_source)
+        if SCANNER_LIMIT not in str(refused) or readable == dot_source:
+            raise
+        # Rare (a group of a thousand entities in one box), so the DOT is searched for long
+        # strings only when Graphviz refuses one: 28 ms on a 1,000-unit chart otherwise.
+        output = _run_graphviz(engine, format, readable.encode("utf-8"), pinned)
     if format == "png" and was_shrunk(output):
         raise ChartTooLargeError(too_large_message(*svg_size(layout(dot_source, "svg"))))
     return output

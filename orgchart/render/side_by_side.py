@@ -26,6 +26,7 @@ from orgchart.changes.changeset import ChangeSet
 from orgchart.changes.order import Ordering, order_matched
 from orgchart.dataset.model import Node
 from orgchart.render.change_marks import STATE_MARKS, ChangeMarks, Connector, SideMark, change_marks
+from orgchart.render.dot import readable_by_graphviz
 from orgchart.render.graphviz import layout
 from orgchart.render.labels import node_tooltip, plain_attribute, wrapped
 from orgchart.render.outline import SECTIONS, Cell, Outline, Row, outline
@@ -479,5 +480,5 @@ def render_side_by_side(drawn: SideBySide, fmt: str) -> bytes:
     if fmt == "svg":
         return side_by_side_svg(drawn)
     if fmt == "dot":
-        return drawn.source.encode("utf-8")
+        return readable_by_graphviz(drawn.source).encode("utf-8")
     return layout(drawn.source, fmt, engine="neato", pinned=True)
