@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from orgchart.errors import OutputError, display_path
 
@@ -37,6 +39,20 @@ def write_bytes_atomic(path: str | Path, content: bytes) -> Path:
     Raises:
         OutputError: the directory cannot be created or the file cannot be written.
     """
+    with open_atomic(path) as stream:
+        stream.write(content)
+    return Path(path)
+
+
+@contextmanager
+def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary stream whose bytes become the file `path` when the block ends without an error
+    (parent directories created): for output written as it is made, too large to hold at once.
+    An error in the block leaves `path` as it was.
+
+    Raises:
+        OutputError: the directory cannot be created or the file cannot be written.
+    """
     target = Path(path)
     if target.is_dir():
         raise OutputError(f"cannot write {display_path(target)}: it is a directory; give a file name")
@@ -47,7 +63,7 @@ def write_bytes_atomic(path: str | Path, content: bytes) -> Path:
         raise OutputError(f"cannot write {display_path(target)}: {_why(target, error)}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
+            yield stream
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException as error:
@@ -55,7 +71,6 @@ def write_bytes_atomic(path: str | Path, content: bytes) -> Path:
         if isinstance(error, OSError):
             raise OutputError(f"cannot write {display_path(target)}: {error.strerror or error}") from None
         raise
-    return target
 
 
 def _why(target: Path, error: OSError) -> str:

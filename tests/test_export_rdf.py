@@ -9,13 +9,16 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import orgchart
 from orgchart.changes.changeset import EntityState
 from orgchart.changes.history import history
 from orgchart.cli import app
-from orgchart.export.rdf import EVENT_KINDS
+from orgchart.export.rdf import EVENT_KINDS, stream_turtle
+from orgchart.export.turtle import string_literal
 from tests.conftest import ERA_YAML, SOURCE_TEXT, DatasetMaker
 from tests.interchange_data import HARD_NAME, write_hard_dataset
 
@@ -254,3 +257,33 @@ def test_eras_given_out_of_order_change_from_the_earlier(tmp_path: Path) -> None
     assert not select(both, """SELECT ?e WHERE { ?e oc:lineageKind ?k }""")  # lineage: whole dataset only
     one = rdflib.Graph().parse(data=orgchart.to_turtle(ds, [ds.era("era-b")]), format="turtle")
     assert not select(one, """SELECT ?e WHERE { { ?e a org:ChangeEvent } UNION { ?e oc:notMentionedIn ?x } }""")
+
+
+def test_stdout_file_and_pieces_are_the_same_turtle(tmp_path: Path) -> None:
+    root = write_hard_dataset(tmp_path / "data")
+    ds = orgchart.load(root)
+    pieces: list[str] = []
+    stream_turtle(ds, pieces.append)
+    out = tmp_path / "all.ttl"
+    printed = runner.invoke(app, ["export", "--all-eras", "--format", "rdf", "--data", str(root)])
+    written = runner.invoke(app, ["export", "--all-eras", "--format", "rdf", "-o", str(out), "--data", str(root)])
+    assert printed.exit_code == written.exit_code == 0, printed.output + written.output
+    assert "".join(pieces) == orgchart.to_turtle(ds) == printed.stdout == out.read_text(encoding="utf-8")
+    assert len(rdflib.Graph().parse(out, format="turtle")) > 100
+
+
+def test_a_write_that_fails_leaves_the_old_file(tmp_path: Path) -> None:
+    ds = orgchart.load(write_hard_dataset(tmp_path / "data"))
+    out = tmp_path / "out" / "org.ttl"
+    orgchart.write_turtle(ds, out, [ds.era("era-a")])
+    before = out.read_bytes()
+    with pytest.raises(ValueError, match="must end in / or #"):
+        orgchart.write_turtle(ds, out, base="https://example.org/no-slash")
+    assert out.read_bytes() == before and sorted(p.name for p in out.parent.iterdir()) == ["org.ttl"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_any_text_is_read_back_by_rdflib(text: str) -> None:
+    turtle = f"<urn:x:s> <urn:x:p> {string_literal(text)} ."
+    assert [str(o) for o in rdflib.Graph().parse(data=turtle, format="turtle").objects()] == [text]

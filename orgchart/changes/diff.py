@@ -34,7 +34,6 @@ from orgchart.changes.changeset import (
     RelationState,
     State,
 )
-from orgchart.changes.coverage import coverage
 from orgchart.changes.entities import DESCRIPTIVE_KINDS, HEAD_KINDS, matched_changes, own_name, unmatched_changes
 from orgchart.changes.figures import claim_changes, finding_changes
 from orgchart.changes.groups import group_changes
@@ -119,15 +118,9 @@ def _diff(era_a: OrgChart, era_b: OrgChart, links: tuple[LineageLink, ...], thre
         changes = [c for c in found if not (c.kind == "moved" and c.id in groups.explained_moves)]
         changes.sort(key=lambda c: (CHANGE_KINDS.index(c.kind), c.id, c.subject_name))
         beyond = [replace(c, evidence="beyond_archived_text") for c in changes if _beyond_text(c, era_a, era_b)]
-        covered = coverage(era_a, era_b, matching, earlier=True), coverage(era_b, era_a, matching, earlier=False)
         step.advance()
     return ChangeSet(
-        era_a,
-        era_b,
-        tuple(c for c in changes if not _beyond_text(c, era_a, era_b)),
-        matching,
-        *covered,
-        tuple(beyond),
+        era_a, era_b, tuple(c for c in changes if not _beyond_text(c, era_a, era_b)), matching, tuple(beyond)
     )
 
 

@@ -4,6 +4,7 @@ Registered on the main app by `orgchart.cli`; the format modules are imported in
 so that `orgchart --help` does not load them.
 """
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -103,14 +104,15 @@ def export(
             write_sqlite(dataset, output, None if era is None and as_of is None else [chart])
             err_console().print(f"wrote {escape(str(output))}")
         else:
-            from orgchart.export.rdf import DEFAULT_BASE, to_turtle
+            # Written as it is made: two eras of 100,000 entities are 200 MB of Turtle.
+            from orgchart.export.rdf import DEFAULT_BASE, stream_turtle, write_turtle
 
-            emit(
-                to_turtle(dataset, None if all_eras else [chart], base=base or DEFAULT_BASE),
-                output,
-                dataset,
-                force=force,
-            )
+            eras = None if all_eras else [chart]
+            if output is None:
+                stream_turtle(dataset, sys.stdout.write, eras, base=base or DEFAULT_BASE)
+            else:
+                write_turtle(dataset, output, eras, base=base or DEFAULT_BASE)
+                err_console().print(f"wrote {escape(str(output))}")
     except OrgChartError as error:
         raise fail(error) from None
 

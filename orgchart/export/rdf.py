@@ -12,7 +12,7 @@ is a `prov:Derivation` (`SUBJECT_CITATION_N`) from the source (a `prov:Entity`) 
 `oc:quote`.
 
 The Turtle is written as the statements are made (`TurtleWriter`), one block per resource, with a
-prefix per era; rdflib builds a graph of the same triples when asked (`rdf_graph`). Building an
+prefix per era, and reaches its file in pieces (`write_turtle`, `stream_turtle`); rdflib builds a graph of the same triples when asked (`rdf_graph`). Building an
 rdflib graph first took 114 s for 5,016 entities and would take an hour at 100,000: each triple is
 a few Python objects in several indexes, and its Turtle writer looks each term up again.
 
@@ -38,19 +38,28 @@ rdflib is needed only by `rdf_graph`, and imported there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from orgchart.atomic import write_text_atomic
+from orgchart.atomic import open_atomic
 from orgchart.changes.changeset import Change, EntityState
 from orgchart.changes.history import consecutive_changes
 from orgchart.dataset.model import LineageLink
-from orgchart.export.turtle import TurtleWriter, literal, string_literal, verify_base
+from orgchart.export.turtle import SEPARATOR, TurtleWriter, literal, string_literal, verify_base
 from orgchart.graph import Dataset, OrgChart
 from orgchart.report.text import headline
 
-__all__ = ["DEFAULT_BASE", "EVENT_KINDS", "VOCABULARY", "rdf_graph", "to_turtle", "verify_base", "write_turtle"]
+__all__ = [
+    "DEFAULT_BASE",
+    "EVENT_KINDS",
+    "VOCABULARY",
+    "rdf_graph",
+    "stream_turtle",
+    "to_turtle",
+    "verify_base",
+    "write_turtle",
+]
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -89,11 +98,22 @@ PREFIXES: Final = {
 }
 
 
-def turtle(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: str = DEFAULT_BASE) -> str:
-    """The dataset (or just `eras`) as Turtle; changes only for several eras, lineage only for
-    the whole dataset."""
+def stream_turtle(
+    dataset: Dataset,
+    sink: Callable[[str], object],
+    eras: Sequence[OrgChart] | None = None,
+    *,
+    base: str = DEFAULT_BASE,
+) -> None:
+    """The dataset (or just `eras`) as Turtle, handed to `sink` in pieces of text as it is made
+    (a file of 200 MB for two eras of 100,000 entities need never be one string); changes only
+    for several eras, lineage only for the whole dataset.
+
+    Raises:
+        ValueError: `base` cannot start IRIs (see `verify_base`).
+    """
     charts = list(dataset.eras if eras is None else eras)
-    out = TurtleWriter(base, [chart.id for chart in charts], PREFIXES)
+    out = TurtleWriter(base, [chart.id for chart in charts], PREFIXES, sink)
     iri = out.iri
     for name in RELATION_PROPERTIES.values():
         out.statement(f"oc:{name}", [("a", "rdf:Property"), ("rdfs:subPropertyOf", "org:linkedTo")])
@@ -124,19 +144,24 @@ def turtle(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: st
         _era(out, chart)
     lineage_events: dict[int, str] = {}
     if eras is None:
-        last = {n.id: c.id for c in charts for n in c.nodes}
-        first = {n.id: c.id for c in reversed(charts) for n in c.nodes}
         for index, link in enumerate(dataset.lineage):
             event = iri("lineage", str(index))
-            originals = [iri("era", last[ref], ref) if ref in last else iri("entity", ref) for ref in link.before]
-            results = [iri("era", first[ref], ref) if ref in first else iri("entity", ref) for ref in link.after]
+            # the entity in the last era that has it before the link, the first one after it
+            originals = [_in_era(out, reversed(charts), ref) for ref in link.before]
+            results = [_in_era(out, charts, ref) for ref in link.after]
             pairs = _change(out, event, originals, results, link.reason)
             pairs.append(("oc:lineageKind", string_literal(link.kind)))
             out.statement(event, pairs + out.citations(event, link.citations))
             lineage_events[index] = event
     if len(charts) > 1:
         _change_events(out, dataset, charts, lineage_events)
-    return out.text()
+    out.flush()
+
+
+def _in_era(out: TurtleWriter, charts: Iterable[OrgChart], ref: str) -> str:
+    """The entity `ref` in the first of `charts` that has it, or as an entity of no era."""
+    chart = next((chart for chart in charts if ref in chart), None)
+    return out.iri("era", chart.id, ref) if chart is not None else out.iri("entity", ref)
 
 
 def _era(out: TurtleWriter, chart: OrgChart) -> None:
@@ -159,52 +184,63 @@ def _era(out: TurtleWriter, chart: OrgChart) -> None:
     term = {node.id: in_era(node.id) for node in chart.nodes}
     units: dict[str, list[str]] = {}  # org:hasUnit, stated with the superior's own block
     belongs: dict[str, list[str]] = {}  # org:unitOf, with the subordinate's
-    relations: dict[str, list[tuple[str, str]]] = {}
+    relations: dict[str, list[str]] = {}
     for edge in chart.edges:
         superior, subordinate = term[edge.superior], term[edge.subordinate]
         if edge.kind == "parent":
-            units.setdefault(edge.superior, []).append(subordinate)
-            belongs.setdefault(edge.subordinate, []).append(superior)
+            units.setdefault(edge.superior, []).append(f"org:hasUnit {subordinate}")
+            belongs.setdefault(edge.subordinate, []).append(f"org:unitOf {superior}")
         else:
-            relations.setdefault(edge.superior, []).append((f"oc:{RELATION_PROPERTIES[edge.kind]}", subordinate))
-    # Nodes and edges (the bulk: four blocks per entity) are written as `block` parts.
+            relations.setdefault(edge.superior, []).append(f"oc:{RELATION_PROPERTIES[edge.kind]} {subordinate}")
+    for parts_of in (units, belongs, relations):
+        for node_id, parts in parts_of.items():
+            if len(parts) > 1:
+                parts_of[node_id] = list(dict.fromkeys(parts))
+    # Nodes and edges are the bulk (four blocks per entity, a few microseconds each), so their
+    # blocks are written here as text rather than through `statement`. Only the parts that can
+    # repeat (an alias, an edge, a source cited twice) are deduplicated, each group on its own:
+    # the groups' predicates differ, so no part of one can equal a part of another.
+    write, spill, cited, kinds, placed = out.write, out.spill, out.cited, _Literals(), chart.parent_ids
+    era_and_entity = f"oc:era {era}{SEPARATOR}prov:specializationOf "
     for node in chart.nodes:
-        here = term[node.id]
-        cited = out.cited(here, node.citations)
-        name = string_literal(node.name)
+        node_id = node.id
+        here, name = term[node_id], string_literal(node.name)
         parts = [
-            "a org:OrganizationalUnit" if chart.parent_id(node.id) is not None else "a org:Organization",
-            f"dcterms:identifier {string_literal(node.id)}",
-            f"skos:prefLabel {name}",
-            f"rdfs:label {name}",
+            f"a {'org:OrganizationalUnit' if node_id in placed else 'org:Organization'}"
+            f"{SEPARATOR}dcterms:identifier {string_literal(node_id)}"
+            f"{SEPARATOR}skos:prefLabel {name}{SEPARATOR}rdfs:label {name}"
         ]
-        parts += [f"skos:altLabel {string_literal(alias)}" for alias in node.aliases]
+        if node.aliases:
+            parts += dict.fromkeys(f"skos:altLabel {string_literal(alias)}" for alias in node.aliases)
         if node.acronym:
             parts.append(f"oc:acronym {string_literal(node.acronym)}")
-        parts.append(f"oc:kind {string_literal(node.kind)}")
+        parts.append(f"oc:kind {kinds[node.kind]}")
         if node.note:
             parts.append(f"rdfs:comment {string_literal(node.note)}")
         if node.name_incomplete:  # the text cut the name off
             parts.append("oc:nameIncomplete true")
-        parts += [f"oc:era {era}", f"prov:specializationOf {entity(node.id)}"]
-        parts += [f"org:hasUnit {unit}" for unit in units.get(node.id, ())]
-        parts += [f"org:unitOf {above}" for above in belongs.get(node.id, ())]
-        parts += [f"{predicate} {target}" for predicate, target in relations.get(node.id, ())]
-        out.block(here, parts + cited)
+        parts.append(era_and_entity + entity(node_id))
+        for group in (units.get(node_id), belongs.get(node_id), relations.get(node_id)):
+            if group:
+                parts += group
+        if node.citations:
+            parts += cited(here, node.citations)
+        write(f"\n{here} {SEPARATOR.join(parts)} .\n")
+        spill()
     for edge in chart.edges:
         here = relation(f"{edge.superior}_{edge.kind.upper()}_{edge.subordinate}")
-        cited = out.cited(here, edge.citations)
         parts = [
-            "a oc:Relation",
-            f"oc:relationKind {string_literal(edge.kind)}",
-            f"oc:superior {term[edge.superior]}",
-            f"oc:subordinate {term[edge.subordinate]}",
+            f"a oc:Relation{SEPARATOR}oc:relationKind {kinds[edge.kind]}"
+            f"{SEPARATOR}oc:superior {term[edge.superior]}{SEPARATOR}oc:subordinate {term[edge.subordinate]}"
         ]
         if chart.is_second_parent(edge):
             parts.append("oc:secondParent true")
         if edge.note:
             parts.append(f"rdfs:comment {string_literal(edge.note)}")
-        out.block(here, parts + cited)
+        if edge.citations:
+            parts += cited(here, edge.citations)
+        write(f"\n{here} {SEPARATOR.join(parts)} .\n")
+        spill()
     for claim in chart.claims:
         here = iri("era", chart.id, "claim", claim.id)
         pairs = [
@@ -228,6 +264,14 @@ def _era(out: TurtleWriter, chart: OrgChart) -> None:
             ("oc:origin", string_literal(finding.origin)),
         ]
         out.statement(here, pairs + out.citations(here, finding.citations))
+
+
+class _Literals(dict[str, str]):
+    """String literals of a few repeated texts (kinds), each made once."""
+
+    def __missing__(self, text: str) -> str:
+        made = self[text] = string_literal(text)
+        return made
 
 
 def _change_events(
@@ -319,16 +363,21 @@ def rdf_graph(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base:
     """The dataset (or just `eras`) as an rdflib Graph: `to_turtle`'s triples, parsed."""
     from rdflib import Graph
 
-    return Graph().parse(data=turtle(dataset, eras, base=base), format="turtle")
+    return Graph().parse(data=to_turtle(dataset, eras, base=base), format="turtle")
 
 
 def to_turtle(dataset: Dataset, eras: Sequence[OrgChart] | None = None, *, base: str = DEFAULT_BASE) -> str:
     """The dataset (or just `eras`) as Turtle text; no blank nodes, so the output is stable."""
-    return turtle(dataset, eras, base=base)
+    pieces: list[str] = []
+    stream_turtle(dataset, pieces.append, eras, base=base)
+    return "".join(pieces)
 
 
 def write_turtle(
     dataset: Dataset, path: str | Path, eras: Sequence[OrgChart] | None = None, *, base: str = DEFAULT_BASE
 ) -> Path:
-    """Write the dataset (or just `eras`) as Turtle to `path`, atomically."""
-    return write_text_atomic(path, to_turtle(dataset, eras, base=base))
+    """Write the dataset (or just `eras`) as Turtle to `path` as it is made, atomically (the
+    file appears whole or not at all)."""
+    with open_atomic(path) as stream:
+        stream_turtle(dataset, lambda text: stream.write(text.encode("utf-8")), eras, base=base)
+    return Path(path)
