@@ -157,8 +157,9 @@ def read_yaml(path: Path, root: Path | None = None) -> Located:
             aliases, unsupported tags, too deep nesting or duplicate keys.
     """
     shown = display_path(path)
-    text = decode_utf8(read_bounded(path, root=root), shown)
-    fast, value = parse_fast(text)
+    content = read_bounded(path, root=root)
+    text = decode_utf8(content, shown)
+    fast, value = parse_fast(text, content)
     if fast:
         return Located(path, value, None, root)
     value, positions = parse_yaml(text, shown)
@@ -245,18 +246,21 @@ def share_field_sets(era: Era) -> None:
     """
     shared: dict[frozenset[str], set[str]] = {}
     citation_fields: set[str] | None = None  # a citation has two fields, both required: one set
-
-    def share(model: BaseModel) -> None:
-        fields = model.__pydantic_fields_set__
-        object.__setattr__(model, "__pydantic_fields_set__", shared.setdefault(frozenset(fields), fields))
-
+    assign = object.__setattr__
+    # The loop is written out (it runs for every node, edge and citation); consecutive items
+    # mostly give the same fields, so a set equal to the previous item's takes its shared set
+    # without a frozenset made to look it up.
     for items in (era.nodes, era.edges):
+        last: set[str] | None = None
         for item in items:
-            share(item)
+            fields = item.__pydantic_fields_set__
+            if fields != last:
+                last = shared.setdefault(frozenset(fields), fields)
+            assign(item, "__pydantic_fields_set__", last)
             for citation in item.citations:
                 if citation_fields is None:
                     citation_fields = citation.__pydantic_fields_set__
-                object.__setattr__(citation, "__pydantic_fields_set__", citation_fields)
+                assign(citation, "__pydantic_fields_set__", citation_fields)
 
 
 def _schema_problem(located: Located, loc: Loc, detail: Mapping[str, Any]) -> Problem:

@@ -18,7 +18,7 @@ given fields only, so that the rebuilt models are the same, given fields include
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel
@@ -42,11 +42,20 @@ _ERA_ITEMS: Final = frozenset({"nodes", "edges", "claims", "findings"})
 def pack_era(era: Era) -> tuple[Any, ...]:
     """`era` as plain values, ready for `marshal` (see `unpack_era`)."""
     field_sets: dict[frozenset[str], int] = {}
+    # Models share their sets of given fields (see `share_field_sets`): each set object's
+    # index is looked up by its identity, and the set itself read once (the sets are kept
+    # alive by the models while this runs).
+    by_identity: dict[int, int] = {}
+    citation_values = attrgetter("source", "quote")
 
     def pack(model: Node | Edge, values: Callable[[dict[str, Any]], tuple[Any, ...]], at: int) -> tuple[Any, ...]:
         packed = list(values(model.__dict__))
-        packed[at] = tuple((c.source, c.quote) for c in model.citations)
-        return (field_sets.setdefault(frozenset(model.__pydantic_fields_set__), len(field_sets)), tuple(packed))
+        packed[at] = tuple(map(citation_values, model.citations))
+        given = model.__pydantic_fields_set__
+        index = by_identity.get(id(given))
+        if index is None:
+            index = by_identity[id(given)] = field_sets.setdefault(frozenset(given), len(field_sets))
+        return (index, tuple(packed))
 
     node_values, at_node = itemgetter(*_NODE_FIELDS), _NODE_FIELDS.index("citations")
     edge_values, at_edge = itemgetter(*_EDGE_FIELDS), _EDGE_FIELDS.index("citations")

@@ -29,8 +29,10 @@ class EraScan:
     uncited_edges: list[int] = field(default_factory=list)
     children_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     """Parent edges (each stated once, between known nodes, not to itself), from the superior."""
-    parent_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    """The same, from the subordinate, in the order of the era file (the first is the main one)."""
+    main_parent: dict[str, str] = field(default_factory=dict)
+    """The same, from the subordinate: its first parent in the order of the era file."""
+    more_parents: dict[str, list[str]] = field(default_factory=dict)
+    """Every parent of each subordinate that has more than one, in the order of the era file."""
     parent_edges: dict[tuple[str, str], int] = field(default_factory=dict)
     """The index of each parent edge, by (superior, subordinate)."""
     sound: bool = True
@@ -50,8 +52,11 @@ def scan_era(era: Era, known_sources: Mapping[str, object]) -> EraScan:
             scan.uncited_nodes.append(index)
         for citation in citations:
             quotes[citation.source].append(citation.quote)
-    keys: set[tuple[str, str, str]] = set()
-    children_of, parent_of, parent_edges = scan.children_of, scan.parent_of, scan.parent_edges
+    # An edge stated twice: parent edges are found in `parent_edges`, others in `other_keys`
+    # (a key tuple and a set entry less per parent edge, most of an era's edges).
+    other_keys: set[tuple[str, str, str]] = set()
+    children_of, parent_edges = scan.children_of, scan.parent_edges
+    main_parent, more_parents = scan.main_parent, scan.more_parents
     for index, edge in enumerate(era.edges):
         kind, superior, subordinate = edge.kind, edge.superior, edge.subordinate
         citations = edge.citations
@@ -59,15 +64,19 @@ def scan_era(era: Era, known_sources: Mapping[str, object]) -> EraScan:
             scan.uncited_edges.append(index)
         for citation in citations:
             quotes[citation.source].append(citation.quote)
-        key = (kind, superior, subordinate)
-        if superior == subordinate or key in keys or superior not in node_ids or subordinate not in node_ids:
+        pair = (superior, subordinate)
+        stated = pair in parent_edges if kind == "parent" else (kind, superior, subordinate) in other_keys
+        if superior == subordinate or stated or superior not in node_ids or subordinate not in node_ids:
             scan.sound = False
             continue
-        keys.add(key)
-        if kind == "parent":
-            children_of[superior].append(subordinate)
-            parent_of[subordinate].append(superior)
-            parent_edges[(superior, subordinate)] = index
+        if kind != "parent":
+            other_keys.add((kind, superior, subordinate))
+            continue
+        children_of[superior].append(subordinate)
+        parent_edges[pair] = index
+        first = main_parent.setdefault(subordinate, superior)
+        if first != superior:
+            more_parents.setdefault(subordinate, [first]).append(superior)
     allowed = set(era.sources) & set(known_sources)
     if not era.nodes or not set(era.sources) <= set(known_sources) or not set(quotes) <= allowed:
         scan.sound = False

@@ -115,8 +115,13 @@ def _check_era(
         edge = era.edges[index]
         what = f"{edge.kind} edge {edge.superior} -> {edge.subordinate}"
         computed.append(uncited_finding(origin, ("edges", index), what, edge.subordinate, strict, problems))
-    node_ids, children_of, parent_of, parent_edges = scan.node_ids, scan.children_of, scan.parent_of, scan.parent_edges
-    for cycle in _parent_cycles(children_of, parent_edges):
+    node_ids, children_of, more_parents, parent_edges = (
+        scan.node_ids,
+        scan.children_of,
+        scan.more_parents,
+        scan.parent_edges,
+    )
+    for cycle in _parent_cycles(children_of, scan.main_parent, more_parents, parent_edges):
         first = min(parent_edges[(u, v)] for u, v in cycle)
         path = " -> ".join([u for u, _ in cycle] + [cycle[0][0]])
         problems.append(
@@ -126,23 +131,23 @@ def _check_era(
                 "remove the parent edge that the document does not state",
             )
         )
-    for child in sorted(child for child, above in parent_of.items() if len(above) > 1):
+    for child in sorted(more_parents):
         computed.append(
             Finding(
                 kind="second_parent",
                 subject=child,
-                message=f"{child!r} is placed under {len(parent_of[child])} parents in one document: "
-                + ", ".join(parent_of[child])
+                message=f"{child!r} is placed under {len(more_parents[child])} parents in one document: "
+                + ", ".join(more_parents[child])
                 + " (the first is drawn as the main parent)",
                 citations=tuple(
-                    c for parent in parent_of[child] for c in era.edges[parent_edges[(parent, child)]].citations
+                    c for parent in more_parents[child] for c in era.edges[parent_edges[(parent, child)]].citations
                 ),
                 origin="computed",
             )
         )
     check_reference = _reference_check(loaded_era, node_ids, problems)
     computed.extend(_check_claims(loaded_era, texts, problems, check_reference, children_of, strict, quotes))
-    _check_lookup_collisions(loaded_era, problems)
+    _check_lookup_collisions(loaded_era, node_ids if scan.sound else None, problems)
     for index, finding in enumerate(era.findings):
         check_reference(("findings", index, "subject"), finding.subject)
         check_citations(loaded_era, ("findings", index), finding.citations, texts, problems, quotes)
@@ -227,23 +232,25 @@ def _report_entities(
 
 
 def _parent_cycles(
-    children_of: Mapping[str, list[str]], parent_edges: Mapping[tuple[str, str], int]
+    children_of: Mapping[str, list[str]],
+    main_parent: Mapping[str, str],
+    more_parents: Mapping[str, list[str]],
+    parent_edges: Mapping[tuple[str, str], int],
 ) -> list[list[tuple[str, str]]]:
     """One cycle per strongly connected group of parent edges (none in a valid era).
 
     Whether there is any cycle is found in one pass without recursion (Kahn's algorithm: peel
     off entities no remaining parent edge points to); only then, on what is left, does networkx
     name the cycles."""
-    waiting: dict[str, int] = defaultdict(int)
-    for children in children_of.values():
-        for child in children:
-            waiting[child] += 1
-    free = [node for node in children_of if not waiting[node]]
+    waiting = dict.fromkeys(main_parent, 1)  # how many parent edges point to each entity
+    waiting.update((child, len(parents)) for child, parents in more_parents.items())
+    free = [node for node in children_of if node not in waiting]
     while free:
         node = free.pop()
         for child in children_of.get(node, ()):
-            waiting[child] -= 1
-            if not waiting[child]:
+            count = waiting[child] - 1
+            waiting[child] = count
+            if not count:
                 free.append(child)
     left = {node for node, count in waiting.items() if count}
     if not left:
@@ -331,23 +338,38 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().strip()
 
 
-def _check_lookup_collisions(loaded_era: LoadedEra, problems: list[Problem]) -> None:
+def _check_lookup_collisions(
+    loaded_era: LoadedEra, node_ids: Mapping[str, int] | None, problems: list[Problem]
+) -> None:
     """A node's name, acronym or alias that is another node's id makes a lookup by that text
-    find one node by id and, typed in capitals, the other by acronym: refuse it."""
-    ids = {node.id: node for node in loaded_era.era.nodes}
-    for index, node in enumerate(loaded_era.era.nodes):
-        for field, texts in (("name", [node.name]), ("acronym", [node.acronym or ""]), ("aliases", node.aliases)):
-            for text in texts:
-                other = ids.get(_fold(text))
-                if other is not None and other.id != node.id:
-                    problems.append(
-                        loaded_era.origin.problem(
-                            ("nodes", index, field),
-                            f"{field} {text!r} of node {node.id!r} is the id of node {other.id!r}: looking up "
-                            f"{text!r} would find {other.id!r} by id and {node.id!r} by {field}",
-                            f"give {other.id!r} an id that is not another entity's {field} (e.g. {other.id}-{other.kind.split()[0]})",
-                        )
+    find one node by id and, typed in capitals, the other by acronym: refuse it.
+
+    (`node_ids`: each id's node index when ids are unique, else None: the last node of an id
+    is then the one named. ASCII text is folded as `_fold` folds it without `unicodedata`:
+    NFKC leaves ASCII as it is, and `casefold` is `lower` there.)"""
+    nodes = loaded_era.era.nodes
+    if node_ids is None:
+        node_ids = {node.id: index for index, node in enumerate(nodes)}
+    for index, node in enumerate(nodes):
+        texts = [("name", node.name)]
+        if node.acronym:
+            texts.append(("acronym", node.acronym))
+        if node.aliases:
+            texts += [("aliases", alias) for alias in node.aliases]
+        for field, text in texts:
+            at = node_ids.get(text.lower().strip() if text.isascii() else _fold(text))
+            if at is None:
+                continue
+            other = nodes[at]
+            if other.id != node.id:
+                problems.append(
+                    loaded_era.origin.problem(
+                        ("nodes", index, field),
+                        f"{field} {text!r} of node {node.id!r} is the id of node {other.id!r}: looking up "
+                        f"{text!r} would find {other.id!r} by id and {node.id!r} by {field}",
+                        f"give {other.id!r} an id that is not another entity's {field} (e.g. {other.id}-{other.kind.split()[0]})",
                     )
+                )
 
 
 def _check_lineage(
