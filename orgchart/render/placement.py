@@ -13,7 +13,7 @@ from typing import Final
 
 from orgchart.dataset.model import Edge, Node
 from orgchart.graph import OrgChart
-from orgchart.render.scope import main_body
+from orgchart.render.scope import senior_root
 
 NAMED: Final[int] = 5
 """Most entities a placement line names before "and N more"."""
@@ -39,8 +39,8 @@ def placement_lines(chart: OrgChart, nodes: Sequence[Node], edges: Sequence[Edge
     if whole_era:
         linked = {edge.superior for edge in edges} | {edge.subordinate for edge in edges}
         has_superior = {e.subordinate for e in chart.edges if e.kind in ("parent", "oversight")}
-        found = main_body(chart)
-        senior = found[0].id if found else None
+        root = senior_root(chart)
+        senior = root.id if root else None
         floating = [node for node in inside if node.id in linked and node.id not in has_superior and node.id != senior]
         if floating:
             lines.append(f"At the top: no parent or overseer in the document: {_names(floating)}")

@@ -14,7 +14,7 @@ from orgchart.changes.branches import top_level_divisions
 from orgchart.dataset.model import NODE_KINDS, Edge, Node
 from orgchart.graph import OrgChart
 
-__all__ = ["HIERARCHY_KINDS", "Scope", "hierarchy_below", "main_body", "select", "top_level_divisions"]
+__all__ = ["HIERARCHY_KINDS", "Scope", "hierarchy_below", "main_body", "select", "senior_root", "top_level_divisions"]
 
 HIERARCHY_KINDS: tuple[str, ...] = ("parent", "oversight")
 """Edge kinds that place one entity below another in a chart."""
@@ -144,6 +144,9 @@ def main_body(chart: OrgChart) -> tuple[Node, Node] | None:
     containment) holds more than half of that hierarchy (ICE -> ERO when the document is about
     ERO); where it stops is the main body.
     """
+    tops = _organization_tops(chart)
+    if not tops:
+        return None
     below = hierarchy_below(chart)
     sizes = _forest_sizes(below)
 
@@ -152,15 +155,6 @@ def main_body(chart: OrgChart) -> tuple[Node, Node] | None:
             sizes[node_id] = _size(below, node_id)
         return sizes[node_id]
 
-    kinds = {node.id: node.kind for node in chart.nodes}
-    inside_superior = {
-        edge.subordinate
-        for edge in chart.edges
-        if edge.kind in HIERARCHY_KINDS and kinds.get(edge.superior) != "external body"
-    }
-    tops = [node for node in chart.nodes if node.kind != "external body" and node.id not in inside_superior]
-    if not tops:
-        return None
     root = min(tops, key=lambda node: (NODE_KINDS.index(node.kind), -size(node.id)))
     node_id = root.id
     total = size(node_id)
@@ -170,3 +164,25 @@ def main_body(chart: OrgChart) -> tuple[Node, Node] | None:
             break
         node_id = majority[0]
     return root, chart.node(node_id)
+
+
+def senior_root(chart: OrgChart) -> Node | None:
+    """`main_body(chart)`'s root alone: where the organization has one top (most eras), it,
+    without measuring every hierarchy (a walk per node where some node has two superiors)."""
+    tops = _organization_tops(chart)
+    if len(tops) == 1:
+        return tops[0]
+    found = main_body(chart)
+    return found[0] if found else None
+
+
+def _organization_tops(chart: OrgChart) -> list[Node]:
+    """The nodes that are no external body and have no superior inside the organization (an
+    external body above one does not count), in era-file order."""
+    kinds = {node.id: node.kind for node in chart.nodes}
+    inside_superior = {
+        edge.subordinate
+        for edge in chart.edges
+        if edge.kind in HIERARCHY_KINDS and kinds.get(edge.superior) != "external body"
+    }
+    return [node for node in chart.nodes if node.kind != "external body" and node.id not in inside_superior]
