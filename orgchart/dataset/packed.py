@@ -100,27 +100,36 @@ def _rebuild(
     """`model`s (Node or Edge) from their packed values. The loop is written out, models made
     by hand, since it runs for every node, edge and citation of the era (a call per model
     costs a tenth of the rebuilding)."""
-    new, assign = object.__new__, object.__setattr__
+    new = object.__new__
+    # BaseModel's four slots set through their descriptors, looked up once: object.__setattr__
+    # finds the descriptor again on every call (0.55 us against 0.42 us a model, timed, for the
+    # 820,000 models and citations of two 100,000-entity eras).
+    slots = BaseModel.__dict__
+    set_dict = slots["__dict__"].__set__
+    set_given = slots["__pydantic_fields_set__"].__set__
+    set_extra = slots["__pydantic_extra__"].__set__
+    set_private = slots["__pydantic_private__"].__set__
     given_citation = set(_CITATION_FIELDS)
+    width = len(fields)
     built = []
     for index, values in items:
-        if len(values) != len(fields):
+        if len(values) != width:
             raise ValueError("a packed model of another shape")
-        attributes = dict(zip(fields, values, strict=True))
+        attributes = dict(zip(fields, values, strict=False))  # the width is checked above
         citations = []
         for source, quote in attributes["citations"]:
             citation = new(Citation)
-            assign(citation, "__dict__", {"source": source, "quote": quote})
-            assign(citation, "__pydantic_fields_set__", given_citation)
-            assign(citation, "__pydantic_extra__", None)
-            assign(citation, "__pydantic_private__", None)
+            set_dict(citation, {"source": source, "quote": quote})
+            set_given(citation, given_citation)
+            set_extra(citation, None)
+            set_private(citation, None)
             citations.append(citation)
         attributes["citations"] = tuple(citations)
         instance = new(model)
-        assign(instance, "__dict__", attributes)
-        assign(instance, "__pydantic_fields_set__", field_sets[index])
-        assign(instance, "__pydantic_extra__", None)
-        assign(instance, "__pydantic_private__", None)
+        set_dict(instance, attributes)
+        set_given(instance, field_sets[index])
+        set_extra(instance, None)
+        set_private(instance, None)
         built.append(instance)
     return tuple(built)
 
