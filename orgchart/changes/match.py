@@ -35,10 +35,10 @@ from typing import Final, Literal, NamedTuple
 
 from orgchart.changes.names import (
     GENERIC_WORDS,
+    NameIndex,
     core_name,
     core_overlap,
     is_bare_title,
-    most_similar,
     name_keys,
     name_similarity,
     normal_acronym,
@@ -470,10 +470,11 @@ def _match(before: OrgChart, after: OrgChart, lineage: tuple[LineageLink, ...], 
     comparable: dict[str, list[Node]] = {}
     for b in unmatched_after:
         comparable.setdefault(b.kind, []).append(b)
+    indexes = {kind: NameIndex(nodes) for kind, nodes in comparable.items()}
     for a in unmatched_before:
-        if matcher.generic_names(a) or a.kind == "external body":
+        if matcher.generic_names(a) or a.kind == "external body" or a.kind not in indexes:
             continue  # "DIRECTOR" removed here and added there is no rename to point out
-        best = most_similar(a, comparable.get(a.kind, []), floor=NEAR_MISS_FLOOR)
+        best = indexes[a.kind].most_similar(a, floor=NEAR_MISS_FLOOR)
         if best is not None:
             near.append(NearMiss(a.id, best[1], round(best[0], 2)))
     near.sort(key=lambda n: (-n.score, n.before, n.after))

@@ -158,44 +158,63 @@ def _texts(node: Node) -> tuple[str, ...]:
     return (node.name, *node.aliases)
 
 
+class NameIndex:
+    """The names of a list of candidates, folded once, for comparing many entities with them:
+    the near-miss pass compares every entity left unmatched in one era with every one left in
+    the other, and folding the candidates' names again for each (a Python loop per pair) made
+    that pass grow with the square of the unmatched (0.2 s of a 1.8 s diff at 100,000)."""
+
+    def __init__(self, candidates: list[Node]) -> None:
+        self.candidates = candidates
+        self.owners: list[int] = []
+        self.normal: list[str] = []
+        self.core: list[str] = []
+        for index, candidate in enumerate(candidates):
+            for text in _texts(candidate):
+                self.owners.append(index)
+                self.normal.append(normal_name(text))
+                self.core.append(core_name(text))
+
+    def similar(self, node: Node, *, floor: float, overlap_floor: float | None = None) -> list[Node]:
+        """See `similar_names`."""
+        from rapidfuzz import fuzz, process
+
+        if not self.candidates:
+            return []
+        hits: set[int] = set()
+        for text in _texts(node):
+            tests = [
+                (normal_name(text), self.normal, fuzz.token_sort_ratio, floor),
+                (core_name(text), self.core, fuzz.token_sort_ratio, floor),
+            ]
+            if overlap_floor is not None:
+                tests.append((core_name(text), self.core, fuzz.token_set_ratio, overlap_floor))
+            for query, choices, scorer, cutoff in tests:
+                found = process.extract(query, choices, scorer=scorer, score_cutoff=cutoff * 100, limit=None)
+                hits.update(self.owners[position] for _, _, position in found)
+        return [self.candidates[index] for index in sorted(hits)]
+
+    def most_similar(self, node: Node, *, floor: float) -> tuple[float, str] | None:
+        """See `most_similar`."""
+        best: tuple[float, str] | None = None
+        for candidate in self.similar(node, floor=floor):
+            score = name_similarity(node, candidate)
+            if best is None or (-score, candidate.id) < (-best[0], best[1]):
+                best = (score, candidate.id)
+        return best
+
+
 def similar_names(
     node: Node, candidates: list[Node], *, floor: float, overlap_floor: float | None = None
 ) -> list[Node]:
     """The `candidates` whose `name_similarity` with `node` is at least `floor`, or (when
     `overlap_floor` is given) whose `core_overlap` is at least that: the same test as calling
     both per pair, made with rapidfuzz's C loops over all candidates at once."""
-    from rapidfuzz import fuzz, process
-
-    if not candidates:
-        return []
-    owners: list[int] = []
-    normal: list[str] = []
-    core: list[str] = []
-    for index, candidate in enumerate(candidates):
-        for text in _texts(candidate):
-            owners.append(index)
-            normal.append(normal_name(text))
-            core.append(core_name(text))
-    hits: set[int] = set()
-    for text in _texts(node):
-        tests = [
-            (normal_name(text), normal, fuzz.token_sort_ratio, floor),
-            (core_name(text), core, fuzz.token_sort_ratio, floor),
-        ]
-        if overlap_floor is not None:
-            tests.append((core_name(text), core, fuzz.token_set_ratio, overlap_floor))
-        for query, choices, scorer, cutoff in tests:
-            for _, _, position in process.extract(query, choices, scorer=scorer, score_cutoff=cutoff * 100, limit=None):
-                hits.add(owners[position])
-    return [candidates[index] for index in sorted(hits)]
+    return NameIndex(candidates).similar(node, floor=floor, overlap_floor=overlap_floor)
 
 
 def most_similar(node: Node, candidates: list[Node], *, floor: float) -> tuple[float, str] | None:
     """The highest `name_similarity` of `node` with any of `candidates` (at least `floor`) and
-    that candidate's id (the smallest id among equals), or None."""
-    best: tuple[float, str] | None = None
-    for candidate in similar_names(node, candidates, floor=floor):
-        score = name_similarity(node, candidate)
-        if best is None or (-score, candidate.id) < (-best[0], best[1]):
-            best = (score, candidate.id)
-    return best
+    that candidate's id (the smallest id among equals), or None; `NameIndex.most_similar` for
+    many nodes against the same candidates."""
+    return NameIndex(candidates).most_similar(node, floor=floor)
