@@ -56,8 +56,10 @@ def run(bench: Bench) -> Iterator[Row]:
         # objects made while it was paused) is paid before the clock starts, as the caller's next
         # statement would pay it: it fell on the diff's first allocation after its own pause,
         # 0.5 s at 100,000 and nothing at 10,000, which read as the diff growing as N^1.23.
+        # Nine runs below 100,000: a tenth of a second measured three times moved the fitted
+        # exponent by up to 0.08 either way on this shared machine.
         runs = []
-        for _ in range(3):
+        for _ in range(3 if size >= 100_000 else 9):
             dataset = orgchart.load(generated.root)
             before, after = dataset.era(generated.before), dataset.era(generated.after)
             gc.collect()
