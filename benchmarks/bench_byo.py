@@ -13,10 +13,10 @@ import json
 from collections.abc import Iterator
 from typing import Final
 
-from benchmarks.byo_hierarchy import ID_FROM, KIND_MAP, write_snapshots
-from benchmarks.framework import Bench, Row
+from benchmarks.byo_hierarchy import SNAPSHOT_ERAS, import_args, write_snapshots
+from benchmarks.framework import REGISTER_UNITS, Bench, Row
 
-SIZE: Final[int] = 2700
+SIZE: Final[int] = REGISTER_UNITS
 ENTITY_KINDS: Final[tuple[str, ...]] = ("added", "removed", "renamed", "moved")
 
 
@@ -28,10 +28,8 @@ def run(bench: Bench) -> Iterator[Row]:
     folder = bench.scratch("byo-register")
     first, second, snapshots = write_snapshots(folder / "tables", SIZE)
     data = folder / "data"
-    shape = ["--path-column", "path", "--id-from", ID_FROM, "--kind-key", "type", "--kind-map", KIND_MAP]
-    for era, table, date in (("register-a", first, "2023-06"), ("register-b", second, "2024-06")):
-        args = ["orgchart", "import", table, "--era", era, "--date", date, "--label", era, *shape, "-o", data]
-        measure = bench.command(args)
+    for (era, date), table in zip(SNAPSHOT_ERAS, (first, second), strict=True):
+        measure = bench.command(import_args(table, era, date, data))
         yield Row(
             f"import a {SIZE:,}-unit path table ({era})",
             None,

@@ -176,31 +176,14 @@ STEPS = {
 """What a reader does, as the page's own handlers run it (each timed in the page)."""
 
 
-def register(bench: Bench) -> Path:
-    """The 2,700-unit register's two snapshots imported into a dataset with `orgchart import`,
-    as bench_byo does."""
-    from benchmarks.byo_hierarchy import ID_FROM, KIND_MAP, write_snapshots
-
-    folder = bench.scratch("register")
-    first, second, _ = write_snapshots(folder / "tables", REGISTER_UNITS)
-    data = folder / "data"
-    shape = ["--path-column", "path", "--id-from", ID_FROM, "--kind-key", "type", "--kind-map", KIND_MAP]
-    for era, table, date in (("register-a", first, "2023-06"), ("register-b", second, "2024-06")):
-        bench.command(["orgchart", "import", table, "--era", era, "--date", date, "--label", era, *shape, "-o", data])
-    return data
-
-
 def register_rows(bench: Bench) -> Iterator[Row]:
     """`orgchart render` on the real-shaped register (its `site` and `build` are measured by
     bench_register)."""
-    data = register(bench)
+    data, _ = bench.register()
     chart = bench.scratch("register-chart") / "register.svg"
     measure = bench.command(["orgchart", "render", "-o", chart, "--data", data])
     note = "the overview: " + " ".join(measure.stderr.decode("utf-8", "replace").split())[:160]
     yield Row("orgchart render, real-shaped register", None, measure.seconds, note=note, wall=measure.wall)
-
-
-REGISTER_UNITS = 2_700
 
 
 def run(bench: Bench) -> Iterator[Row]:

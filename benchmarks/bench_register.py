@@ -1,5 +1,5 @@
 """The real-shaped register (benchmarks/byo_hierarchy.py: about 2,700 units in two snapshots,
-imported from path tables as bench_byo does): `orgchart diff`, `orgchart build` and `orgchart
+imported from path tables as bench_byo does, once per run: `Bench.register`): `orgchart diff`, `orgchart build` and `orgchart
 site` on it, as a user runs them after the import (the validated data cached).
 
 Targets (issue 17): diff within 3 s, build within 60 s, site within 15 s.
@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Final
 
-from benchmarks.byo_hierarchy import ID_FROM, KIND_MAP, write_snapshots
+from benchmarks.framework import REGISTER_UNITS as SIZE
 from benchmarks.framework import Bench, Row
-
-SIZE: Final[int] = 2700
 
 
 class WrongResult(AssertionError):
@@ -22,12 +19,8 @@ class WrongResult(AssertionError):
 
 
 def run(bench: Bench) -> Iterator[Row]:
-    folder = bench.scratch("register")
-    first, second, snapshots = write_snapshots(folder / "tables", SIZE)
-    data = folder / "data"
-    shape = ["--path-column", "path", "--id-from", ID_FROM, "--kind-key", "type", "--kind-map", KIND_MAP]
-    for era, table, date in (("register-a", first, "2023-06"), ("register-b", second, "2024-06")):
-        bench.command(["orgchart", "import", table, "--era", era, "--date", date, "--label", era, *shape, "-o", data])
+    data, snapshots = bench.register()
+    folder = bench.scratch("register-outputs")
     bench.command(["orgchart", "validate", "--data", data])  # what a user has run once before
     measure = bench.median_command(["orgchart", "diff", "register-a", "register-b", "--format", "json", "--data", data])
     moved = {c["id"] for c in json.loads(measure.stdout)["changes"] if c["kind"] == "moved"}

@@ -482,6 +482,17 @@ def write_snapshots(directory: str | Path, size: int = 2700, seed: int = 12) -> 
     return first, second, snapshots
 
 
+SNAPSHOT_ERAS: Final[tuple[tuple[str, str], tuple[str, str]]] = (("register-a", "2023-06"), ("register-b", "2024-06"))
+"""The era id and date each snapshot is imported as."""
+
+
+def import_args(table: Path, era: str, date: str, data: Path) -> list[str | Path]:
+    """`orgchart import` of one snapshot's path table into the dataset `data`, as a user of the
+    register would run it (paths, ids in the names, kinds mapped)."""
+    shape = ["--path-column", "path", "--id-from", ID_FROM, "--kind-key", "type", "--kind-map", KIND_MAP]
+    return ["orgchart", "import", table, "--era", era, "--date", date, "--label", era, *shape, "-o", data]
+
+
 def naive_parents(table: Iterable[dict[str, str]]) -> dict[str, str | None]:
     """Parents as splitting each path on `/` finds them (wrong for names with `/`): the mistake
     the importer must not make, for tests to show that the data would catch it."""

@@ -32,7 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from benchmarks.byo_hierarchy import SNAPSHOT_ERAS, Snapshots, import_args, write_snapshots
 from benchmarks.synthetic import Generated, write_dataset
+
+REGISTER_UNITS = 2_700
+"""Units of the real-shaped register (the issue's 2,700-unit hierarchy)."""
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASURE = Path(__file__).resolve().parent / "measure.py"
@@ -119,6 +123,7 @@ class Bench:
     workdir: Path
     quick: bool = False
     _datasets: dict[int, Generated] = field(default_factory=dict)
+    _register: tuple[Path, Snapshots] | None = None
     records: dict[str, Any] = field(default_factory=dict)
     """What modules measured besides time (JSON-ready values by name, e.g. the draft's quality
     scores); `run.py` writes them under "records" in the results."""
@@ -135,6 +140,20 @@ class Bench:
                 shutil.rmtree(root)
             self._datasets[size] = write_dataset(root, size)
         return self._datasets[size]
+
+    def register(self) -> tuple[Path, Snapshots]:
+        """The real-shaped register's two snapshots (benchmarks/byo_hierarchy.py, 2,700 units)
+        imported into a dataset with `orgchart import` (untimed: bench_byo times the imports),
+        made once per run and shared by the modules that measure commands on it; and the
+        snapshots with the generator's truth."""
+        if self._register is None:
+            folder = self.scratch("register")
+            first, second, snapshots = write_snapshots(folder / "tables", REGISTER_UNITS)
+            data = folder / "data"
+            for (era, date), table in zip(SNAPSHOT_ERAS, (first, second), strict=True):
+                self.command(import_args(table, era, date, data))
+            self._register = (data, snapshots)
+        return self._register
 
     def scratch(self, name: str) -> Path:
         """An empty directory under the work directory."""
