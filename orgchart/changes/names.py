@@ -195,7 +195,8 @@ class NameIndex:
         return [self.candidates[index] for index in sorted(hits)]
 
     def most_similar(self, node: Node, *, floor: float) -> tuple[float, str] | None:
-        """See `most_similar`."""
+        """The highest `name_similarity` of `node` with any candidate (at least `floor`) and that
+        candidate's id (the smallest id among equals), or None."""
         best: tuple[float, str] | None = None
         for candidate in self.similar(node, floor=floor):
             score = name_similarity(node, candidate)
@@ -211,10 +212,3 @@ def similar_names(
     `overlap_floor` is given) whose `core_overlap` is at least that: the same test as calling
     both per pair, made with rapidfuzz's C loops over all candidates at once."""
     return NameIndex(candidates).similar(node, floor=floor, overlap_floor=overlap_floor)
-
-
-def most_similar(node: Node, candidates: list[Node], *, floor: float) -> tuple[float, str] | None:
-    """The highest `name_similarity` of `node` with any of `candidates` (at least `floor`) and
-    that candidate's id (the smallest id among equals), or None; `NameIndex.most_similar` for
-    many nodes against the same candidates."""
-    return NameIndex(candidates).most_similar(node, floor=floor)
