@@ -23,6 +23,8 @@ from typing import Any, Final
 
 import yaml
 
+# libyaml's emitter when PyYAML has it: the same text as the pure-Python one (checked on the
+# bundled eras), and what made a 10,000-row import take 26 of its 32 s under the profiler.
 _DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 WIDTH: Final = 100
 """The line width both writers are given (`width=100`)."""
@@ -75,18 +77,20 @@ def dump(document: Mapping[str, Any]) -> str:
     alias for it; an era document is built fresh, so it never does).
     """
     if not document:
-        return _pyyaml({})  # `{}`, in flow style
+        return pyyaml_dump({})  # `{}`, in flow style
     out: list[str] = []
     for key, value in document.items():
         if type(value) is list and value and _key(key):
             out.append(f"{key}:\n")
             out.extend(_item(item) for item in value)
         else:
-            out.append(_pyyaml({key: value}))
+            out.append(pyyaml_dump({key: value}))
     return "".join(out)
 
 
-def _pyyaml(value: Any) -> str:
+def pyyaml_dump(value: Any) -> str:
+    """`value` as PyYAML's safe dumper writes it with the options both writers use (the C
+    dumper where there is one, keys in the given order, Unicode as written, `WIDTH`)."""
     return yaml.dump(value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=WIDTH)
 
 
@@ -96,7 +100,7 @@ def _item(item: Any) -> str:
     try:
         _write_item(item, 0, lines)
     except _NotPlain:
-        return _pyyaml([item])
+        return pyyaml_dump([item])
     return "".join(lines)
 
 

@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-import yaml
-
 from orgchart.atomic import write_bytes_atomic, write_text_atomic
 from orgchart.dataset.files import read_bounded
 from orgchart.dataset.loader import ERAS_DIR, SOURCES_FILE, read_yaml
@@ -35,10 +33,6 @@ from orgchart.export import block_yaml
 from orgchart.export.records import IMPORT_FORMATS, ImportedEra, citation_records, source_record, verify_format
 from orgchart.export.shape import ImportShape
 from orgchart.export.staging import outside_targets, validate_staged
-
-# libyaml's emitter when PyYAML has it: the same text as the pure-Python one (checked on the
-# bundled eras), and what made a 10,000-row import take 26 of its 32 s under the profiler.
-_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _HEADER: Final = "# Imported by `orgchart import` from {origin}. Curate it like any era (see CURATING.md).\n"
 
@@ -203,7 +197,7 @@ def _sources_yaml(sources: Sequence[dict[str, Any]]) -> str:
         {k: v for k, v in record.items() if (v is not None or k == "url") and not (k == "complete" and v is True)}
         for record in sources
     ]
-    return yaml.dump({"sources": records}, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
+    return block_yaml.pyyaml_dump({"sources": records})
 
 
 def import_era(
