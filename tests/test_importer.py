@@ -117,6 +117,22 @@ def test_errors_write_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "c2").exists()
 
 
+def test_a_list_field_holding_a_number_is_a_located_error(tmp_path: Path) -> None:
+    """A mutated export whose edge gives `citations: 14` (found by the fuzz test: a bare
+    TypeError) is refused naming the file and the field, and writes nothing."""
+    root = write_hard_dataset(tmp_path / "data")
+    run("export", "--era", "era-a", "--format", "json", "-o", str(tmp_path / "era.json"), "--data", str(root))
+    data = json.loads((tmp_path / "era.json").read_text(encoding="utf-8"))
+    edges = "links" if "links" in data else "edges"
+    data[edges][0]["citations"] = 14
+    (tmp_path / "era.json").write_text(json.dumps(data), encoding="utf-8")
+    code, output = run(
+        "import", str(tmp_path / "era.json"), "--era", "x", "-o", str(tmp_path / "copy"), "--documents", str(root)
+    )
+    assert code == 1 and "era.json" in output and "citations" in output and "Traceback" not in output
+    assert not (tmp_path / "copy").exists()
+
+
 def test_usage_errors(tmp_path: Path) -> None:
     (tmp_path / "chart.txt").write_text(TABLE, encoding="utf-8")
     code, output = run("import", str(tmp_path / "chart.txt"), "--era", "x", "-o", str(tmp_path / "d"))

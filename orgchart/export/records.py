@@ -178,6 +178,15 @@ def parse_number(text: str) -> int | float:
     return int(stripped) if re.fullmatch(r"[-+]?\d+", stripped) else float(stripped)
 
 
+def listed(value: Any) -> Any:
+    """A record's list field (aliases, citations) as the model takes it: a list or tuple as a
+    tuple, nothing as empty, anything else as it is, for the model to refuse with a located
+    error (`tuple(value)` raised a bare TypeError on a number in a mutated file)."""
+    if not value:
+        return ()
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 def model_from(record: Mapping[str, Any], model: type[Any], where: str) -> Any:
     """Build `model` from `record`, turning pydantic's error into a located `DataError`."""
     try:
@@ -294,9 +303,9 @@ class NodeTable:
                 "name": name,
                 "kind": kind,
                 "acronym": record.get("acronym") or None,
-                "aliases": tuple(record.get("aliases") or ()),
+                "aliases": listed(record.get("aliases")),
                 "note": record.get("note") if record.get("note") not in ("", None) else None,
-                "citations": tuple(record.get("citations") or ()),
+                "citations": listed(record.get("citations")),
                 "name_incomplete": truth(record.get("name_incomplete")),
             },
             Node,
@@ -327,7 +336,7 @@ class NodeTable:
                 "superior": self.ref(str(record["superior"]), line, "an edge"),
                 "subordinate": self.ref(str(record["subordinate"]), line, "an edge"),
                 "note": record.get("note") or None,
-                "citations": tuple(record.get("citations") or ()),
+                "citations": listed(record.get("citations")),
             },
             Edge,
             where,
@@ -352,7 +361,7 @@ class NodeTable:
                 "attribute": record.get("attribute"),
                 "value": number,
                 "qualifier": record.get("qualifier") or "exactly",
-                "citations": tuple(record.get("citations") or ()),
+                "citations": listed(record.get("citations")),
                 **fields,
             },
             Claim,
@@ -370,7 +379,7 @@ class NodeTable:
                 "message": record.get("message"),
                 "severity": record.get("severity") or "warning",
                 "origin": record.get("origin") or "curated",
-                "citations": tuple(record.get("citations") or ()),
+                "citations": listed(record.get("citations")),
             },
             Finding,
             where,
