@@ -5,7 +5,6 @@ Registered on the main app by `orgchart.cli`; the drafting rules (and pysbd) are
 each command so that `orgchart --help` does not load them.
 """
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -26,6 +25,8 @@ drafting_app = typer.Typer(rich_markup_mode=None)
 def _source(dataset: "Dataset", ref: str) -> "Source":
     """The source named by id, or whose file is `ref`; an unregistered file is an error whose fix
     is the sources.yaml entry to add."""
+    import hashlib  # only for an unregistered file's digest; kept out of every command's start-up
+
     if ref in dataset.sources:
         return dataset.sources[ref]
     path = Path(ref)

@@ -16,7 +16,6 @@ from orgchart.cli.shared import AsOfOption, DataOption, fail, open_dataset, reso
 from orgchart.cli.tables import indent, node_table
 from orgchart.dataset.vocabulary import EdgeKind, NodeKind
 from orgchart.errors import OrgChartError
-from orgchart.query import citation_dict, edge_dict, node_dict
 
 if TYPE_CHECKING:  # the graph (networkx, pydantic) and rich are imported when a command runs
     from rich.console import Console
@@ -102,6 +101,8 @@ def _node_list(
 ) -> None:
     """Answer a one-node question whose answer is a list of nodes, as JSON under `key` or as a
     table titled `title` (with `{}` standing for the node)."""
+    from orgchart.query import node_dict
+
     chart = resolve_era(open_dataset(data), era, as_of)
     found = _run(lambda: chart.get(node))
     result = question(chart, found)
@@ -139,6 +140,8 @@ def get(
     """Show one node: its names, kind, main parent, children count and quotes."""
     from rich.table import Table
     from rich.text import Text
+
+    from orgchart.query import citation_dict, node_dict
 
     chart = resolve_era(open_dataset(data), era, as_of)
     found = _run(lambda: chart.get(node))
@@ -181,6 +184,8 @@ def path(
     """Print the chain from a root down to the node: main parents, and for an entity that no
     unit contains, the unit that oversees it (marked "through oversight")."""
     from rich.text import Text
+
+    from orgchart.query import node_dict
 
     chart = resolve_era(open_dataset(data), era, as_of)
     steps = _run(lambda: chart.path_steps(node))
@@ -270,6 +275,8 @@ def find(
     as_json: JsonOption = False,
 ) -> None:
     """Search an era's nodes by text and/or kind."""
+    from orgchart.query import node_dict
+
     chart = resolve_era(open_dataset(data), era, as_of)
     found = _run(lambda: chart.find(text, kind=kind))
     if as_json:
@@ -338,6 +345,8 @@ def cite(
     as_json: JsonOption = False,
 ) -> None:
     """Print the quotes behind a node, or behind the relations between two nodes."""
+    from orgchart.query import citation_dict, edge_dict, node_dict
+
     chart = resolve_era(open_dataset(data), era, as_of)
     if kind is not None and other is None:
         raise typer.BadParameter("--kind selects a relation: give a second node", param_hint="--kind")
