@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -241,6 +241,13 @@ class OrgChart:
         return self._main_parent
 
     @property
+    def nodes_by_id(self) -> Mapping[str, Node]:
+        """Each node by its id (typed read-only, as `parent_ids`): `node` without its error
+        handling, for loops over every entity (a diff at 100,000 entities looks up 200,000
+        nodes, and the method call cost as much as the lookup)."""
+        return self._nodes
+
+    @property
     def children_of(self) -> Mapping[str, Sequence[Node]]:
         """Each parent's id and its children by main parent, in file order (typed read-only, as
         `parent_ids`): `children` without resolving names, for walks over every entity."""
@@ -258,6 +265,21 @@ class OrgChart:
     def parent_edge(self, child: str, parent: str) -> Edge | None:
         """The parent edge from `parent` to `child`, if the era states one."""
         return next((e for e in self._parent_edges.get(child, ()) if e.superior == parent), None)
+
+    def parent_edges_of(self, children: Iterable[str]) -> dict[str, list[Edge]]:
+        """The parent edges of each of `children` (ids) that has one, in the order of the era
+        file: one pass over the edges that indexes only these entities. A diff asks this for
+        the few entities it moved; indexing every entity of both eras for them (`parent_edge`)
+        was 0.13 s of a 1.7 s diff at 100,000 entities (cProfile)."""
+        if "_parent_edges" in self.__dict__:  # the whole index is built already: use it
+            index = self._parent_edges
+            return {child: index[child] for child in children if child in index}
+        wanted = set(children)
+        found: dict[str, list[Edge]] = {}
+        for edge in self.era.edges:
+            if edge.subordinate in wanted and edge.kind == "parent":
+                found.setdefault(edge.subordinate, []).append(edge)
+        return found
 
     @cached_property
     def _parent_edges(self) -> dict[str, list[Edge]]:
