@@ -276,8 +276,9 @@ def unmatched_changes(matching: Matching, grouped_before: Iterable[str], grouped
     for near in matching.near_misses:
         near_by_after.setdefault(near.after, near)
     changes: list[Change] = []
-    for node in era_b.nodes:
-        if matching.backward(node.id) is None and node.id not in skip_after:
+    unmatched_before, unmatched_after = matching.unmatched_nodes()
+    for node in unmatched_after:
+        if node.id not in skip_after:
             changes.append(
                 Change(
                     "added",
@@ -290,8 +291,8 @@ def unmatched_changes(matching: Matching, grouped_before: Iterable[str], grouped
                     depth=depth_of(era_b, node.id),
                 )
             )
-    for node in era_a.nodes:
-        if matching.forward(node.id) is None and node.id not in skip_before:
+    for node in unmatched_before:
+        if node.id not in skip_before:
             changes.append(
                 Change(
                     "removed",

@@ -125,6 +125,9 @@ class Matching:
     matches: tuple[Match, ...]
     near_misses: tuple[NearMiss, ...]
     lineage_groups: tuple[LineageLink, ...]
+    unmatched: tuple[tuple[Node, ...], tuple[Node, ...]] | None = field(default=None, repr=False, compare=False)
+    """The entities of each era without a counterpart, in era-file order, when the maker knows
+    them (`match_entities` does); see `unmatched_nodes`."""
     _forward: dict[str, Match] = field(init=False, repr=False, compare=False)
     _backward: dict[str, Match] = field(init=False, repr=False, compare=False)
 
@@ -152,6 +155,18 @@ class Matching:
         return (
             f"<Matching {self.before.id} -> {self.after.id}: {len(self.matches)} matches, "
             f"{len(self.near_misses)} near misses>"
+        )
+
+    def unmatched_nodes(self) -> tuple[tuple[Node, ...], tuple[Node, ...]]:
+        """The entities of the earlier and of the later era without a counterpart, in era-file
+        order: the matcher's own lists, else found by a pass over both eras. Additions, removals,
+        merges and splits start from these few (a pass over every entity of both eras for them
+        was 0.09 s of a 1.5 s diff at 100,000 entities)."""
+        if self.unmatched is not None:
+            return self.unmatched
+        return (
+            tuple(node for node in self.before.nodes if node.id not in self._forward),
+            tuple(node for node in self.after.nodes if node.id not in self._backward),
         )
 
     def forward(self, before_id: str) -> Match | None:
@@ -479,4 +494,5 @@ def _match(before: OrgChart, after: OrgChart, lineage: tuple[LineageLink, ...], 
             near.append(NearMiss(a.id, best[1], round(best[0], 2)))
     near.sort(key=lambda n: (-n.score, n.before, n.after))
     matches = tuple(sorted(matcher.forward.values(), key=lambda m: m.before))
-    return Matching(before, after, matches, tuple(near), tuple(groups))
+    unmatched = (tuple(unmatched_before), tuple(unmatched_after))
+    return Matching(before, after, matches, tuple(near), tuple(groups), unmatched)
