@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from typing import Final
 
 from orgchart.dataset.model import Node
@@ -95,25 +96,30 @@ def is_bare_title(text: str) -> bool:
     )
 
 
-def repeated_keys(chart: OrgChart) -> frozenset[str]:
-    """The folded names, aliases and acronyms (acronyms prefixed "acronym:") that more than one
-    entity of `chart` carries: in this era they do not say which entity is meant.
+def entity_keys(node: Node) -> set[str]:
+    """The keys `repeated_among` counts for `node`: its folded name and aliases, and its folded
+    acronym prefixed "acronym:"."""
+    keys = {normal_name(text) for text in (node.name, *node.aliases)}
+    if node.acronym:
+        keys.add("acronym:" + normal_acronym(node.acronym))
+    return keys
 
-    Computed once per era; each distinct text is folded once (a register repeats names, "Office
-    of General Counsel", thousands of times, and `normal_name` remembers them)."""
-    return chart.derived("repeated_keys", lambda: _repeated_keys(chart))
 
+def repeated_among(chart: OrgChart, wanted: Collection[str]) -> frozenset[str]:
+    """The keys of `wanted` (see `entity_keys`) that more than one entity of `chart` carries: in
+    this era they do not say which entity is meant.
 
-def _repeated_keys(chart: OrgChart) -> frozenset[str]:
-    # How many entities carry each key (each entity's keys counted once: ids are unique), by
-    # Counter over the folded names; most entities have no aliases, and their names are
-    # counted in one pass at C speed (the folding itself is remembered, see `normal_name`).
+    Only `wanted` is counted (a diff asks about the keys of its few unmatched entities), in C
+    loops: each entity's keys counted once (ids are unique), most entities having no aliases,
+    their folded names filtered and counted at C speed (the folding itself is remembered, see
+    `normal_name`: a register repeats names, "Office of General Counsel", thousands of times)."""
     nodes = chart.nodes
-    carried = Counter(map(normal_name, [node.name for node in nodes if not node.aliases]))
+    carried = Counter(filter(wanted.__contains__, map(normal_name, [node.name for node in nodes if not node.aliases])))
     for node in nodes:
         if node.aliases:
-            carried.update({normal_name(text) for text in (node.name, *node.aliases)})
-    carried.update("acronym:" + normal_acronym(node.acronym) for node in nodes if node.acronym)
+            carried.update(key for key in {normal_name(text) for text in (node.name, *node.aliases)} if key in wanted)
+    acronyms = ["acronym:" + normal_acronym(node.acronym) for node in nodes if node.acronym]
+    carried.update(filter(wanted.__contains__, acronyms))
     return frozenset(key for key, count in carried.items() if count > 1)
 
 
