@@ -93,7 +93,8 @@ class OwnNames:
                 return words[cut:]
             if not walked:
                 walked, above = True, self._ancestor_keys(node)
-            if prefix in above if above is not None else self._deep_ancestor(node, prefix):
+            carried = prefix in above if above is not None else self._deep_ancestor(node, prefix)
+            if carried:
                 return words[cut:]
         return words
 
@@ -252,14 +253,11 @@ def _move(
         quotes += quotes_of(era_a.id, old_edge.citations)
     if new_edge := _edge(edges[1], b.id, after.parent):
         quotes += quotes_of(era_b.id, new_edge.citations)
-    still = [
-        era_b.node(edge.superior)
-        for edge in edges[1].get(b.id, ())
-        if edge.superior != after.parent and edge.superior == old_parent
-    ]
-    if still and (kept := _edge(edges[1], b.id, still[0].id)):
+    # The later era may still state the old (matched) parent too, besides the new main parent.
+    kept = _edge(edges[1], b.id, old_parent) if old_parent is not None else None
+    if kept:
         quotes += quotes_of(era_b.id, kept.citations)
-    note = f"the later document also still lists it under {still[0].name}" if still else ""
+    note = f"the later document also still lists it under {era_b.node(kept.superior).name}" if kept else ""
     if old_parent is None:
         note = (note + "; " if note else "") + f"its earlier parent ({before.parent_name}) is not mentioned later"
     return Change("moved", b.id, before, after, match, quotes, note=note, depth=depth)

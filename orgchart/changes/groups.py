@@ -106,11 +106,7 @@ def group_changes(matching: Matching) -> Groups:
     # a later entity receiving children from one can have absorbed it: both are found from
     # the unmatched entities and their children, not from every matched pair.
     unmatched_before, _ = matching.unmatched_nodes()
-    from_parent = {
-        parent: children
-        for parent in era_a.children_of
-        if matching.forward(parent) is None and (children := moved.children_from(parent))
-    }
+    from_parent = {node.id: children for node in unmatched_before if (children := moved.children_from(node.id))}
     lost = set(from_parent)
     receiving = {moved[child][1] for old in lost for child in from_parent[old]}
     # split: an unmatched earlier parent whose matched children now have several parents
